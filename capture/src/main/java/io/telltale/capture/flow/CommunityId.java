@@ -1,0 +1,58 @@
+package io.telltale.capture.flow;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
+/**
+ * Community ID v1 (https://github.com/corelight/community-id-spec): a hash of the 5-tuple that
+ * Zeek, Suricata and Arkime print alike, so a flow can be found across tools.
+ */
+public final class CommunityId {
+
+    private CommunityId() {
+    }
+
+    /**
+     * @param seed the configured seed (0 unless the site chose another)
+     * @param oneWay ICMP messages without a counterpart: the tuple is not put in canonical order
+     * @param hasPorts TCP, UDP, SCTP, ICMP and ICMPv6 include ports (ICMP type and code) in the hash
+     */
+    public static String of(int seed, long srcHigh, long srcLow, int srcPort, long dstHigh, long dstLow, int dstPort,
+                            int protocol, boolean oneWay, boolean hasPorts) {
+        byte[] src = Addresses.bytes(srcHigh, srcLow);
+        byte[] dst = Addresses.bytes(dstHigh, dstLow);
+        int sp = srcPort;
+        int dp = dstPort;
+        if (!oneWay) {
+            int order = java.util.Arrays.compareUnsigned(src, dst);
+            if (order > 0 || (order == 0 && sp > dp)) {
+                byte[] t = src;
+                src = dst;
+                dst = t;
+                int p = sp;
+                sp = dp;
+                dp = p;
+            }
+        }
+        MessageDigest sha1;
+        try {
+            sha1 = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+        sha1.update((byte) (seed >>> 8));
+        sha1.update((byte) seed);
+        sha1.update(src);
+        sha1.update(dst);
+        sha1.update((byte) protocol);
+        sha1.update((byte) 0);
+        if (hasPorts) {
+            sha1.update((byte) (sp >>> 8));
+            sha1.update((byte) sp);
+            sha1.update((byte) (dp >>> 8));
+            sha1.update((byte) dp);
+        }
+        return "1:" + Base64.getEncoder().encodeToString(sha1.digest());
+    }
+}

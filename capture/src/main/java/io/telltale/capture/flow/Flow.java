@@ -1,0 +1,212 @@
+package io.telltale.capture.flow;
+
+import io.telltale.capture.flow.tcp.ConnectionHistory;
+import io.telltale.capture.flow.tcp.TcpConnection;
+import io.telltale.capture.flow.tcp.TcpConnectionOwner;
+import io.telltale.capture.stream.ReassemblyBudget;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * The live state of one flow. The key is canonical (endpoint A is the smaller address and port, so
+ * both directions hit one slot); which of A and B is the originator is decided when the flow is
+ * created and may flip once. Flows are pooled by the {@link FlowTable} and reset for reuse, so this
+ * object is allocated once per pool slot, not per flow.
+ */
+public final class Flow implements TcpConnectionOwner {
+
+    static final int PROTO_ICMP = 1;
+    static final int PROTO_TCP = 6;
+    static final int PROTO_UDP = 17;
+    static final int PROTO_ICMPV6 = 58;
+
+    final int index;
+    boolean inUse;
+
+    long aHigh;
+    long aLow;
+    long bHigh;
+    long bLow;
+    int aPort;
+    int bPort;
+    int protocol;
+    boolean oneWay;
+    int keyHash;
+    boolean originatorIsA;
+
+    long id;
+    long firstNanos;
+    long lastNanos;
+    long lastReportNanos;
+    int vlan;
+    int innerVlan;
+    long tunnelParentId;
+    long origPackets;
+    long origIpBytes;
+    long respPackets;
+    long respIpBytes;
+    long origPayloadBytes;
+    long respPayloadBytes;
+    boolean origActive;
+    boolean respActive;
+    long missedBytes;
+    final ConnectionHistory history = new ConnectionHistory();
+    final TcpConnection tcp;
+    private StreamHandler streamHandler = StreamHandler.NONE;
+
+    Flow(int index, ReassemblyBudget budget) {
+        this.index = index;
+        this.tcp = new TcpConnection(history, budget);
+    }
+
+    void start(long id, long nowNanos, StreamHandler streamHandler) {
+        this.inUse = true;
+        this.id = id;
+        this.firstNanos = nowNanos;
+        this.lastNanos = nowNanos;
+        this.lastReportNanos = nowNanos;
+        this.vlan = -1;
+        this.innerVlan = -1;
+        this.tunnelParentId = 0;
+        this.origPackets = 0;
+        this.origIpBytes = 0;
+        this.respPackets = 0;
+        this.respIpBytes = 0;
+        this.origPayloadBytes = 0;
+        this.respPayloadBytes = 0;
+        this.origActive = false;
+        this.respActive = false;
+        this.missedBytes = 0;
+        this.streamHandler = streamHandler;
+        history.reset();
+        tcp.reset(this);
+    }
+
+    /** Stable id of this flow (also the base of its uid). */
+    public long id() {
+        return id;
+    }
+
+    public int protocol() {
+        return protocol;
+    }
+
+    public long firstNanos() {
+        return firstNanos;
+    }
+
+    public long originatorHigh() {
+        return originatorIsA ? aHigh : bHigh;
+    }
+
+    public long originatorLow() {
+        return originatorIsA ? aLow : bLow;
+    }
+
+    public int originatorPort() {
+        return originatorIsA ? aPort : bPort;
+    }
+
+    public long responderHigh() {
+        return originatorIsA ? bHigh : aHigh;
+    }
+
+    public long responderLow() {
+        return originatorIsA ? bLow : aLow;
+    }
+
+    public int responderPort() {
+        return originatorIsA ? bPort : aPort;
+    }
+
+    public long originatorPackets() {
+        return origPackets;
+    }
+
+    public long responderPackets() {
+        return respPackets;
+    }
+
+    /** True when a packet whose source is endpoint A travels from the originator. */
+    boolean fromOriginator(boolean sourceIsA) {
+        return sourceIsA == originatorIsA;
+    }
+
+    @Override
+    public void flipRoles() {
+        originatorIsA = !originatorIsA;
+        long packets = origPackets;
+        origPackets = respPackets;
+        respPackets = packets;
+        long bytes = origIpBytes;
+        origIpBytes = respIpBytes;
+        respIpBytes = bytes;
+        long payload = origPayloadBytes;
+        origPayloadBytes = respPayloadBytes;
+        respPayloadBytes = payload;
+        boolean active = origActive;
+        origActive = respActive;
+        respActive = active;
+    }
+
+    @Override
+    public void onStreamData(boolean fromOriginator, MemorySegment data, long offset, int length) {
+        streamHandler.onStreamData(this, fromOriginator, data, offset, length);
+    }
+
+    @Override
+    public void onStreamGap(boolean fromOriginator, long sequence, long length, boolean counted) {
+        if (counted) {
+            missedBytes += length;
+        }
+        streamHandler.onStreamGap(this, fromOriginator, sequence, length);
+    }
+
+    /** Builds the record of this flow as it stands (allocates; once per flow or interim report). */
+    FlowRecord toRecord(FlowEndReason reason, LocalNetworks localNetworks, int communityIdSeed) {
+        boolean tcpFlow = protocol == PROTO_TCP;
+        long last = tcpFlow ? tcp.lastNanos() : lastNanos;
+        if (tcpFlow && last == 0) {
+            last = lastNanos;
+        }
+        long duration = last - firstNanos;
+        long origBytes;
+        long respBytes;
+        String state;
+        if (tcpFlow) {
+            origBytes = Math.max(0, tcp.originator().size());
+            respBytes = Math.max(0, tcp.responder().size());
+            state = tcp.connState();
+        } else {
+            origBytes = origPayloadBytes;
+            respBytes = respPayloadBytes;
+            state = protocol == PROTO_UDP ? (origActive ? (respActive ? "SF" : "S0") : (respActive ? "SHR" : "OTH")) : "OTH";
+        }
+        if (duration <= 0) {
+            duration = -1;
+            origBytes = -1;
+            respBytes = -1;
+        }
+        String transport = switch (protocol) {
+            case PROTO_TCP -> "tcp";
+            case PROTO_UDP -> "udp";
+            case PROTO_ICMP, PROTO_ICMPV6 -> "icmp";
+            default -> "unknown_transport";
+        };
+        boolean hasPorts = protocol == PROTO_TCP || protocol == PROTO_UDP || protocol == PROTO_ICMP
+                || protocol == PROTO_ICMPV6 || protocol == 132;
+        int origPort = hasPorts ? originatorPort() : 0;
+        int respPort = hasPorts ? responderPort() : 0;
+        Boolean localOrig = localNetworks.isEmpty() ? null : localNetworks.contains(originatorHigh(), originatorLow());
+        Boolean localResp = localNetworks.isEmpty() ? null : localNetworks.contains(responderHigh(), responderLow());
+        String communityId = CommunityId.of(communityIdSeed, originatorHigh(), originatorLow(), origPort,
+                responderHigh(), responderLow(), respPort, protocol, oneWay, hasPorts);
+        return new FlowRecord(
+                FlowIds.uid(id), firstNanos, duration,
+                Addresses.text(originatorHigh(), originatorLow()), origPort,
+                Addresses.text(responderHigh(), responderLow()), respPort,
+                transport, protocol, null, origBytes, respBytes, state, localOrig, localResp, missedBytes,
+                history.text(), origPackets, origIpBytes, respPackets, respIpBytes,
+                tunnelParentId == 0 ? java.util.List.of() : java.util.List.of(FlowIds.uid(tunnelParentId)),
+                vlan, innerVlan, communityId, reason);
+    }
+}

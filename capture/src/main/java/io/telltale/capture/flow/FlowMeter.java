@@ -1,0 +1,241 @@
+package io.telltale.capture.flow;
+
+import io.telltale.capture.decode.DecodeStats;
+import io.telltale.capture.decode.DecodedPacket;
+import io.telltale.capture.decode.PacketDecoder;
+import io.telltale.capture.flow.tcp.TcpConnection;
+import io.telltale.capture.flow.tcp.TcpState;
+import io.telltale.capture.source.PacketHandler;
+import io.telltale.capture.stream.ReassemblyBudget;
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Turns packets into flows: decodes each frame, finds or creates its flow, updates counters and the
+ * TCP state machine, feeds the reassembler, ends flows on their timeouts (packet time), and writes a
+ * {@link FlowRecord} for each flow that ends. This is the metering process of one worker thread.
+ *
+ * <p>Per packet it allocates nothing: the decoded packet, flows and buffers are reused. Records are
+ * allocated once per flow when they leave.
+ */
+public final class FlowMeter implements PacketHandler {
+
+    /** Pool entries checked for expiry per packet; sweeps the whole pool every few packets per entry. */
+    static final int SWEEP_PER_PACKET = 4;
+
+    private final FlowConfig config;
+    private final FlowRecordSink sink;
+    private final StreamHandler streams;
+    private final PacketDecoder decoder;
+    private final FlowTable table;
+    private final ReassemblyBudget budget;
+    private final DecodedPacket packet = new DecodedPacket();
+    private final MeterStats stats = new MeterStats();
+    private long clockNanos = Long.MIN_VALUE;
+    private int sweepCursor;
+
+    public FlowMeter(FlowConfig config, FlowRecordSink sink, StreamHandler streams) {
+        this.config = config;
+        this.sink = sink;
+        this.streams = streams;
+        this.decoder = new PacketDecoder(new DecodeStats(), config.fragments());
+        this.budget = new ReassemblyBudget(config.reassemblyWindowBytes(), config.reassemblyBuffers());
+        this.table = new FlowTable(config.maxFlows(), budget);
+    }
+
+    public MeterStats stats() {
+        return stats;
+    }
+
+    public DecodeStats decodeStats() {
+        return decoder.stats();
+    }
+
+    public ReassemblyBudget reassemblyBudget() {
+        return budget;
+    }
+
+    public int liveFlows() {
+        return table.size();
+    }
+
+    @Override
+    public void onPacket(long timestampNanos, int wireLength, MemorySegment data, long offset, int capturedLength,
+                         int linkType) {
+        stats.packets++;
+        stats.wireBytes += wireLength;
+        if (timestampNanos > clockNanos) {
+            clockNanos = timestampNanos;
+        }
+        int result = decoder.decode(timestampNanos, wireLength, data, offset, capturedLength, linkType, packet);
+        if (result == PacketDecoder.TRANSPORT) {
+            stats.ipPackets++;
+            account(packet);
+        } else if (result == PacketDecoder.HELD) {
+            stats.heldFragments++;
+        }
+        sweep();
+    }
+
+    /** Ends every live flow (end of input); records leave in order of last activity. */
+    public void finish() {
+        for (int index = table.oldest(); index >= 0; index = table.oldest()) {
+            end(index, FlowEndReason.END_OF_INPUT);
+        }
+    }
+
+    private void account(DecodedPacket p) {
+        Flow flow = flowOf(p);
+        boolean fromOriginator = flow.fromOriginator(table.lastLookupSourceIsA());
+        update(flow, fromOriginator, p);
+        if (config.activeTimeoutNanos() > 0 && p.timestampNanos - flow.lastReportNanos >= config.activeTimeoutNanos()) {
+            flow.lastReportNanos = p.timestampNanos;
+            stats.interimRecords++;
+            sink.onFlowRecord(flow.toRecord(FlowEndReason.ACTIVE_TIMEOUT, config.localNetworks(), config.communityIdSeed()));
+        }
+        if (decoder.isUdpTunnelCandidate(p)) {
+            int inner = decoder.decodeUdpTunnel(p, flow.id);
+            if (inner == PacketDecoder.TRANSPORT) {
+                account(p);
+            }
+        }
+    }
+
+    private Flow flowOf(DecodedPacket p) {
+        int index = table.find(p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort, p.protocol, p.oneWay);
+        if (index >= 0) {
+            Flow existing = table.flow(index);
+            boolean tcpReuse = p.protocol == Flow.PROTO_TCP && existing.tcp.isReuse(p.tcpFlags, p.tcpSequence);
+            if (tcpReuse) {
+                end(index, FlowEndReason.REUSED);
+            } else if (expiryNanos(existing) < clockNanos) {
+                end(index, existing.protocol == Flow.PROTO_TCP && existing.tcp.closeComplete()
+                        ? FlowEndReason.CLOSED : FlowEndReason.IDLE);
+            } else {
+                table.touch(index);
+                return existing;
+            }
+        }
+        if (table.full()) {
+            stats.evictions++;
+            end(table.oldest(), FlowEndReason.EVICTED);
+        }
+        index = table.insert(p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort, p.protocol, p.oneWay);
+        Flow flow = table.flow(index);
+        flow.start(FlowIds.flowId(flow.keyHash, p.timestampNanos), p.timestampNanos, streams);
+        flow.vlan = p.vlan;
+        flow.innerVlan = p.innerVlan;
+        flow.tunnelParentId = p.tunnelParentId;
+        stats.flowsCreated++;
+        if (shouldFlip(p)) {
+            flow.flipRoles();
+            flow.history.add('^');
+        }
+        return flow;
+    }
+
+    /** Zeek's guess of the true originator when a connection is not seen from its start. */
+    private boolean shouldFlip(DecodedPacket p) {
+        ServerPorts ports = config.serverPorts();
+        if (p.protocol == Flow.PROTO_TCP) {
+            return TcpConnection.shouldFlip(p.tcpFlags, ports.tcp(p.srcPort), ports.tcp(p.dstPort), p.srcPort,
+                    p.dstPort) && !isBroadcast(p);
+        }
+        if (p.protocol == Flow.PROTO_UDP) {
+            return ports.udp(p.srcPort) && !ports.udp(p.dstPort) && !isBroadcast(p);
+        }
+        return false;
+    }
+
+    private static boolean isBroadcast(DecodedPacket p) {
+        return p.dstHigh == 0 && p.dstLow == 0x0000_ffff_ffff_ffffL;
+    }
+
+    private void update(Flow flow, boolean fromOriginator, DecodedPacket p) {
+        flow.lastNanos = p.timestampNanos;
+        switch (p.protocol) {
+            case Flow.PROTO_TCP -> flow.tcp.onSegment(p.timestampNanos, fromOriginator, p.tcpFlags, p.tcpSequence,
+                    p.tcpAcknowledgment, p.tcpWindow, p.payloadLength, p.data, p.payloadOffset, p.payloadCaptured);
+            case Flow.PROTO_UDP -> {
+                int length = Math.max(0, p.udpLength - 8);
+                if (fromOriginator) {
+                    flow.history.check(1, 'D');
+                    flow.origPayloadBytes += length;
+                    flow.origActive = true;
+                } else {
+                    flow.history.check(2, 'd');
+                    flow.respPayloadBytes += length;
+                    flow.respActive = true;
+                }
+            }
+            case Flow.PROTO_ICMP, Flow.PROTO_ICMPV6 -> {
+                if (fromOriginator) {
+                    flow.origPayloadBytes += p.payloadLength;
+                    flow.origActive = true;
+                } else {
+                    flow.respPayloadBytes += p.payloadLength;
+                    flow.respActive = true;
+                }
+            }
+            default -> {
+                // Other transports: packets and IP bytes only.
+            }
+        }
+        // Roles may have flipped inside the TCP state machine; count against the current roles.
+        boolean nowFromOriginator = p.protocol == Flow.PROTO_TCP
+                ? flow.fromOriginator(table.lastLookupSourceIsA()) : fromOriginator;
+        if (nowFromOriginator) {
+            flow.origPackets++;
+            flow.origIpBytes += p.ipTotalLength;
+        } else {
+            flow.respPackets++;
+            flow.respIpBytes += p.ipTotalLength;
+        }
+    }
+
+    /** Packet time after which the flow is over, by Zeek's timers. */
+    private long expiryNanos(Flow flow) {
+        if (flow.protocol != Flow.PROTO_TCP) {
+            return flow.lastNanos + config.handshakeIdleNanos();
+        }
+        var tcp = flow.tcp;
+        if (tcp.closeComplete()) {
+            return tcp.closeNanos() + config.tcpCloseLingerNanos();
+        }
+        int os = tcp.originator().state();
+        int rs = tcp.responder().state();
+        if ((os == TcpState.SYN_SENT || os == TcpState.SYN_ACK_SENT) && rs == TcpState.INACTIVE
+                && tcp.attemptStartNanos() >= 0) {
+            return tcp.attemptStartNanos() + config.tcpAttemptNanos();
+        }
+        if (tcp.halfClosed() && (os == TcpState.INACTIVE || rs == TcpState.INACTIVE || os == TcpState.RESET
+                || rs == TcpState.RESET)) {
+            return flow.lastNanos + config.tcpCloseLingerNanos() + 1_000_000_000L;
+        }
+        long idle = tcp.pastHandshake() ? config.tcpIdleNanos() : config.handshakeIdleNanos();
+        return flow.lastNanos + idle;
+    }
+
+    /** Checks a few pool entries per packet, so every live flow is looked at regularly. */
+    private void sweep() {
+        int poolSize = table.poolSize();
+        for (int i = 0; i < SWEEP_PER_PACKET && poolSize > 0; i++) {
+            if (sweepCursor >= poolSize) {
+                sweepCursor = 0;
+            }
+            int index = sweepCursor++;
+            Flow flow = table.flow(index);
+            if (flow != null && flow.inUse && expiryNanos(flow) < clockNanos) {
+                end(index, flow.protocol == Flow.PROTO_TCP && flow.tcp.closeComplete()
+                        ? FlowEndReason.CLOSED : FlowEndReason.IDLE);
+            }
+        }
+    }
+
+    private void end(int index, FlowEndReason reason) {
+        Flow flow = table.flow(index);
+        stats.recordsEmitted++;
+        FlowRecord record = flow.toRecord(reason, config.localNetworks(), config.communityIdSeed());
+        table.remove(index);
+        sink.onFlowRecord(record);
+    }
+}

@@ -1,0 +1,230 @@
+package io.telltale.capture.flow;
+
+import io.telltale.capture.stream.ReassemblyBudget;
+
+/**
+ * Open-addressing hash table of live flows. Slots hold indices into a pool of {@link Flow} objects,
+ * so deleting (backward-shift, no tombstones) moves only ints and flows keep a stable index. Keys
+ * are canonical: A→B and B→A find the same flow and {@link #lastLookupSourceIsA()} tells the
+ * direction. A doubly-linked list through the pool orders flows by last activity; when the table
+ * holds {@code maxFlows} flows the least recently active one is the eviction victim.
+ *
+ * <p>Not thread-safe: one table per worker. Steady state allocates nothing.
+ */
+public final class FlowTable {
+
+    private static final int EMPTY = -1;
+
+    private final int maxFlows;
+    private final int mask;
+    private final int[] slots;
+    private final Flow[] pool;
+    private final ReassemblyBudget budget;
+    private final int[] freeList;
+    private int freeCount;
+    private int allocated;
+    private int size;
+    private final int[] lruPrevious;
+    private final int[] lruNext;
+    private int lruHead = EMPTY;
+    private int lruTail = EMPTY;
+    private boolean lastSourceIsA;
+
+    public FlowTable(int maxFlows, ReassemblyBudget budget) {
+        if (maxFlows < 1 || maxFlows > (1 << 28)) {
+            throw new IllegalArgumentException("maxFlows out of range: " + maxFlows);
+        }
+        this.maxFlows = maxFlows;
+        int capacity = Integer.highestOneBit(maxFlows * 2 - 1) << 1;
+        this.mask = capacity - 1;
+        this.slots = new int[capacity];
+        java.util.Arrays.fill(slots, EMPTY);
+        this.pool = new Flow[maxFlows];
+        this.freeList = new int[maxFlows];
+        this.lruPrevious = new int[maxFlows];
+        this.lruNext = new int[maxFlows];
+        this.budget = budget;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int maxFlows() {
+        return maxFlows;
+    }
+
+    public boolean full() {
+        return size == maxFlows;
+    }
+
+    /** Direction of the packet given to the last successful {@link #find}: true when its source is A. */
+    public boolean lastLookupSourceIsA() {
+        return lastSourceIsA;
+    }
+
+    /** Whether the packet's source is endpoint A of the canonical key. */
+    static boolean sourceIsA(long srcHigh, long srcLow, int srcPort, long dstHigh, long dstLow, int dstPort, boolean oneWay) {
+        if (oneWay) {
+            return true;
+        }
+        int order = Long.compareUnsigned(srcHigh, dstHigh);
+        if (order == 0) {
+            order = Long.compareUnsigned(srcLow, dstLow);
+        }
+        if (order == 0) {
+            order = Integer.compare(srcPort, dstPort);
+        }
+        return order <= 0;
+    }
+
+    /** Hash of the canonical key; the same for both directions by construction. */
+    static int hash(long aHigh, long aLow, int aPort, long bHigh, long bLow, int bPort, int protocol, boolean oneWay) {
+        long h = FlowIds.mix(aHigh * 0x9E3779B97F4A7C15L + aLow);
+        h = FlowIds.mix(h ^ (bHigh * 0xC2B2AE3D27D4EB4FL + bLow));
+        h = FlowIds.mix(h ^ (((long) aPort << 32) | ((long) bPort << 8) | protocol | (oneWay ? 1L << 62 : 0)));
+        return (int) (h ^ (h >>> 32));
+    }
+
+    /** Finds the flow of a packet, or returns -1. */
+    public int find(long srcHigh, long srcLow, int srcPort, long dstHigh, long dstLow, int dstPort, int protocol,
+                    boolean oneWay) {
+        boolean sourceIsA = sourceIsA(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort, oneWay);
+        long aHigh = sourceIsA ? srcHigh : dstHigh;
+        long aLow = sourceIsA ? srcLow : dstLow;
+        int aPort = sourceIsA ? srcPort : dstPort;
+        long bHigh = sourceIsA ? dstHigh : srcHigh;
+        long bLow = sourceIsA ? dstLow : srcLow;
+        int bPort = sourceIsA ? dstPort : srcPort;
+        int h = hash(aHigh, aLow, aPort, bHigh, bLow, bPort, protocol, oneWay);
+        for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+            int index = slots[slot];
+            if (index == EMPTY) {
+                return -1;
+            }
+            Flow f = pool[index];
+            if (f.keyHash == h && f.aLow == aLow && f.bLow == bLow && f.aPort == aPort && f.bPort == bPort
+                    && f.aHigh == aHigh && f.bHigh == bHigh && f.protocol == protocol && f.oneWay == oneWay) {
+                lastSourceIsA = sourceIsA;
+                return index;
+            }
+        }
+    }
+
+    /**
+     * Inserts a new flow for a packet; the caller has checked that it is absent and that the table
+     * is not full. The packet's source becomes the originator; the caller may flip it.
+     */
+    public int insert(long srcHigh, long srcLow, int srcPort, long dstHigh, long dstLow, int dstPort, int protocol,
+                      boolean oneWay) {
+        if (size == maxFlows) {
+            throw new IllegalStateException("flow table full; evict first");
+        }
+        boolean sourceIsA = sourceIsA(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort, oneWay);
+        int index = freeCount > 0 ? freeList[--freeCount] : allocated++;
+        Flow f = pool[index];
+        if (f == null) {
+            f = new Flow(index, budget);
+            pool[index] = f;
+        }
+        f.aHigh = sourceIsA ? srcHigh : dstHigh;
+        f.aLow = sourceIsA ? srcLow : dstLow;
+        f.aPort = sourceIsA ? srcPort : dstPort;
+        f.bHigh = sourceIsA ? dstHigh : srcHigh;
+        f.bLow = sourceIsA ? dstLow : srcLow;
+        f.bPort = sourceIsA ? dstPort : srcPort;
+        f.protocol = protocol;
+        f.oneWay = oneWay;
+        f.originatorIsA = sourceIsA;
+        f.keyHash = hash(f.aHigh, f.aLow, f.aPort, f.bHigh, f.bLow, f.bPort, protocol, oneWay);
+        int slot = f.keyHash & mask;
+        while (slots[slot] != EMPTY) {
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = index;
+        size++;
+        lastSourceIsA = sourceIsA;
+        lruAppend(index);
+        return index;
+    }
+
+    /** Number of pool entries ever used; indices below it may hold a flow. */
+    public int poolSize() {
+        return allocated;
+    }
+
+    public Flow flow(int index) {
+        return pool[index];
+    }
+
+    /** Marks a flow as just active (moves it to the young end of the eviction order). */
+    public void touch(int index) {
+        if (lruTail == index) {
+            return;
+        }
+        lruUnlink(index);
+        lruAppend(index);
+    }
+
+    /** The least recently active flow, or -1 when empty. */
+    public int oldest() {
+        return lruHead;
+    }
+
+    /** Index of the flow that became active after {@code index}, or -1. */
+    public int newerThan(int index) {
+        return lruNext[index];
+    }
+
+    /** Removes a flow; its index may be handed out again by the next insert. */
+    public void remove(int index) {
+        Flow f = pool[index];
+        int slot = f.keyHash & mask;
+        while (slots[slot] != index) {
+            slot = (slot + 1) & mask;
+        }
+        // Backward-shift deletion: pull later members of the probe run into the hole.
+        int hole = slot;
+        int next = (hole + 1) & mask;
+        while (slots[next] != EMPTY) {
+            int home = pool[slots[next]].keyHash & mask;
+            boolean movable = hole <= next ? (home <= hole || home > next) : (home <= hole && home > next);
+            if (movable) {
+                slots[hole] = slots[next];
+                hole = next;
+            }
+            next = (next + 1) & mask;
+        }
+        slots[hole] = EMPTY;
+        lruUnlink(index);
+        f.inUse = false;
+        freeList[freeCount++] = index;
+        size--;
+    }
+
+    private void lruAppend(int index) {
+        lruPrevious[index] = lruTail;
+        lruNext[index] = EMPTY;
+        if (lruTail != EMPTY) {
+            lruNext[lruTail] = index;
+        } else {
+            lruHead = index;
+        }
+        lruTail = index;
+    }
+
+    private void lruUnlink(int index) {
+        int previous = lruPrevious[index];
+        int next = lruNext[index];
+        if (previous != EMPTY) {
+            lruNext[previous] = next;
+        } else {
+            lruHead = next;
+        }
+        if (next != EMPTY) {
+            lruPrevious[next] = previous;
+        } else {
+            lruTail = previous;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.telltale.capture.source.file;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/** A read-only mapping of a whole file, released deterministically on {@link #close()}. */
+final class MappedFile implements AutoCloseable {
+
+    private final Arena arena;
+    private final MemorySegment segment;
+
+    private MappedFile(Arena arena, MemorySegment segment) {
+        this.arena = arena;
+        this.segment = segment;
+    }
+
+    static MappedFile map(Path path) throws IOException {
+        Arena arena = Arena.ofShared();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            MemorySegment segment = size == 0 ? MemorySegment.NULL.reinterpret(0)
+                    : channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+            return new MappedFile(arena, segment);
+        } catch (IOException | RuntimeException e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    MemorySegment segment() {
+        return segment;
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

@@ -1,0 +1,90 @@
+package io.telltale.dashboard.app;
+
+import io.telltale.capture.flow.FlowConfig;
+import io.telltale.capture.flow.LocalNetworks;
+import io.telltale.dashboard.output.FlowRecordWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code telltale read}: flows from capture files, written as Zeek conn.log or JSON lines. */
+@Command(
+        name = "read",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Read pcap or pcapng files and write one record per flow.",
+            "Files are read in order as one stream of packets. Damaged files are read up to the damage,",
+            "which is reported with its byte offset; the records of everything before it are kept."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:everything was read and written",
+            "1:some input was damaged or unreadable (records before the damage were written)",
+            "2:the command line was wrong",
+            "3:the output could not be written"
+        })
+public final class ReadCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "pcap or pcapng files, read in the order given")
+    List<Path> files;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for the output (created if missing)")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "zeek",
+            description = "zeek (conn.log, TSV as Zeek writes it) or jsonl (Zeek's JSON fields). Default: ${DEFAULT-VALUE}")
+    FlowFormat format;
+
+    @Option(names = "--local-nets", split = ",", paramLabel = "CIDR",
+            description = "networks that are local, for local_orig/local_resp. Default: Zeek's private and special-purpose ranges")
+    List<String> localNets;
+
+    @Option(names = "--max-flows", paramLabel = "N", defaultValue = "1048576",
+            description = "live flows kept at most; beyond it the least recently active is written and dropped. Default: ${DEFAULT-VALUE}")
+    int maxFlows;
+
+    @Option(names = "--active-timeout", paramLabel = "SECONDS", defaultValue = "0",
+            description = "write an interim record for flows active this long, then every period (0: never). Default: ${DEFAULT-VALUE}")
+    long activeTimeoutSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        FlowConfig config;
+        try {
+            config = FlowConfig.DEFAULTS.withMaxFlows(maxFlows)
+                    .withActiveTimeoutNanos(activeTimeoutSeconds * 1_000_000_000L);
+            if (localNets != null) {
+                config = config.withLocalNetworks(LocalNetworks.parse(localNets));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        ReadSummary summary;
+        try {
+            Files.createDirectories(out);
+            try (FlowRecordWriter writer = format.open(out, Clock.systemDefaultZone())) {
+                summary = new FlowFileReader(config).read(files, writer);
+            }
+        } catch (IOException e) {
+            stderr.println("telltale read: cannot write " + out + ": " + e.getMessage());
+            return ExitCodes.OUTPUT_FAILED;
+        }
+        new SummaryPrinter(stdout).print(summary);
+        stdout.flush();
+        return summary.damage().isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_DAMAGED;
+    }
+}

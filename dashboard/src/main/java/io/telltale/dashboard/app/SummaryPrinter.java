@@ -1,0 +1,54 @@
+package io.telltale.dashboard.app;
+
+import io.telltale.capture.decode.DecodeAnomaly;
+import io.telltale.capture.source.SourceDamage;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints a {@link ReadSummary} for a person at a terminal. */
+final class SummaryPrinter {
+
+    private final PrintWriter out;
+
+    SummaryPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(ReadSummary s) {
+        out.printf(Locale.ROOT, "read %d file%s: %,d packets, %s%n", s.files(), s.files() == 1 ? "" : "s", s.packets(),
+                bytes(s.wireBytes()));
+        out.printf(Locale.ROOT, "  flows       %,d written to %s%n", s.flows(), s.output());
+        if (s.interimRecords() > 0) {
+            out.printf(Locale.ROOT, "  interim     %,d records of flows still active%n", s.interimRecords());
+        }
+        if (s.evictions() > 0) {
+            out.printf(Locale.ROOT, "  evicted     %,d flows (table full)%n", s.evictions());
+        }
+        if (s.nonIpFrames() > 0) {
+            out.printf(Locale.ROOT, "  non-IP      %,d frames (ARP, LLDP, ...)%n", s.nonIpFrames());
+        }
+        out.printf(Locale.ROOT, "  anomalies   %,d%s%n", s.anomalyTotal(), s.anomalyTotal() == 0 ? "" : ":");
+        for (Map.Entry<DecodeAnomaly, Long> e : s.anomalies().entrySet()) {
+            out.printf(Locale.ROOT, "    %-28s %,d%n", e.getKey().label(), e.getValue());
+        }
+        for (SourceDamage damage : s.damage()) {
+            out.printf(Locale.ROOT, "  damaged     %s%n", damage.describe());
+        }
+        double seconds = s.elapsedNanos() / 1e9;
+        out.printf(Locale.ROOT, "  elapsed     %.3f s, %,.0f packets/s%n", seconds, s.packetsPerSecond());
+    }
+
+    private static String bytes(long n) {
+        if (n < 10_000) {
+            return n + " bytes";
+        }
+        if (n < 10_000_000) {
+            return String.format(Locale.ROOT, "%.1f kB", n / 1e3);
+        }
+        if (n < 10_000_000_000L) {
+            return String.format(Locale.ROOT, "%.1f MB", n / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.2f GB", n / 1e9);
+    }
+}

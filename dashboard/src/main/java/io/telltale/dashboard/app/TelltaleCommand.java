@@ -1,0 +1,55 @@
+package io.telltale.dashboard.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code telltale} command: entry point of the appliance's command line. */
+@Command(
+        name = "telltale",
+        mixinStandardHelpOptions = true,
+        versionProvider = TelltaleCommand.Version.class,
+        description = {
+            "Passive network monitor for security-screening equipment.",
+            "Follows every flow a scanner sends and tells you when it talks to anything it was not declared to talk to."
+        },
+        subcommands = {ReadCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:everything was read and written",
+            "1:some input was damaged or unreadable; what came before the damage was processed",
+            "2:the command line was wrong",
+            "3:the output could not be written"
+        })
+public final class TelltaleCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, also used by tests. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new TelltaleCommand());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'telltale read --help'");
+    }
+
+    /** Prints the version from the jar manifest (or "development" when run from classes). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = TelltaleCommand.class.getPackage().getImplementationVersion();
+            return new String[] {
+                "telltale " + (version == null ? "development build" : version),
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
+            };
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Writers of flow records in formats other tools read: Zeek's conn.log (TSV) and JSON lines. Called
+ * on the thread that drains records; each writer is used by one thread.
+ */
+package io.telltale.dashboard.output;
