@@ -44,6 +44,8 @@ public final class Flow implements TcpConnectionOwner {
     long origIpBytes;
     long respPackets;
     long respIpBytes;
+    long origFrameBytes;
+    long respFrameBytes;
     long origPayloadBytes;
     long respPayloadBytes;
     boolean origActive;
@@ -71,6 +73,8 @@ public final class Flow implements TcpConnectionOwner {
         this.origIpBytes = 0;
         this.respPackets = 0;
         this.respIpBytes = 0;
+        this.origFrameBytes = 0;
+        this.respFrameBytes = 0;
         this.origPayloadBytes = 0;
         this.respPayloadBytes = 0;
         this.origActive = false;
@@ -140,6 +144,9 @@ public final class Flow implements TcpConnectionOwner {
         long bytes = origIpBytes;
         origIpBytes = respIpBytes;
         respIpBytes = bytes;
+        long frames = origFrameBytes;
+        origFrameBytes = respFrameBytes;
+        respFrameBytes = frames;
         long payload = origPayloadBytes;
         origPayloadBytes = respPayloadBytes;
         respPayloadBytes = payload;
@@ -207,6 +214,6 @@ public final class Flow implements TcpConnectionOwner {
                 transport, protocol, null, origBytes, respBytes, state, localOrig, localResp, missedBytes,
                 history.text(), origPackets, origIpBytes, respPackets, respIpBytes,
                 tunnelParentId == 0 ? java.util.List.of() : java.util.List.of(FlowIds.uid(tunnelParentId)),
-                vlan, innerVlan, communityId, reason);
+                vlan, innerVlan, communityId, origFrameBytes, respFrameBytes, reason);
     }
 }

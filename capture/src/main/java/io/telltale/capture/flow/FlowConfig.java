@@ -58,6 +58,12 @@ public record FlowConfig(
                 fragments);
     }
 
+    public FlowConfig withCommunityIdSeed(int value) {
+        return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
+                activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts, value,
+                fragments);
+    }
+
     public FlowConfig withActiveTimeoutNanos(long value) {
         return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 value, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts, communityIdSeed,

@@ -186,9 +186,11 @@ public final class FlowMeter implements PacketHandler {
         if (nowFromOriginator) {
             flow.origPackets++;
             flow.origIpBytes += p.ipTotalLength;
+            flow.origFrameBytes += p.capturedLength;
         } else {
             flow.respPackets++;
             flow.respIpBytes += p.ipTotalLength;
+            flow.respFrameBytes += p.capturedLength;
         }
     }
 

@@ -17,6 +17,8 @@ import java.util.List;
  * @param tunnelParents uids of the encapsulating flows, outermost first
  * @param vlan outer VLAN id or -1; {@code innerVlan} likewise
  * @param communityId Community ID v1 of the flow
+ * @param originatorFrameBytes captured bytes of the frames the originator sent, link-layer headers
+ *     included (what Arkime and nDPI count)
  */
 public record FlowRecord(
         String uid,
@@ -44,6 +46,8 @@ public record FlowRecord(
         int vlan,
         int innerVlan,
         String communityId,
+        long originatorFrameBytes,
+        long responderFrameBytes,
         FlowEndReason endReason) {
 
     public boolean interim() {

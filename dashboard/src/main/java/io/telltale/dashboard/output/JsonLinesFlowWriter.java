@@ -42,7 +42,7 @@ public final class JsonLinesFlowWriter implements FlowRecordWriter {
         }
         if (r.durationNanos() >= 0) {
             json.writeFieldName("duration");
-            json.writeNumber(ZeekText.seconds(r.durationNanos()));
+            json.writeNumber(ZeekText.interval(r.startNanos(), r.durationNanos()));
             json.writeNumberField("orig_bytes", r.originatorBytes());
             json.writeNumberField("resp_bytes", r.responderBytes());
         }
@@ -67,6 +67,8 @@ public final class JsonLinesFlowWriter implements FlowRecordWriter {
             json.writeEndArray();
         }
         json.writeNumberField("ip_proto", r.ipProtocol());
+        json.writeNumberField("orig_frame_bytes", r.originatorFrameBytes());
+        json.writeNumberField("resp_frame_bytes", r.responderFrameBytes());
         json.writeStringField("community_id", r.communityId());
         if (r.vlan() >= 0) {
             json.writeNumberField("vlan", r.vlan());

@@ -59,7 +59,7 @@ public final class ZeekConnLogWriter implements FlowRecordWriter {
                 .append(r.responderPort()).append('\t')
                 .append(r.transport()).append('\t')
                 .append(r.service() == null ? UNSET : ZeekText.tsvString(r.service())).append('\t')
-                .append(r.durationNanos() < 0 ? UNSET : ZeekText.seconds(r.durationNanos())).append('\t')
+                .append(r.durationNanos() < 0 ? UNSET : ZeekText.interval(r.startNanos(), r.durationNanos())).append('\t')
                 .append(r.originatorBytes() < 0 ? UNSET : Long.toString(r.originatorBytes())).append('\t')
                 .append(r.responderBytes() < 0 ? UNSET : Long.toString(r.responderBytes())).append('\t')
                 .append(r.connState()).append('\t')

@@ -1,17 +1,28 @@
 package io.telltale.dashboard.output;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-
 /** Number and string formats of Zeek's ASCII and JSON log writers. */
 final class ZeekText {
 
     private ZeekText() {
     }
 
-    /** Seconds with six decimals, as Zeek prints {@code time} and {@code interval} values. */
+    /**
+     * Seconds with six decimals. Zeek reads captures at microsecond precision (libpcap's default), so
+     * nanosecond timestamps are truncated to the microsecond, as they are in Zeek's logs.
+     */
     static String seconds(long nanos) {
-        return BigDecimal.valueOf(nanos).movePointLeft(9).setScale(6, RoundingMode.HALF_EVEN).toPlainString();
+        return micros(Math.floorDiv(nanos, 1000L));
+    }
+
+    /** An interval as Zeek computes it: the difference of the two times truncated to microseconds. */
+    static String interval(long startNanos, long durationNanos) {
+        return micros(Math.floorDiv(startNanos + durationNanos, 1000L) - Math.floorDiv(startNanos, 1000L));
+    }
+
+    private static String micros(long micros) {
+        String sign = micros < 0 ? "-" : "";
+        long magnitude = Math.abs(micros);
+        return sign + (magnitude / 1_000_000) + "." + String.format(java.util.Locale.ROOT, "%06d", magnitude % 1_000_000);
     }
 
     /**
