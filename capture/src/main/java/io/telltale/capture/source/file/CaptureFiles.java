@@ -26,22 +26,37 @@ public final class CaptureFiles {
         } catch (IOException | RuntimeException e) {
             return new FailedSource(new SourceDamage(name, -1, 1, "cannot read file: " + describe(e)));
         }
-        MemorySegment data = file.segment();
+        return open(name, file.segment(), file);
+    }
+
+    /**
+     * Reads a capture held in memory (an upload, a test fixture). The segment must stay valid until
+     * the source is closed; {@code owner} is closed with the source.
+     */
+    public static PacketSource open(String name, MemorySegment data, AutoCloseable owner) {
         if (data.byteSize() < 4) {
-            file.close();
+            closeQuietly(owner);
             return new FailedSource(new SourceDamage(name, 0, 1,
                     "file too short to be a capture file (" + data.byteSize() + " bytes)"));
         }
         int magic = data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 0);
         if (PcapFileSource.recognises(magic)) {
-            return new PcapFileSource(name, file);
+            return new PcapFileSource(name, data, owner);
         }
         if (magic == PcapngFileSource.SECTION_HEADER_BLOCK) {
-            return new PcapngFileSource(name, file);
+            return new PcapngFileSource(name, data, owner);
         }
-        file.close();
+        closeQuietly(owner);
         return new FailedSource(new SourceDamage(name, 0, 1,
                 String.format("not a pcap or pcapng file (magic 0x%08x)", magic)));
+    }
+
+    private static void closeQuietly(AutoCloseable owner) {
+        try {
+            owner.close();
+        } catch (Exception e) {
+            // Nothing useful to do: the source is reported as failed anyway.
+        }
     }
 
     private static String describe(Exception e) {

@@ -31,7 +31,7 @@ final class PcapFileSource implements PacketSource {
     private static final int LINKTYPE_MASK = 0x03ff_ffff;
 
     private final String name;
-    private final MappedFile file;
+    private final AutoCloseable owner;
     private final MemorySegment data;
     private final ValueLayout.OfInt u32;
     private final long fractionToNanos;
@@ -47,10 +47,10 @@ final class PcapFileSource implements PacketSource {
                 || bigEndianMagic == Integer.reverseBytes(MAGIC_MICROS) || bigEndianMagic == Integer.reverseBytes(MAGIC_NANOS);
     }
 
-    PcapFileSource(String name, MappedFile file) {
+    PcapFileSource(String name, MemorySegment data, AutoCloseable owner) {
         this.name = name;
-        this.file = file;
-        this.data = file.segment();
+        this.owner = owner;
+        this.data = data;
         int magic = data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 0);
         boolean bigEndian = magic == MAGIC_MICROS || magic == MAGIC_NANOS;
         int nativeMagic = bigEndian ? magic : Integer.reverseBytes(magic);
@@ -126,6 +126,10 @@ final class PcapFileSource implements PacketSource {
     @Override
     public void close() {
         ended = true;
-        file.close();
+        try {
+            owner.close();
+        } catch (Exception e) {
+            // Unmapping a read-only mapping cannot fail in a way the reader could act on.
+        }
     }
 }

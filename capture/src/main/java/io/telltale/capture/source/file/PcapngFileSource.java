@@ -39,7 +39,7 @@ final class PcapngFileSource implements PacketSource {
     static final int MAX_INTERFACES = 4096;
 
     private final String name;
-    private final MappedFile file;
+    private final AutoCloseable owner;
     private final MemorySegment data;
     private final List<PcapngInterface> interfaces = new ArrayList<>();
     private ValueLayout.OfInt u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -49,10 +49,10 @@ final class PcapngFileSource implements PacketSource {
     private SourceDamage damage;
     private boolean ended;
 
-    PcapngFileSource(String name, MappedFile file) {
+    PcapngFileSource(String name, MemorySegment data, AutoCloseable owner) {
         this.name = name;
-        this.file = file;
-        this.data = file.segment();
+        this.owner = owner;
+        this.data = data;
     }
 
     @Override
@@ -244,6 +244,10 @@ final class PcapngFileSource implements PacketSource {
     @Override
     public void close() {
         ended = true;
-        file.close();
+        try {
+            owner.close();
+        } catch (Exception e) {
+            // Unmapping a read-only mapping cannot fail in a way the reader could act on.
+        }
     }
 }
