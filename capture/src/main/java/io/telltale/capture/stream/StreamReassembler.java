@@ -75,10 +75,22 @@ public final class StreamReassembler {
             return;
         }
         if (start <= lastReassembledSeq) {
-            long skip = lastReassembledSeq - start;
-            int deliver = (int) (end - lastReassembledSeq);
-            lastReassembledSeq = end;
-            listener.onData(data, offset + skip, deliver);
+            // Deliver the new bytes, except where a buffered block already holds them: first copy wins.
+            long cursor = lastReassembledSeq;
+            while (cursor < end) {
+                if (blocks > 0 && blockStart[0] <= cursor) {
+                    if (blockEnd[0] > cursor) {
+                        deliverFromBuffer(cursor, blockEnd[0], listener);
+                        cursor = blockEnd[0];
+                    }
+                    removeFirstBlock();
+                    continue;
+                }
+                long stop = blocks > 0 ? Math.min(end, blockStart[0]) : end;
+                listener.onData(data, offset + (cursor - start), (int) (stop - cursor));
+                cursor = stop;
+            }
+            lastReassembledSeq = cursor;
             deliverBuffered(listener);
             return;
         }

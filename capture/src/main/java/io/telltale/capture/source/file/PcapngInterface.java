@@ -36,7 +36,7 @@ final class PcapngInterface {
         if (binaryResolution) {
             long whole = units >>> exponent;
             long fraction = exponent == 0 ? 0 : units & ((1L << exponent) - 1);
-            nanos = whole * 1_000_000_000L + Math.multiplyHigh(fraction << (64 - exponent), 1_000_000_000L);
+            nanos = whole * 1_000_000_000L + Math.unsignedMultiplyHigh(fraction << (64 - exponent), 1_000_000_000L);
         } else if (exponent <= 9) {
             nanos = units * POW10[9 - exponent];
         } else {
