@@ -1,0 +1,124 @@
+package io.telltale.dashboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.telltale.testdata.ReferenceCorpus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code telltale read} end to end on real captures: files written, summary, exit codes. */
+class ReadCommandTest {
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cli = TelltaleCommand.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static String reference(String name) {
+        return ReferenceCorpus.load().capture(name).path().toString();
+    }
+
+    @Test
+    void writesConnLogAsZeekDoes(@TempDir Path dir) throws IOException {
+        Run run = run("read", reference("zeek__wikipedia.pcap"), "--out", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("136 packets").contains("flows       34 written to").contains("anomalies   0");
+        List<String> lines = Files.readAllLines(dir.resolve("conn.log"));
+        assertThat(lines.get(0)).isEqualTo("#separator \\x09");
+        assertThat(lines).filteredOn(l -> l.startsWith("#fields")).singleElement().asString()
+                .startsWith("#fields\tts\tuid\tid.orig_h\tid.orig_p\tid.resp_h\tid.resp_p\tproto\tservice\tduration\torig_bytes"
+                        + "\tresp_bytes\tconn_state\tlocal_orig\tlocal_resp\tmissed_bytes\thistory\torig_pkts\torig_ip_bytes"
+                        + "\tresp_pkts\tresp_ip_bytes\ttunnel_parents\tip_proto");
+        assertThat(lines.getLast()).startsWith("#close\t");
+        List<String[]> rows = lines.stream().filter(l -> !l.startsWith("#")).map(l -> l.split("\t", -1)).toList();
+        assertThat(rows).hasSize(34);
+        String[] http = rows.stream().filter(r -> r[3].equals("35642")).findFirst().orElseThrow();
+        // Zeek's row: 141.142.220.118 35642 208.80.152.2 80 tcp http 0.120041 534 412 S1 F F 0 ShADad 4 750 3 576 - 6
+        assertThat(Arrays.asList(http).subList(2, 22)).containsExactly("141.142.220.118", "35642", "208.80.152.2", "80",
+                "tcp", "-", "0.120041", "534", "412", "S1", "F", "F", "0", "ShADad", "4", "750", "3", "576", "-", "6");
+    }
+
+    @Test
+    void jsonLinesCarryZeeksFieldNames(@TempDir Path dir) throws IOException {
+        Run run = run("read", reference("zeek__tunnels_gre-sample.pcap"), "--out", dir.toString(), "--format", "jsonl");
+        assertThat(run.exitCode()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("conn.jsonl"));
+        assertThat(lines).hasSize(7);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode ssh = null;
+        for (String line : lines) {
+            JsonNode node = json.readTree(line);
+            if (node.path("id.resp_p").asInt() == 22) {
+                ssh = node;
+            }
+        }
+        assertThat(ssh).isNotNull();
+        assertThat(ssh.path("conn_state").asText()).isEqualTo("SF");
+        assertThat(ssh.path("history").asText()).isEqualTo("ShAdDaFf");
+        assertThat(ssh.path("orig_pkts").asLong()).isEqualTo(12);
+        assertThat(ssh.path("local_resp").isBoolean()).isTrue();
+        assertThat(ssh.path("tunnel_parents").isArray()).isTrue();
+        assertThat(ssh.path("ts").isNumber()).isTrue();
+        assertThat(ssh.has("service")).as("unset fields are left out").isFalse();
+    }
+
+    @Test
+    void damagedInputKeepsWhatCameBeforeAndExitsWithOne(@TempDir Path dir) throws IOException {
+        byte[] whole = Files.readAllBytes(Path.of(reference("zeek__ssh_ssh.pcap")));
+        Path cut = dir.resolve("cut.pcap");
+        Files.write(cut, Arrays.copyOf(whole, whole.length / 2));
+        Run run = run("read", cut.toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_DAMAGED);
+        assertThat(run.out()).containsPattern("damaged     .*cut.pcap: byte \\d+ \\(packet \\d+\\): truncated");
+        long rows = Files.readAllLines(dir.resolve("out/conn.log")).stream().filter(l -> !l.startsWith("#")).count();
+        assertThat(rows).isPositive();
+    }
+
+    @Test
+    void missingFileIsReportedNotThrown(@TempDir Path dir) {
+        Run run = run("read", dir.resolve("nope.pcap").toString(), "--out", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INPUT_DAMAGED);
+        assertThat(run.out()).contains("nope.pcap").contains("cannot read file");
+    }
+
+    @Test
+    void usageErrorsAndHelp(@TempDir Path dir) {
+        Run missingOut = run("read", reference("zeek__wikipedia.pcap"));
+        assertThat(missingOut.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(missingOut.err()).contains("Missing required option: '--out=DIR'");
+        Run badNet = run("read", reference("zeek__wikipedia.pcap"), "--out", dir.toString(), "--local-nets", "10.0.0.0/99");
+        assertThat(badNet.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badNet.err()).contains("prefix length out of range in 10.0.0.0/99");
+        Run help = run("read", "--help");
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).contains("Usage: telltale read").contains("--format=FORMAT").contains("Exit codes:");
+        Run version = run("--version");
+        assertThat(version.out()).startsWith("telltale ");
+    }
+
+    @Test
+    void localNetworksDecideLocalOrig(@TempDir Path dir) throws IOException {
+        run("read", reference("zeek__wikipedia.pcap"), "--out", dir.toString(), "--local-nets", "141.142.0.0/16");
+        String row = Files.readAllLines(dir.resolve("conn.log")).stream().filter(l -> l.contains("\t35642\t")).findFirst().orElseThrow();
+        assertThat(row.split("\t")[12]).isEqualTo("T");
+        assertThat(row.split("\t")[13]).isEqualTo("F");
+    }
+}
