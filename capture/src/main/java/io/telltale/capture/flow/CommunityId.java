@@ -10,7 +10,23 @@ import java.util.Base64;
  */
 public final class CommunityId {
 
-    private CommunityId() {
+    private final MessageDigest sha1;
+    private final int seed;
+
+    /** A hasher for one thread; it keeps its digest, so hashing a flow does not look up a provider. */
+    public CommunityId(int seed) {
+        this.seed = seed;
+        try {
+            this.sha1 = MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+    }
+
+    /** The Community ID of a flow, with this hasher's seed. */
+    public String of(long srcHigh, long srcLow, int srcPort, long dstHigh, long dstLow, int dstPort, int protocol,
+                     boolean oneWay, boolean hasPorts) {
+        return hash(sha1, seed, srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort, protocol, oneWay, hasPorts);
     }
 
     /**
@@ -20,6 +36,11 @@ public final class CommunityId {
      */
     public static String of(int seed, long srcHigh, long srcLow, int srcPort, long dstHigh, long dstLow, int dstPort,
                             int protocol, boolean oneWay, boolean hasPorts) {
+        return new CommunityId(seed).of(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort, protocol, oneWay, hasPorts);
+    }
+
+    private static String hash(MessageDigest sha1, int seed, long srcHigh, long srcLow, int srcPort, long dstHigh,
+                               long dstLow, int dstPort, int protocol, boolean oneWay, boolean hasPorts) {
         byte[] src = Addresses.bytes(srcHigh, srcLow);
         byte[] dst = Addresses.bytes(dstHigh, dstLow);
         int sp = srcPort;
@@ -35,12 +56,7 @@ public final class CommunityId {
                 dp = p;
             }
         }
-        MessageDigest sha1;
-        try {
-            sha1 = MessageDigest.getInstance("SHA-1");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-1", e);
-        }
+        sha1.reset();
         sha1.update((byte) (seed >>> 8));
         sha1.update((byte) seed);
         sha1.update(src);

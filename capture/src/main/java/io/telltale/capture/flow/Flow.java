@@ -52,12 +52,14 @@ public final class Flow implements TcpConnectionOwner {
     boolean respActive;
     long missedBytes;
     final ConnectionHistory history = new ConnectionHistory();
-    final TcpConnection tcp;
+    /** Created the first time this pool slot holds a TCP flow, then reused: UDP and ICMP flows stay small. */
+    TcpConnection tcp;
+    private final ReassemblyBudget budget;
     private StreamHandler streamHandler = StreamHandler.NONE;
 
     Flow(int index, ReassemblyBudget budget) {
         this.index = index;
-        this.tcp = new TcpConnection(history, budget);
+        this.budget = budget;
     }
 
     void start(long id, long nowNanos, StreamHandler streamHandler) {
@@ -82,7 +84,12 @@ public final class Flow implements TcpConnectionOwner {
         this.missedBytes = 0;
         this.streamHandler = streamHandler;
         history.reset();
-        tcp.reset(this);
+        if (protocol == PROTO_TCP) {
+            if (tcp == null) {
+                tcp = new TcpConnection(history, budget);
+            }
+            tcp.reset(this);
+        }
     }
 
     /** Stable id of this flow (also the base of its uid). */
@@ -169,7 +176,7 @@ public final class Flow implements TcpConnectionOwner {
     }
 
     /** Builds the record of this flow as it stands (allocates; once per flow or interim report). */
-    FlowRecord toRecord(FlowEndReason reason, LocalNetworks localNetworks, int communityIdSeed) {
+    FlowRecord toRecord(FlowEndReason reason, LocalNetworks localNetworks, CommunityId communityIds) {
         boolean tcpFlow = protocol == PROTO_TCP;
         long last = tcpFlow ? tcp.lastNanos() : lastNanos;
         if (tcpFlow && last == 0) {
@@ -205,8 +212,8 @@ public final class Flow implements TcpConnectionOwner {
         int respPort = hasPorts ? responderPort() : 0;
         Boolean localOrig = localNetworks.isEmpty() ? null : localNetworks.contains(originatorHigh(), originatorLow());
         Boolean localResp = localNetworks.isEmpty() ? null : localNetworks.contains(responderHigh(), responderLow());
-        String communityId = CommunityId.of(communityIdSeed, originatorHigh(), originatorLow(), origPort,
-                responderHigh(), responderLow(), respPort, protocol, oneWay, hasPorts);
+        String communityId = communityIds.of(originatorHigh(), originatorLow(), origPort, responderHigh(), responderLow(),
+                respPort, protocol, oneWay, hasPorts);
         return new FlowRecord(
                 FlowIds.uid(id), firstNanos, duration,
                 Addresses.text(originatorHigh(), originatorLow()), origPort,

@@ -19,8 +19,8 @@ import java.lang.foreign.MemorySegment;
  */
 public final class FlowMeter implements PacketHandler {
 
-    /** Pool entries checked for expiry per packet; sweeps the whole pool every few packets per entry. */
-    static final int SWEEP_PER_PACKET = 4;
+    /** Deadlines checked per packet: a sequential scan of a long[], so the whole pool is seen regularly. */
+    static final int SWEEP_PER_PACKET = 8;
 
     private final FlowConfig config;
     private final FlowRecordSink sink;
@@ -30,6 +30,7 @@ public final class FlowMeter implements PacketHandler {
     private final ReassemblyBudget budget;
     private final DecodedPacket packet = new DecodedPacket();
     private final MeterStats stats = new MeterStats();
+    private final CommunityId communityIds;
     private long clockNanos = Long.MIN_VALUE;
     private int sweepCursor;
 
@@ -40,6 +41,7 @@ public final class FlowMeter implements PacketHandler {
         this.decoder = new PacketDecoder(new DecodeStats(), config.fragments());
         this.budget = new ReassemblyBudget(config.reassemblyWindowBytes(), config.reassemblyBuffers());
         this.table = new FlowTable(config.maxFlows(), budget);
+        this.communityIds = new CommunityId(config.communityIdSeed());
     }
 
     public MeterStats stats() {
@@ -87,10 +89,11 @@ public final class FlowMeter implements PacketHandler {
         Flow flow = flowOf(p);
         boolean fromOriginator = flow.fromOriginator(table.lastLookupSourceIsA());
         update(flow, fromOriginator, p);
+        table.deadline(flow.index, expiryNanos(flow));
         if (config.activeTimeoutNanos() > 0 && p.timestampNanos - flow.lastReportNanos >= config.activeTimeoutNanos()) {
             flow.lastReportNanos = p.timestampNanos;
             stats.interimRecords++;
-            sink.onFlowRecord(flow.toRecord(FlowEndReason.ACTIVE_TIMEOUT, config.localNetworks(), config.communityIdSeed()));
+            sink.onFlowRecord(flow.toRecord(FlowEndReason.ACTIVE_TIMEOUT, config.localNetworks(), communityIds));
         }
         if (decoder.isUdpTunnelCandidate(p)) {
             int inner = decoder.decodeUdpTunnel(p, flow.id);
@@ -107,7 +110,7 @@ public final class FlowMeter implements PacketHandler {
             boolean tcpReuse = p.protocol == Flow.PROTO_TCP && existing.tcp.isReuse(p.tcpFlags, p.tcpSequence);
             if (tcpReuse) {
                 end(index, FlowEndReason.REUSED);
-            } else if (expiryNanos(existing) < clockNanos) {
+            } else if (table.deadline(index) < clockNanos) {
                 end(index, existing.protocol == Flow.PROTO_TCP && existing.tcp.closeComplete()
                         ? FlowEndReason.CLOSED : FlowEndReason.IDLE);
             } else {
@@ -225,8 +228,8 @@ public final class FlowMeter implements PacketHandler {
                 sweepCursor = 0;
             }
             int index = sweepCursor++;
-            Flow flow = table.flow(index);
-            if (flow != null && flow.inUse && expiryNanos(flow) < clockNanos) {
+            if (table.deadline(index) < clockNanos) {
+                Flow flow = table.flow(index);
                 end(index, flow.protocol == Flow.PROTO_TCP && flow.tcp.closeComplete()
                         ? FlowEndReason.CLOSED : FlowEndReason.IDLE);
             }
@@ -236,7 +239,7 @@ public final class FlowMeter implements PacketHandler {
     private void end(int index, FlowEndReason reason) {
         Flow flow = table.flow(index);
         stats.recordsEmitted++;
-        FlowRecord record = flow.toRecord(reason, config.localNetworks(), config.communityIdSeed());
+        FlowRecord record = flow.toRecord(reason, config.localNetworks(), communityIds);
         table.remove(index);
         sink.onFlowRecord(record);
     }

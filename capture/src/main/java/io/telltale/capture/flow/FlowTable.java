@@ -14,10 +14,15 @@ import io.telltale.capture.stream.ReassemblyBudget;
 public final class FlowTable {
 
     private static final int EMPTY = -1;
+    /** A slot packs the flow's key hash (high half) and pool index + 1 (low half); 0 is empty. */
+    private static final long EMPTY_SLOT = 0;
 
     private final int maxFlows;
     private final int mask;
-    private final int[] slots;
+    /** Hash and index side by side: one cache line answers "is this the flow?" without touching it. */
+    private final long[] slots;
+    /** Packet time after which each pooled flow is over; Long.MAX_VALUE for free entries. Scanned by the sweep. */
+    private final long[] deadlines;
     private final Flow[] pool;
     private final ReassemblyBudget budget;
     private final int[] freeList;
@@ -37,8 +42,9 @@ public final class FlowTable {
         this.maxFlows = maxFlows;
         int capacity = Integer.highestOneBit(maxFlows * 2 - 1) << 1;
         this.mask = capacity - 1;
-        this.slots = new int[capacity];
-        java.util.Arrays.fill(slots, EMPTY);
+        this.slots = new long[capacity];
+        this.deadlines = new long[maxFlows];
+        java.util.Arrays.fill(deadlines, Long.MAX_VALUE);
         this.pool = new Flow[maxFlows];
         this.freeList = new int[maxFlows];
         this.lruPrevious = new int[maxFlows];
@@ -98,12 +104,16 @@ public final class FlowTable {
         int bPort = sourceIsA ? dstPort : srcPort;
         int h = hash(aHigh, aLow, aPort, bHigh, bLow, bPort, protocol, oneWay);
         for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-            int index = slots[slot];
-            if (index == EMPTY) {
+            long entry = slots[slot];
+            if (entry == EMPTY_SLOT) {
                 return -1;
             }
+            if ((int) (entry >>> 32) != h) {
+                continue;
+            }
+            int index = (int) entry - 1;
             Flow f = pool[index];
-            if (f.keyHash == h && f.aLow == aLow && f.bLow == bLow && f.aPort == aPort && f.bPort == bPort
+            if (f.aLow == aLow && f.bLow == bLow && f.aPort == aPort && f.bPort == bPort
                     && f.aHigh == aHigh && f.bHigh == bHigh && f.protocol == protocol && f.oneWay == oneWay) {
                 lastSourceIsA = sourceIsA;
                 return index;
@@ -138,14 +148,24 @@ public final class FlowTable {
         f.originatorIsA = sourceIsA;
         f.keyHash = hash(f.aHigh, f.aLow, f.aPort, f.bHigh, f.bLow, f.bPort, protocol, oneWay);
         int slot = f.keyHash & mask;
-        while (slots[slot] != EMPTY) {
+        while (slots[slot] != EMPTY_SLOT) {
             slot = (slot + 1) & mask;
         }
-        slots[slot] = index;
+        slots[slot] = pack(f.keyHash, index);
+        deadlines[index] = Long.MAX_VALUE;
         size++;
         lastSourceIsA = sourceIsA;
         lruAppend(index);
         return index;
+    }
+
+    /** Sets the packet time after which the flow is over (its idle or linger deadline). */
+    public void deadline(int index, long nanos) {
+        deadlines[index] = nanos;
+    }
+
+    public long deadline(int index) {
+        return deadlines[index];
     }
 
     /** Number of pool entries ever used; indices below it may hold a flow. */
@@ -180,14 +200,15 @@ public final class FlowTable {
     public void remove(int index) {
         Flow f = pool[index];
         int slot = f.keyHash & mask;
-        while (slots[slot] != index) {
+        long entry = pack(f.keyHash, index);
+        while (slots[slot] != entry) {
             slot = (slot + 1) & mask;
         }
         // Backward-shift deletion: pull later members of the probe run into the hole.
         int hole = slot;
         int next = (hole + 1) & mask;
-        while (slots[next] != EMPTY) {
-            int home = pool[slots[next]].keyHash & mask;
+        while (slots[next] != EMPTY_SLOT) {
+            int home = (int) (slots[next] >>> 32) & mask;
             boolean movable = hole <= next ? (home <= hole || home > next) : (home <= hole && home > next);
             if (movable) {
                 slots[hole] = slots[next];
@@ -195,11 +216,16 @@ public final class FlowTable {
             }
             next = (next + 1) & mask;
         }
-        slots[hole] = EMPTY;
+        slots[hole] = EMPTY_SLOT;
+        deadlines[index] = Long.MAX_VALUE;
         lruUnlink(index);
         f.inUse = false;
         freeList[freeCount++] = index;
         size--;
+    }
+
+    private static long pack(int hash, int index) {
+        return ((long) hash << 32) | (index + 1L);
     }
 
     private void lruAppend(int index) {

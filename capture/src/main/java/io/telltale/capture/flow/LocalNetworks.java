@@ -26,6 +26,8 @@ public final class LocalNetworks {
 
     private final long[] high;
     private final long[] low;
+    private final long[] highMask;
+    private final long[] lowMask;
     private final int[] prefix;
     private final List<String> cidrs;
 
@@ -34,6 +36,8 @@ public final class LocalNetworks {
         this.high = new long[cidrs.size()];
         this.low = new long[cidrs.size()];
         this.prefix = new int[cidrs.size()];
+        this.highMask = new long[cidrs.size()];
+        this.lowMask = new long[cidrs.size()];
     }
 
     /** Parses CIDRs such as {@code 10.20.0.0/16} or {@code fd00::/8}; a bare address is a /32 or /128. */
@@ -56,6 +60,8 @@ public final class LocalNetworks {
             }
             int bits = v4 ? 96 + length : length;
             networks.prefix[i] = bits;
+            networks.highMask[i] = maskHigh(bits);
+            networks.lowMask[i] = maskLow(bits);
             networks.high[i] = parsed[0] & maskHigh(bits);
             networks.low[i] = parsed[1] & maskLow(bits);
         }
@@ -72,8 +78,7 @@ public final class LocalNetworks {
 
     public boolean contains(long addressHigh, long addressLow) {
         for (int i = 0; i < prefix.length; i++) {
-            int bits = prefix[i];
-            if ((addressHigh & maskHigh(bits)) == high[i] && (addressLow & maskLow(bits)) == low[i]) {
+            if ((addressHigh & highMask[i]) == high[i] && (addressLow & lowMask[i]) == low[i]) {
                 return true;
             }
         }

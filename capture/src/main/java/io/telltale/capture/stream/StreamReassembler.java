@@ -14,8 +14,9 @@ public final class StreamReassembler {
     static final int MAX_BLOCKS = 32;
 
     private final ReassemblyBudget budget;
-    private final long[] blockStart = new long[MAX_BLOCKS];
-    private final long[] blockEnd = new long[MAX_BLOCKS];
+    /** Allocated on the first out-of-order segment and kept for reuse: most streams never need them. */
+    private long[] blockStart;
+    private long[] blockEnd;
     private int blocks;
     private byte[] buffer;
     private MemorySegment bufferView;
@@ -102,6 +103,10 @@ public final class StreamReassembler {
         if (end - lastReassembledSeq > window) {
             droppedSegments++;
             return;
+        }
+        if (blockStart == null) {
+            blockStart = new long[MAX_BLOCKS];
+            blockEnd = new long[MAX_BLOCKS];
         }
         if (buffer == null) {
             buffer = budget.borrow();

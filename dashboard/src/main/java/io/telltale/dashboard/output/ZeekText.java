@@ -20,9 +20,17 @@ final class ZeekText {
     }
 
     private static String micros(long micros) {
-        String sign = micros < 0 ? "-" : "";
         long magnitude = Math.abs(micros);
-        return sign + (magnitude / 1_000_000) + "." + String.format(java.util.Locale.ROOT, "%06d", magnitude % 1_000_000);
+        StringBuilder out = new StringBuilder(24);
+        if (micros < 0) {
+            out.append('-');
+        }
+        out.append(magnitude / 1_000_000).append('.');
+        long fraction = magnitude % 1_000_000;
+        for (long scale = 100_000; scale > 1 && fraction < scale; scale /= 10) {
+            out.append('0');
+        }
+        return out.append(fraction).toString();
     }
 
     /**

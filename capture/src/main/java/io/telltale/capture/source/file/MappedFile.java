@@ -19,7 +19,8 @@ final class MappedFile implements AutoCloseable {
     }
 
     static MappedFile map(Path path) throws IOException {
-        Arena arena = Arena.ofShared();
+        // Confined: a file source is read by one thread, and confined segments check access more cheaply.
+        Arena arena = Arena.ofConfined();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             MemorySegment segment = size == 0 ? MemorySegment.NULL.reinterpret(0)
