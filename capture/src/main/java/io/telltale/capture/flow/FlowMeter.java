@@ -240,6 +240,9 @@ public final class FlowMeter implements PacketHandler {
         Flow flow = table.flow(index);
         stats.recordsEmitted++;
         FlowRecord record = flow.toRecord(reason, config.localNetworks(), communityIds);
+        if (flow.tcp != null && flow.protocol == Flow.PROTO_TCP) {
+            flow.tcp.releaseBuffers();
+        }
         table.remove(index);
         sink.onFlowRecord(record);
     }

@@ -64,6 +64,12 @@ public final class TcpConnection {
         halfClosed = false;
     }
 
+    /** Returns reassembly buffers to the budget; called when the flow ends, before the slot is reused. */
+    public void releaseBuffers() {
+        first.reassembler.reset();
+        second.reassembler.reset();
+    }
+
     public TcpEndpoint originator() {
         return orig;
     }

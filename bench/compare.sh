@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Times `telltale read` against tcpdump, nfpcapd and ndpiReader on the same capture and prints the
+# CPU time (user + system) of each, the median of RUNS runs, and its ratio to Telltale's.
+#   bench/compare.sh [CAPTURE] [RUNS]
+# Without CAPTURE it builds the 2 GB benchmark capture with ../shared/tools/make-bench-pcap.
+# Needs: tcpdump, nfdump (nfpcapd), libndpi-bin (ndpiReader), GNU time (apt-get install -y ...).
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+capture="${1:-}"
+runs="${2:-3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+if [ -z "$capture" ]; then
+  capture="${TMPDIR:-/tmp}/telltale-bench.pcap"
+  [ -f "$capture" ] || "$here/../shared/tools/make-bench-pcap" "$capture"
+fi
+"$here/telltale" --version >/dev/null   # build outside the timed runs
+
+# cpu_seconds NAME COMMAND...: median user+sys over the runs, printed as "NAME seconds"
+cpu_seconds() {
+  local name="$1"; shift
+  local samples=()
+  for _ in $(seq 1 "$runs"); do
+    rm -rf "$work/out" && mkdir -p "$work/out"
+    /usr/bin/time -f "%U %S" -o "$work/time" "$@" >/dev/null 2>&1 || true
+    samples+=("$(awk '{printf "%.2f", $1 + $2}' "$work/time")")
+  done
+  printf '%s\n' "${samples[@]}" | sort -n | awk -v name="$name" '{a[NR]=$1} END {print name, a[int((NR+1)/2)]}'
+}
+
+{
+  cpu_seconds telltale "$here/telltale" read "$capture" --out "$work/out"
+  command -v tcpdump >/dev/null && cpu_seconds "tcpdump(-r,-w/dev/null)" tcpdump -r "$capture" -w /dev/null
+  command -v nfpcapd >/dev/null && cpu_seconds nfpcapd nfpcapd -r "$capture" -w "$work/out"
+  command -v ndpiReader >/dev/null && cpu_seconds ndpiReader ndpiReader -i "$capture" -q
+} > "$work/results"
+
+packets=$(capinfos -c -M "$capture" 2>/dev/null | awk -F': *' '/Number of packets/ {print $2}' || true)
+echo "capture: $capture (${packets:-?} packets), median CPU seconds (user+sys) of $runs runs"
+base=$(awk '$1 == "telltale" {print $2}' "$work/results")
+awk -v base="$base" '{printf "  %-26s %7.2f s   %5.2fx telltale\n", $1, $2, $2 / base}' "$work/results"
