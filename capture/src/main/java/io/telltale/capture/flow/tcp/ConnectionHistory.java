@@ -70,23 +70,4 @@ public final class ConnectionHistory {
     public String text() {
         return new String(letters, 0, length);
     }
-
-    /** Scaled letters: added when {@code count} reaches the threshold, which then grows tenfold. */
-    static final class ScaledCounter {
-        private long count;
-        private long threshold = 1;
-
-        void reset() {
-            count = 0;
-            threshold = 1;
-        }
-
-        boolean increment() {
-            if (++count == threshold) {
-                threshold = threshold * 10 > threshold ? threshold * 10 : threshold;
-                return true;
-            }
-            return false;
-        }
-    }
 }

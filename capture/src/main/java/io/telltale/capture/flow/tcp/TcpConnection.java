@@ -2,7 +2,6 @@ package io.telltale.capture.flow.tcp;
 
 import io.telltale.capture.decode.header.TcpHeader;
 import io.telltale.capture.stream.ReassemblyBudget;
-import io.telltale.capture.stream.StreamListener;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -20,8 +19,6 @@ public final class TcpConnection {
     private final ConnectionHistory history;
     private final TcpEndpoint first;
     private final TcpEndpoint second;
-    private final EndpointStream firstStream;
-    private final EndpointStream secondStream;
     private TcpEndpoint orig;
     private TcpEndpoint resp;
     private TcpConnectionOwner owner;
@@ -39,10 +36,8 @@ public final class TcpConnection {
 
     public TcpConnection(ConnectionHistory history, ReassemblyBudget budget) {
         this.history = history;
-        this.first = new TcpEndpoint(budget);
-        this.second = new TcpEndpoint(budget);
-        this.firstStream = new EndpointStream(first);
-        this.secondStream = new EndpointStream(second);
+        this.first = new TcpEndpoint(budget, this);
+        this.second = new TcpEndpoint(budget, this);
     }
 
     /** Prepares for a new connection. */
@@ -66,8 +61,8 @@ public final class TcpConnection {
 
     /** Returns reassembly buffers to the budget; called when the flow ends, before the slot is reused. */
     public void releaseBuffers() {
-        first.reassembler.reset();
-        second.reassembler.reset();
+        first.reset();
+        second.reset();
     }
 
     public TcpEndpoint originator() {
@@ -177,7 +172,7 @@ public final class TcpConnection {
         long relSeq = relativeScratch[0];
         updateHistory(syn, fin, rst, hasAck, endpoint, relSeq, payloadLength);
         if (window == 0 && !rst && peer.state != TcpState.CLOSED && endpoint.state != TcpState.RESET
-                && endpoint.zeroWindows.increment()) {
+                && endpoint.sawZeroWindow()) {
             history.add(endpoint.originator ? 'W' : 'w');
         }
         if (!orig.didClose || !resp.didClose) {
@@ -221,8 +216,7 @@ public final class TcpConnection {
         long relDataSeq = syn ? relSeq + 1 : relSeq;
         if (payloadLength > 0 && payloadCaptured >= payloadLength && !rst && !seqUnderflow) {
             long acked = endpoint.toRelative(endpoint.ackSeq, endpoint.ackWraps);
-            endpoint.reassembler.dataSent(relDataSeq, data, payloadOffset, payloadLength, acked,
-                    endpoint == first ? firstStream : secondStream);
+            endpoint.dataSent(relDataSeq, data, payloadOffset, payloadLength, acked, endpoint);
         }
         checkEndOfStream(endpoint);
         if (doClose) {
@@ -367,7 +361,7 @@ public final class TcpConnection {
             return delta;
         } else if (delta > 0) {
             endpoint.updateLastSeq(lastSeq);
-        } else if (length > 0 && endpoint.retransmissions.increment()) {
+        } else if (length > 0 && endpoint.retransmitted()) {
             history.add(endpoint.originator ? 'T' : 't');
         }
         return delta;
@@ -493,12 +487,12 @@ public final class TcpConnection {
         if (endpoint.finCount > 0 && seq >= endpoint.finSeq) {
             seq = endpoint.finSeq - 1;
         }
-        endpoint.reassembler.ackReceived(seq, partial, endpoint == first ? firstStream : secondStream);
+        endpoint.ackReceived(seq, partial, endpoint);
         checkEndOfStream(endpoint);
     }
 
     private boolean dataPending(TcpEndpoint endpoint) {
-        long delivered = endpoint.startSeqFull() + endpoint.reassembler.lastReassembledSeq();
+        long delivered = endpoint.startSeqFull() + endpoint.lastReassembledSeq();
         long last = TcpEndpoint.fullSeq(endpoint.lastSeq, endpoint.seqWraps);
         if (last < delivered) {
             return false;
@@ -597,31 +591,21 @@ public final class TcpConnection {
         return false;
     }
 
-    /** Delivers one endpoint's reassembled bytes to the owner and turns its gaps into history and counts. */
-    private final class EndpointStream implements StreamListener {
-        private final TcpEndpoint endpoint;
+    /** In-order bytes from one endpoint's reassembler, handed to the owner. */
+    void deliver(TcpEndpoint endpoint, MemorySegment data, long offset, int length) {
+        owner.onStreamData(endpoint.originator, data, offset, length);
+    }
 
-        EndpointStream(TcpEndpoint endpoint) {
-            this.endpoint = endpoint;
+    /** A gap in one endpoint's stream: a history letter and missed bytes when both sides are open. */
+    void gap(TcpEndpoint endpoint, long sequence, long length) {
+        boolean counted = cleanlyOpen(endpoint) && cleanlyOpen(endpoint.peer);
+        if (counted && endpoint.sawGap()) {
+            history.add(endpoint.originator ? 'G' : 'g');
         }
+        owner.onStreamGap(endpoint.originator, sequence, length, counted);
+    }
 
-        @Override
-        public void onData(MemorySegment data, long offset, int length) {
-            owner.onStreamData(endpoint.originator, data, offset, length);
-        }
-
-        @Override
-        public void onGap(long sequence, long length) {
-            boolean counted = cleanlyOpen(endpoint) && cleanlyOpen(endpoint.peer);
-            if (counted && endpoint.gaps.increment()) {
-                history.add(endpoint.originator ? 'G' : 'g');
-            }
-            owner.onStreamGap(endpoint.originator, sequence, length, counted);
-        }
-
-        private static boolean cleanlyOpen(TcpEndpoint e) {
-            return e.state == TcpState.ESTABLISHED
-                    || (e.state == TcpState.CLOSED && e.previousState == TcpState.ESTABLISHED);
-        }
+    private static boolean cleanlyOpen(TcpEndpoint e) {
+        return e.state == TcpState.ESTABLISHED || (e.state == TcpState.CLOSED && e.previousState == TcpState.ESTABLISHED);
     }
 }

@@ -1,13 +1,17 @@
 package io.telltale.capture.flow.tcp;
 
 import io.telltale.capture.stream.ReassemblyBudget;
+import io.telltale.capture.stream.StreamListener;
 import io.telltale.capture.stream.StreamReassembler;
+import java.lang.foreign.MemorySegment;
 
 /**
  * One side of a TCP connection: its state, the sequence numbers it has used (kept as unsigned 32-bit
- * values plus a wrap count, as Zeek keeps them) and the reassembler of the bytes it sends.
+ * values plus a wrap count, as Zeek keeps them) and, as its superclass, the reassembler of the bytes
+ * it sends, which reports back to this endpoint. One object per side keeps a packet's work in few
+ * cache lines.
  */
-public final class TcpEndpoint {
+public final class TcpEndpoint extends StreamReassembler implements StreamListener {
 
     int state;
     int previousState;
@@ -31,13 +35,58 @@ public final class TcpEndpoint {
     long startNanos;
     long lastNanos;
 
-    final ConnectionHistory.ScaledCounter retransmissions = new ConnectionHistory.ScaledCounter();
-    final ConnectionHistory.ScaledCounter zeroWindows = new ConnectionHistory.ScaledCounter();
-    final ConnectionHistory.ScaledCounter gaps = new ConnectionHistory.ScaledCounter();
-    final StreamReassembler reassembler;
+    /** Retransmissions, zero windows and gaps: history letters repeat at 1, 10, 100 ... occurrences. */
+    private long retransmissions;
+    private long retransmissionThreshold;
+    private long zeroWindows;
+    private long zeroWindowThreshold;
+    private long gaps;
+    private long gapThreshold;
 
-    TcpEndpoint(ReassemblyBudget budget) {
-        this.reassembler = new StreamReassembler(budget);
+    private final TcpConnection connection;
+
+    TcpEndpoint(ReassemblyBudget budget, TcpConnection connection) {
+        super(budget);
+        this.connection = connection;
+    }
+
+    /** Counts a retransmission; true when the history letter is due. */
+    boolean retransmitted() {
+        if (++retransmissions == retransmissionThreshold) {
+            retransmissionThreshold = next(retransmissionThreshold);
+            return true;
+        }
+        return false;
+    }
+
+    boolean sawZeroWindow() {
+        if (++zeroWindows == zeroWindowThreshold) {
+            zeroWindowThreshold = next(zeroWindowThreshold);
+            return true;
+        }
+        return false;
+    }
+
+    boolean sawGap() {
+        if (++gaps == gapThreshold) {
+            gapThreshold = next(gapThreshold);
+            return true;
+        }
+        return false;
+    }
+
+    private static long next(long threshold) {
+        return threshold * 10 > threshold ? threshold * 10 : threshold;
+    }
+
+    @Override
+    public void onData(MemorySegment data, long offset, int length) {
+        connection.deliver(this, data, offset, length);
+    }
+
+    @Override
+    public void onGap(long sequence, long length) {
+        connection.gap(this, sequence, length);
     }
 
     void reset(boolean originator) {
@@ -59,10 +108,13 @@ public final class TcpEndpoint {
         this.didEndOfStream = false;
         this.startNanos = 0;
         this.lastNanos = 0;
-        retransmissions.reset();
-        zeroWindows.reset();
-        gaps.reset();
-        reassembler.reset();
+        this.retransmissions = 0;
+        this.retransmissionThreshold = 1;
+        this.zeroWindows = 0;
+        this.zeroWindowThreshold = 1;
+        this.gaps = 0;
+        this.gapThreshold = 1;
+        reset();
     }
 
     public int state() {
