@@ -37,9 +37,15 @@ public final class Addresses {
     }
 
     public static String text(long high, long low) {
+        return appendText(new StringBuilder(39), high, low).toString();
+    }
+
+    /** Appends the text form to {@code out}; writers use it to avoid a String per address. */
+    public static StringBuilder appendText(StringBuilder out, long high, long low) {
         if (isIpv4(high, low)) {
             int v4 = (int) low;
-            return (v4 >>> 24) + "." + ((v4 >>> 16) & 0xff) + "." + ((v4 >>> 8) & 0xff) + "." + (v4 & 0xff);
+            return out.append(v4 >>> 24).append('.').append((v4 >>> 16) & 0xff).append('.').append((v4 >>> 8) & 0xff)
+                    .append('.').append(v4 & 0xff);
         }
         int[] groups = new int[8];
         for (int i = 0; i < 4; i++) {
@@ -63,19 +69,21 @@ public final class Addresses {
             }
             i = j;
         }
-        StringBuilder out = new StringBuilder(39);
+        boolean colonLast = true;
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
                 out.append("::");
+                colonLast = true;
                 i += bestLength - 1;
                 continue;
             }
-            if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+            if (!colonLast) {
                 out.append(':');
             }
             out.append(Integer.toHexString(groups[i]));
+            colonLast = false;
         }
-        return out.toString();
+        return out;
     }
 
     /** Parses a literal IPv4 or IPv6 address (no name lookups) into {high, low}. */

@@ -36,8 +36,17 @@ public final class CommunityId {
      */
     public static String of(int seed, long srcHigh, long srcLow, int srcPort, long dstHigh, long dstLow, int dstPort,
                             int protocol, boolean oneWay, boolean hasPorts) {
-        return new CommunityId(seed).of(srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort, protocol, oneWay, hasPorts);
+        return hash(DIGESTS.get(), seed, srcHigh, srcLow, srcPort, dstHigh, dstLow, dstPort, protocol, oneWay, hasPorts);
     }
+
+    /** One digest per thread: looking up the provider for every flow would cost more than hashing. */
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
+    });
 
     private static String hash(MessageDigest sha1, int seed, long srcHigh, long srcLow, int srcPort, long dstHigh,
                                long dstLow, int dstPort, int protocol, boolean oneWay, boolean hasPorts) {

@@ -176,7 +176,7 @@ public final class Flow implements TcpConnectionOwner {
     }
 
     /** Builds the record of this flow as it stands (allocates; once per flow or interim report). */
-    FlowRecord toRecord(FlowEndReason reason, LocalNetworks localNetworks, CommunityId communityIds) {
+    FlowRecord toRecord(FlowEndReason reason, LocalNetworks localNetworks, int communityIdSeed) {
         boolean tcpFlow = protocol == PROTO_TCP;
         long last = tcpFlow ? tcp.lastNanos() : lastNanos;
         if (tcpFlow && last == 0) {
@@ -200,27 +200,13 @@ public final class Flow implements TcpConnectionOwner {
             origBytes = -1;
             respBytes = -1;
         }
-        String transport = switch (protocol) {
-            case PROTO_TCP -> "tcp";
-            case PROTO_UDP -> "udp";
-            case PROTO_ICMP, PROTO_ICMPV6 -> "icmp";
-            default -> "unknown_transport";
-        };
-        boolean hasPorts = protocol == PROTO_TCP || protocol == PROTO_UDP || protocol == PROTO_ICMP
-                || protocol == PROTO_ICMPV6 || protocol == 132;
-        int origPort = hasPorts ? originatorPort() : 0;
-        int respPort = hasPorts ? responderPort() : 0;
+        boolean hasPorts = FlowRecord.hasPorts(protocol);
         Boolean localOrig = localNetworks.isEmpty() ? null : localNetworks.contains(originatorHigh(), originatorLow());
         Boolean localResp = localNetworks.isEmpty() ? null : localNetworks.contains(responderHigh(), responderLow());
-        String communityId = communityIds.of(originatorHigh(), originatorLow(), origPort, responderHigh(), responderLow(),
-                respPort, protocol, oneWay, hasPorts);
-        return new FlowRecord(
-                FlowIds.uid(id), firstNanos, duration,
-                Addresses.text(originatorHigh(), originatorLow()), origPort,
-                Addresses.text(responderHigh(), responderLow()), respPort,
-                transport, protocol, null, origBytes, respBytes, state, localOrig, localResp, missedBytes,
-                history.text(), origPackets, origIpBytes, respPackets, respIpBytes,
-                tunnelParentId == 0 ? java.util.List.of() : java.util.List.of(FlowIds.uid(tunnelParentId)),
-                vlan, innerVlan, communityId, origFrameBytes, respFrameBytes, reason);
+        return new FlowRecord(id, firstNanos, duration, originatorHigh(), originatorLow(), hasPorts ? originatorPort() : 0,
+                responderHigh(), responderLow(), hasPorts ? responderPort() : 0, protocol, oneWay, null, origBytes,
+                respBytes, state, localOrig, localResp, missedBytes, history.text(), origPackets, origIpBytes,
+                respPackets, respIpBytes, tunnelParentId, vlan, innerVlan, communityIdSeed, origFrameBytes,
+                respFrameBytes, reason);
     }
 }

@@ -22,7 +22,12 @@ public final class FlowIds {
 
     /** {@code C} followed by the id in base62 (unsigned), as Zeek's uids look. */
     public static String uid(long id) {
-        char[] out = new char[12];
+        return appendUid(new StringBuilder(13), id).toString();
+    }
+
+    /** Appends the uid of {@code id} to {@code target}. */
+    public static StringBuilder appendUid(StringBuilder target, long id) {
+        char[] out = new char[13];
         int at = out.length;
         long value = id;
         do {
@@ -30,6 +35,6 @@ public final class FlowIds {
             value = Long.divideUnsigned(value, 62);
         } while (value != 0);
         out[--at] = 'C';
-        return new String(out, at, out.length - at);
+        return target.append(out, at, out.length - at);
     }
 }

@@ -30,7 +30,6 @@ public final class FlowMeter implements PacketHandler {
     private final ReassemblyBudget budget;
     private final DecodedPacket packet = new DecodedPacket();
     private final MeterStats stats = new MeterStats();
-    private final CommunityId communityIds;
     private long clockNanos = Long.MIN_VALUE;
     private int sweepCursor;
 
@@ -41,7 +40,6 @@ public final class FlowMeter implements PacketHandler {
         this.decoder = new PacketDecoder(new DecodeStats(), config.fragments());
         this.budget = new ReassemblyBudget(config.reassemblyWindowBytes(), config.reassemblyBuffers());
         this.table = new FlowTable(config.maxFlows(), budget);
-        this.communityIds = new CommunityId(config.communityIdSeed());
     }
 
     public MeterStats stats() {
@@ -93,7 +91,7 @@ public final class FlowMeter implements PacketHandler {
         if (config.activeTimeoutNanos() > 0 && p.timestampNanos - flow.lastReportNanos >= config.activeTimeoutNanos()) {
             flow.lastReportNanos = p.timestampNanos;
             stats.interimRecords++;
-            sink.onFlowRecord(flow.toRecord(FlowEndReason.ACTIVE_TIMEOUT, config.localNetworks(), communityIds));
+            sink.onFlowRecord(flow.toRecord(FlowEndReason.ACTIVE_TIMEOUT, config.localNetworks(), config.communityIdSeed()));
         }
         if (decoder.isUdpTunnelCandidate(p)) {
             int inner = decoder.decodeUdpTunnel(p, flow.id);
@@ -239,7 +237,7 @@ public final class FlowMeter implements PacketHandler {
     private void end(int index, FlowEndReason reason) {
         Flow flow = table.flow(index);
         stats.recordsEmitted++;
-        FlowRecord record = flow.toRecord(reason, config.localNetworks(), communityIds);
+        FlowRecord record = flow.toRecord(reason, config.localNetworks(), config.communityIdSeed());
         if (flow.tcp != null && flow.protocol == Flow.PROTO_TCP) {
             flow.tcp.releaseBuffers();
         }

@@ -1,9 +1,11 @@
 package io.telltale.dashboard.output;
 
 import io.telltale.capture.flow.FlowRecord;
-import java.io.BufferedWriter;
+import io.telltale.capture.flow.Addresses;
+import io.telltale.capture.flow.FlowIds;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,31 +33,38 @@ public final class ZeekConnLogWriter implements FlowRecordWriter {
     private static final String UNSET = "-";
 
     private final Path path;
-    private final Writer out;
+    private final OutputStream out;
     private final Clock clock;
+    /** Reused for every line: fields are appended here, then copied out as ASCII bytes. */
+    private final StringBuilder line = new StringBuilder(512);
+    private byte[] bytes = new byte[512];
 
     public ZeekConnLogWriter(Path path, Clock clock) throws IOException {
         this.path = path;
         this.clock = clock;
-        this.out = new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), 1 << 16);
-        out.write("#separator \\x09\n");
-        out.write("#set_separator\t,\n");
-        out.write("#empty_field\t(empty)\n");
-        out.write("#unset_field\t-\n");
-        out.write("#path\tconn\n");
-        out.write("#open\t" + LocalDateTime.now(clock).format(OPEN_FORMAT) + "\n");
-        out.write("#fields\t" + String.join("\t", FIELDS) + "\n");
-        out.write("#types\t" + String.join("\t", TYPES) + "\n");
+        this.out = new BufferedOutputStream(Files.newOutputStream(path), 1 << 16);
+        text("#separator \\x09\n");
+        text("#set_separator\t,\n");
+        text("#empty_field\t(empty)\n");
+        text("#unset_field\t-\n");
+        text("#path\tconn\n");
+        text("#open\t" + LocalDateTime.now(clock).format(OPEN_FORMAT) + "\n");
+        text("#fields\t" + String.join("\t", FIELDS) + "\n");
+        text("#types\t" + String.join("\t", TYPES) + "\n");
+    }
+
+    private void text(String s) throws IOException {
+        out.write(s.getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void write(FlowRecord r) throws IOException {
-        StringBuilder line = new StringBuilder(256);
-        line.append(ZeekText.seconds(r.startNanos())).append('\t')
-                .append(r.uid()).append('\t')
-                .append(r.originatorHost()).append('\t')
-                .append(r.originatorPort()).append('\t')
-                .append(r.responderHost()).append('\t')
+        line.setLength(0);
+        line.append(ZeekText.seconds(r.startNanos())).append('\t');
+        FlowIds.appendUid(line, r.id()).append('\t');
+        Addresses.appendText(line, r.originatorHigh(), r.originatorLow()).append('\t')
+                .append(r.originatorPort()).append('\t');
+        Addresses.appendText(line, r.responderHigh(), r.responderLow()).append('\t')
                 .append(r.responderPort()).append('\t')
                 .append(r.transport()).append('\t')
                 .append(r.service() == null ? UNSET : ZeekText.tsvString(r.service())).append('\t')
@@ -71,12 +80,20 @@ public final class ZeekConnLogWriter implements FlowRecordWriter {
                 .append(r.originatorIpBytes()).append('\t')
                 .append(r.responderPackets()).append('\t')
                 .append(r.responderIpBytes()).append('\t')
-                .append(r.tunnelParents().isEmpty() ? UNSET : String.join(",", r.tunnelParents())).append('\t')
+                .append(r.tunnelParentId() == 0 ? UNSET : FlowIds.uid(r.tunnelParentId())).append('\t')
                 .append(r.ipProtocol()).append('\t')
                 .append(r.communityId()).append('\t')
                 .append(r.vlan() < 0 ? UNSET : Integer.toString(r.vlan())).append('\t')
                 .append(r.innerVlan() < 0 ? UNSET : Integer.toString(r.innerVlan())).append('\n');
-        out.write(line.toString());
+        // Every field is ASCII by now: wire strings went through tsvString, which escapes the rest.
+        int n = line.length();
+        if (bytes.length < n) {
+            bytes = new byte[n * 2];
+        }
+        for (int i = 0; i < n; i++) {
+            bytes[i] = (byte) line.charAt(i);
+        }
+        out.write(bytes, 0, n);
     }
 
     private static String bool(Boolean value) {
@@ -90,7 +107,7 @@ public final class ZeekConnLogWriter implements FlowRecordWriter {
 
     @Override
     public void close() throws IOException {
-        out.write("#close\t" + LocalDateTime.now(clock).format(OPEN_FORMAT) + "\n");
+        text("#close\t" + LocalDateTime.now(clock).format(OPEN_FORMAT) + "\n");
         out.close();
     }
 }
