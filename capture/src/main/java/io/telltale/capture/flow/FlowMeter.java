@@ -76,10 +76,12 @@ public final class FlowMeter implements PacketHandler {
         sweep();
     }
 
-    /** Ends every live flow (end of input); records leave in order of last activity. */
+    /** Ends every live flow (end of input); records leave in pool order, the same on every run. */
     public void finish() {
-        for (int index = table.oldest(); index >= 0; index = table.oldest()) {
-            end(index, FlowEndReason.END_OF_INPUT);
+        for (int index = 0; index < table.poolSize(); index++) {
+            if (table.live(index)) {
+                end(index, FlowEndReason.END_OF_INPUT);
+            }
         }
     }
 
@@ -112,13 +114,12 @@ public final class FlowMeter implements PacketHandler {
                 end(index, existing.protocol == Flow.PROTO_TCP && existing.tcp.closeComplete()
                         ? FlowEndReason.CLOSED : FlowEndReason.IDLE);
             } else {
-                table.touch(index);
                 return existing;
             }
         }
         if (table.full()) {
             stats.evictions++;
-            end(table.oldest(), FlowEndReason.EVICTED);
+            end(table.evictionVictim(), FlowEndReason.EVICTED);
         }
         index = table.insert(p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort, p.protocol, p.oneWay);
         Flow flow = table.flow(index);

@@ -6,14 +6,14 @@ import io.telltale.capture.stream.ReassemblyBudget;
  * Open-addressing hash table of live flows. Slots hold indices into a pool of {@link Flow} objects,
  * so deleting (backward-shift, no tombstones) moves only ints and flows keep a stable index. Keys
  * are canonical: A→B and B→A find the same flow and {@link #lastLookupSourceIsA()} tells the
- * direction. A doubly-linked list through the pool orders flows by last activity; when the table
- * holds {@code maxFlows} flows the least recently active one is the eviction victim.
+ * direction. Each flow has a deadline (when its timeout ends it); when the table holds
+ * {@code maxFlows} flows, the victim is the flow with the earliest deadline among a window of the pool,
+ * which approximates "least recently active" without touching a list on every packet.
  *
  * <p>Not thread-safe: one table per worker. Steady state allocates nothing.
  */
 public final class FlowTable {
 
-    private static final int EMPTY = -1;
     /** A slot packs the flow's key hash (high half) and pool index + 1 (low half); 0 is empty. */
     private static final long EMPTY_SLOT = 0;
 
@@ -29,10 +29,9 @@ public final class FlowTable {
     private int freeCount;
     private int allocated;
     private int size;
-    private final int[] lruPrevious;
-    private final int[] lruNext;
-    private int lruHead = EMPTY;
-    private int lruTail = EMPTY;
+    /** Pool entries compared when choosing an eviction victim. */
+    static final int EVICTION_WINDOW = 64;
+    private int evictionCursor;
     private boolean lastSourceIsA;
 
     public FlowTable(int maxFlows, ReassemblyBudget budget) {
@@ -47,8 +46,6 @@ public final class FlowTable {
         java.util.Arrays.fill(deadlines, Long.MAX_VALUE);
         this.pool = new Flow[maxFlows];
         this.freeList = new int[maxFlows];
-        this.lruPrevious = new int[maxFlows];
-        this.lruNext = new int[maxFlows];
         this.budget = budget;
     }
 
@@ -155,7 +152,6 @@ public final class FlowTable {
         deadlines[index] = Long.MAX_VALUE;
         size++;
         lastSourceIsA = sourceIsA;
-        lruAppend(index);
         return index;
     }
 
@@ -177,23 +173,37 @@ public final class FlowTable {
         return pool[index];
     }
 
-    /** Marks a flow as just active (moves it to the young end of the eviction order). */
-    public void touch(int index) {
-        if (lruTail == index) {
-            return;
+    /**
+     * The flow to evict when the table is full: the earliest deadline among the next
+     * {@link #EVICTION_WINDOW} live entries of the pool (round robin), or -1 when empty.
+     */
+    public int evictionVictim() {
+        if (size == 0) {
+            return -1;
         }
-        lruUnlink(index);
-        lruAppend(index);
+        int victim = -1;
+        long earliest = Long.MAX_VALUE;
+        int seen = 0;
+        for (int step = 0; step < allocated && seen < EVICTION_WINDOW; step++) {
+            int index = evictionCursor;
+            evictionCursor = evictionCursor + 1 == allocated ? 0 : evictionCursor + 1;
+            Flow f = pool[index];
+            if (f == null || !f.inUse) {
+                continue;
+            }
+            seen++;
+            if (victim < 0 || deadlines[index] < earliest) {
+                victim = index;
+                earliest = deadlines[index];
+            }
+        }
+        return victim;
     }
 
-    /** The least recently active flow, or -1 when empty. */
-    public int oldest() {
-        return lruHead;
-    }
-
-    /** Index of the flow that became active after {@code index}, or -1. */
-    public int newerThan(int index) {
-        return lruNext[index];
+    /** True when the pool entry holds a live flow. */
+    public boolean live(int index) {
+        Flow f = pool[index];
+        return f != null && f.inUse;
     }
 
     /** Removes a flow; its index may be handed out again by the next insert. */
@@ -218,7 +228,6 @@ public final class FlowTable {
         }
         slots[hole] = EMPTY_SLOT;
         deadlines[index] = Long.MAX_VALUE;
-        lruUnlink(index);
         f.inUse = false;
         freeList[freeCount++] = index;
         size--;
@@ -226,31 +235,5 @@ public final class FlowTable {
 
     private static long pack(int hash, int index) {
         return ((long) hash << 32) | (index + 1L);
-    }
-
-    private void lruAppend(int index) {
-        lruPrevious[index] = lruTail;
-        lruNext[index] = EMPTY;
-        if (lruTail != EMPTY) {
-            lruNext[lruTail] = index;
-        } else {
-            lruHead = index;
-        }
-        lruTail = index;
-    }
-
-    private void lruUnlink(int index) {
-        int previous = lruPrevious[index];
-        int next = lruNext[index];
-        if (previous != EMPTY) {
-            lruNext[previous] = next;
-        } else {
-            lruHead = next;
-        }
-        if (next != EMPTY) {
-            lruPrevious[next] = previous;
-        } else {
-            lruTail = previous;
-        }
     }
 }
