@@ -12,7 +12,7 @@ import java.lang.foreign.MemorySegment;
  * created and may flip once. Flows are pooled by the {@link FlowTable} and reset for reuse, so this
  * object is allocated once per pool slot, not per flow.
  */
-public final class Flow implements TcpConnectionOwner {
+public final class Flow extends TcpConnection implements TcpConnectionOwner {
 
     static final int PROTO_ICMP = 1;
     static final int PROTO_TCP = 6;
@@ -37,6 +37,8 @@ public final class Flow implements TcpConnectionOwner {
     long firstNanos;
     long lastNanos;
     long lastReportNanos;
+    /** The deadline last written to the table's deadline array, so unchanged deadlines are not rewritten. */
+    long publishedDeadlineNanos;
     int vlan;
     int innerVlan;
     long tunnelParentId;
@@ -51,15 +53,16 @@ public final class Flow implements TcpConnectionOwner {
     boolean origActive;
     boolean respActive;
     long missedBytes;
-    final ConnectionHistory history = new ConnectionHistory();
-    /** Created the first time this pool slot holds a TCP flow, then reused: UDP and ICMP flows stay small. */
-    TcpConnection tcp;
-    private final ReassemblyBudget budget;
+    final ConnectionHistory history;
+    /** This flow's TCP state: the flow is its own connection tracker (see {@link TcpConnection}). */
+    final TcpConnection tcp;
     private StreamHandler streamHandler = StreamHandler.NONE;
 
     Flow(int index, ReassemblyBudget budget) {
+        super(new ConnectionHistory(), budget);
         this.index = index;
-        this.budget = budget;
+        this.history = history();
+        this.tcp = this;
     }
 
     void start(long id, long nowNanos, StreamHandler streamHandler) {
@@ -68,6 +71,7 @@ public final class Flow implements TcpConnectionOwner {
         this.firstNanos = nowNanos;
         this.lastNanos = nowNanos;
         this.lastReportNanos = nowNanos;
+        this.publishedDeadlineNanos = Long.MAX_VALUE;
         this.vlan = -1;
         this.innerVlan = -1;
         this.tunnelParentId = 0;
@@ -85,9 +89,6 @@ public final class Flow implements TcpConnectionOwner {
         this.streamHandler = streamHandler;
         history.reset();
         if (protocol == PROTO_TCP) {
-            if (tcp == null) {
-                tcp = new TcpConnection(history, budget);
-            }
             tcp.reset(this);
         }
     }

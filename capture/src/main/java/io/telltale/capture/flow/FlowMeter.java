@@ -89,7 +89,7 @@ public final class FlowMeter implements PacketHandler {
         Flow flow = flowOf(p);
         boolean fromOriginator = flow.fromOriginator(table.lastLookupSourceIsA());
         update(flow, fromOriginator, p);
-        table.deadline(flow.index, expiryNanos(flow));
+        publishDeadline(flow);
         if (config.activeTimeoutNanos() > 0 && p.timestampNanos - flow.lastReportNanos >= config.activeTimeoutNanos()) {
             flow.lastReportNanos = p.timestampNanos;
             stats.interimRecords++;
@@ -110,7 +110,7 @@ public final class FlowMeter implements PacketHandler {
             boolean tcpReuse = p.protocol == Flow.PROTO_TCP && existing.tcp.isReuse(p.tcpFlags, p.tcpSequence);
             if (tcpReuse) {
                 end(index, FlowEndReason.REUSED);
-            } else if (table.deadline(index) < clockNanos) {
+            } else if (expired(index)) {
                 end(index, existing.protocol == Flow.PROTO_TCP && existing.tcp.closeComplete()
                         ? FlowEndReason.CLOSED : FlowEndReason.IDLE);
             } else {
@@ -196,6 +196,37 @@ public final class FlowMeter implements PacketHandler {
         }
     }
 
+    /**
+     * Writes the flow's deadline to the table when it moved earlier or more than a second later. A
+     * deadline that is a little early is harmless (the sweep checks the flow before ending it), and
+     * skipping the write saves a cache miss on most packets.
+     */
+    private void publishDeadline(Flow flow) {
+        long deadline = expiryNanos(flow);
+        long published = flow.publishedDeadlineNanos;
+        if (deadline < published || deadline - published > DEADLINE_SLACK_NANOS) {
+            flow.publishedDeadlineNanos = deadline;
+            table.deadline(flow.index, deadline);
+        }
+    }
+
+    static final long DEADLINE_SLACK_NANOS = 1_000_000_000L;
+
+    /** True when the flow's published deadline has passed and its exact one has too. */
+    private boolean expired(int index) {
+        if (table.deadline(index) >= clockNanos) {
+            return false;
+        }
+        Flow flow = table.flow(index);
+        long exact = expiryNanos(flow);
+        if (exact < clockNanos) {
+            return true;
+        }
+        flow.publishedDeadlineNanos = exact;
+        table.deadline(index, exact);
+        return false;
+    }
+
     /** Packet time after which the flow is over, by Zeek's timers. */
     private long expiryNanos(Flow flow) {
         if (flow.protocol != Flow.PROTO_TCP) {
@@ -227,7 +258,7 @@ public final class FlowMeter implements PacketHandler {
                 sweepCursor = 0;
             }
             int index = sweepCursor++;
-            if (table.deadline(index) < clockNanos) {
+            if (expired(index)) {
                 Flow flow = table.flow(index);
                 end(index, flow.protocol == Flow.PROTO_TCP && flow.tcp.closeComplete()
                         ? FlowEndReason.CLOSED : FlowEndReason.IDLE);
@@ -239,7 +270,7 @@ public final class FlowMeter implements PacketHandler {
         Flow flow = table.flow(index);
         stats.recordsEmitted++;
         FlowRecord record = flow.toRecord(reason, config.localNetworks(), config.communityIdSeed());
-        if (flow.tcp != null && flow.protocol == Flow.PROTO_TCP) {
+        if (flow.protocol == Flow.PROTO_TCP) {
             flow.tcp.releaseBuffers();
         }
         table.remove(index);
