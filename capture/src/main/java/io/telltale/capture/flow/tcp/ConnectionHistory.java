@@ -17,9 +17,9 @@ public final class ConnectionHistory {
     public static final int MULTI_FLAG = 0x40;
     /** Bits for the responder are these shifted left by 16. */
     static final int RESPONDER_SHIFT = 16;
-    static final int MAX_LENGTH = 64;
+    static final int MAX_LENGTH = 48;
 
-    private final char[] letters = new char[MAX_LENGTH];
+    private final byte[] letters = new byte[MAX_LENGTH];
     private int length;
     private int seen;
 
@@ -49,7 +49,7 @@ public final class ConnectionHistory {
 
     public void add(char code) {
         if (length < MAX_LENGTH) {
-            letters[length++] = code;
+            letters[length++] = (byte) code;
         }
     }
 
@@ -58,7 +58,7 @@ public final class ConnectionHistory {
     }
 
     public char charAt(int index) {
-        return letters[index];
+        return (char) letters[index];
     }
 
     /** Swaps the seen bits of originator and responder after a role flip. */
@@ -68,6 +68,6 @@ public final class ConnectionHistory {
 
     /** The history as text (allocates; used when a record is emitted). */
     public String text() {
-        return new String(letters, 0, length);
+        return new String(letters, 0, length, java.nio.charset.StandardCharsets.US_ASCII);
     }
 }
