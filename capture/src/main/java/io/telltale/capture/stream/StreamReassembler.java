@@ -1,5 +1,6 @@
 package io.telltale.capture.stream;
 
+import io.telltale.capture.range.RangeSet;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -17,10 +18,8 @@ public class StreamReassembler {
     static final int MAX_BLOCKS = 32;
 
     private final ReassemblyBudget budget;
-    /** Allocated on the first out-of-order segment and kept for reuse: most streams never need them. */
-    private long[] blockStart;
-    private long[] blockEnd;
-    private int blocks;
+    /** Out-of-order bytes held; created on the first out-of-order segment and kept: most streams never need it. */
+    private RangeSet blocks;
     private byte[] buffer;
     private MemorySegment bufferView;
     private long lastReassembledSeq;
@@ -36,7 +35,9 @@ public class StreamReassembler {
     /** Forgets everything, returning the buffer to the budget; used when a flow slot is reused. */
     public void reset() {
         releaseBuffer();
-        blocks = 0;
+        if (blocks != null) {
+            blocks.clear();
+        }
         lastReassembledSeq = 1;
         trimmedSeq = 1;
         droppedSegments = 0;
@@ -58,7 +59,7 @@ public class StreamReassembler {
     }
 
     public boolean hasBufferedData() {
-        return blocks > 0;
+        return blocks != null && !blocks.isEmpty();
     }
 
     /**
@@ -82,15 +83,16 @@ public class StreamReassembler {
             // Deliver the new bytes, except where a buffered block already holds them: first copy wins.
             long cursor = lastReassembledSeq;
             while (cursor < end) {
-                if (blocks > 0 && blockStart[0] <= cursor) {
-                    if (blockEnd[0] > cursor) {
-                        deliverFromBuffer(cursor, blockEnd[0], listener);
-                        cursor = blockEnd[0];
+                boolean held = hasBufferedData();
+                if (held && blocks.start(0) <= cursor) {
+                    if (blocks.end(0) > cursor) {
+                        deliverFromBuffer(cursor, blocks.end(0), listener);
+                        cursor = blocks.end(0);
                     }
-                    removeFirstBlock();
+                    blocks.removeFirst();
                     continue;
                 }
-                long stop = blocks > 0 ? Math.min(end, blockStart[0]) : end;
+                long stop = held ? Math.min(end, blocks.start(0)) : end;
                 listener.onData(data, offset + (cursor - start), (int) (stop - cursor));
                 cursor = stop;
             }
@@ -107,9 +109,8 @@ public class StreamReassembler {
             droppedSegments++;
             return;
         }
-        if (blockStart == null) {
-            blockStart = new long[MAX_BLOCKS];
-            blockEnd = new long[MAX_BLOCKS];
+        if (blocks == null) {
+            blocks = new RangeSet(MAX_BLOCKS);
         }
         if (buffer == null) {
             buffer = budget.borrow();
@@ -122,19 +123,20 @@ public class StreamReassembler {
         // Copy only the bytes no earlier block holds: the first copy of a byte wins.
         long cursor = start;
         int i = 0;
-        while (i < blocks && blockEnd[i] <= start) {
+        while (i < blocks.size() && blocks.end(i) <= start) {
             i++;
         }
-        for (int j = i; j < blocks && blockStart[j] < end && cursor < end; j++) {
-            if (blockStart[j] > cursor) {
-                copyIn(data, offset + (cursor - start), cursor, (int) (blockStart[j] - cursor));
+        for (int j = i; j < blocks.size() && blocks.start(j) < end && cursor < end; j++) {
+            if (blocks.start(j) > cursor) {
+                copyIn(data, offset + (cursor - start), cursor, (int) (blocks.start(j) - cursor));
             }
-            cursor = Math.max(cursor, blockEnd[j]);
+            cursor = Math.max(cursor, blocks.end(j));
         }
         if (cursor < end) {
             copyIn(data, offset + (cursor - start), cursor, (int) (end - cursor));
         }
-        if (!addBlock(start, end)) {
+        if (blocks.add(start, end) == RangeSet.FULL) {
+            // The bytes copied above sit outside every block, so nothing will read them.
             droppedSegments++;
         }
     }
@@ -149,48 +151,16 @@ public class StreamReassembler {
         }
     }
 
-    /** Inserts [start, end) into the sorted block list, merging neighbours; false when full. */
-    private boolean addBlock(long start, long end) {
-        int i = 0;
-        while (i < blocks && blockEnd[i] < start) {
-            i++;
-        }
-        long mergedStart = start;
-        long mergedEnd = end;
-        int j = i;
-        while (j < blocks && blockStart[j] <= end) {
-            mergedStart = Math.min(mergedStart, blockStart[j]);
-            mergedEnd = Math.max(mergedEnd, blockEnd[j]);
-            j++;
-        }
-        int merged = j - i;
-        if (merged == 0) {
-            if (blocks == MAX_BLOCKS) {
-                return false;
-            }
-            System.arraycopy(blockStart, i, blockStart, i + 1, blocks - i);
-            System.arraycopy(blockEnd, i, blockEnd, i + 1, blocks - i);
-            blocks++;
-        } else if (merged > 1) {
-            System.arraycopy(blockStart, j, blockStart, i + 1, blocks - j);
-            System.arraycopy(blockEnd, j, blockEnd, i + 1, blocks - j);
-            blocks -= merged - 1;
-        }
-        blockStart[i] = mergedStart;
-        blockEnd[i] = mergedEnd;
-        return true;
-    }
-
     /** Delivers buffered blocks that have become contiguous with the stream. */
     private void deliverBuffered(StreamListener listener) {
-        while (blocks > 0 && blockStart[0] <= lastReassembledSeq) {
-            if (blockEnd[0] > lastReassembledSeq) {
-                deliverFromBuffer(lastReassembledSeq, blockEnd[0], listener);
-                lastReassembledSeq = blockEnd[0];
+        while (hasBufferedData() && blocks.start(0) <= lastReassembledSeq) {
+            if (blocks.end(0) > lastReassembledSeq) {
+                deliverFromBuffer(lastReassembledSeq, blocks.end(0), listener);
+                lastReassembledSeq = blocks.end(0);
             }
-            removeFirstBlock();
+            blocks.removeFirst();
         }
-        if (blocks == 0) {
+        if (!hasBufferedData()) {
             releaseBuffer();
         }
     }
@@ -204,12 +174,6 @@ public class StreamReassembler {
         if (first < length) {
             listener.onData(bufferView, 0, length - first);
         }
-    }
-
-    private void removeFirstBlock() {
-        System.arraycopy(blockStart, 1, blockStart, 0, blocks - 1);
-        System.arraycopy(blockEnd, 1, blockEnd, 0, blocks - 1);
-        blocks--;
     }
 
     private void releaseBuffer() {
@@ -234,12 +198,12 @@ public class StreamReassembler {
         }
         long missing = 0;
         if (seq > lastReassembledSeq && !(seq <= 2 && ignoreStartOfPartial)) {
-            while (blocks > 0 && blockStart[0] < seq) {
-                if (blockStart[0] > lastReassembledSeq) {
-                    long gap = blockStart[0] - lastReassembledSeq;
+            while (hasBufferedData() && blocks.start(0) < seq) {
+                if (blocks.start(0) > lastReassembledSeq) {
+                    long gap = blocks.start(0) - lastReassembledSeq;
                     gap(lastReassembledSeq, gap, listener);
                     missing += gap;
-                    lastReassembledSeq = blockStart[0];
+                    lastReassembledSeq = blocks.start(0);
                 }
                 deliverBuffered(listener);
             }

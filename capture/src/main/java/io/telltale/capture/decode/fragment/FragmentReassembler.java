@@ -1,5 +1,6 @@
 package io.telltale.capture.decode.fragment;
 
+import io.telltale.capture.range.RangeSet;
 import java.lang.foreign.MemorySegment;
 
 /**
@@ -118,11 +119,12 @@ public final class FragmentReassembler {
         if (payloadLength == 0) {
             return completeOr(datagram, Outcome.HELD);
         }
-        if (datagram.ranges == datagram.rangeStart.length && !coversAlready(datagram, fragmentOffset, end)) {
+        int added = datagram.received.add(fragmentOffset, end);
+        if (added == RangeSet.FULL) {
             drop(datagram);
             return Outcome.TOO_MANY_FRAGMENTS;
         }
-        boolean clean = datagram.addRange(fragmentOffset, end);
+        boolean clean = added == RangeSet.ADDED;
         // Payload is staged after a header slot so that fragment 0 may arrive last. On overlap the newer
         // copy overwrites the older one, as Linux does; the overlap itself is counted by the caller.
         MemorySegment.copy(source, payloadOffset, datagram.segment, PAYLOAD_BASE + fragmentOffset, payloadLength);
@@ -131,15 +133,6 @@ public final class FragmentReassembler {
 
     /** Payload bytes are staged at this offset; the header is moved in front of them on completion. */
     private static final int PAYLOAD_BASE = 64;
-
-    private static boolean coversAlready(PendingDatagram datagram, int start, int end) {
-        for (int i = 0; i < datagram.ranges; i++) {
-            if (datagram.rangeStart[i] <= start && datagram.rangeEnd[i] >= end) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     private Outcome completeOr(PendingDatagram datagram, Outcome otherwise) {
         if (datagram.complete()) {

@@ -1,5 +1,6 @@
 package io.telltale.capture.decode.fragment;
 
+import io.telltale.capture.range.RangeSet;
 import java.lang.foreign.MemorySegment;
 
 /** One datagram being put together: its key, received byte ranges and a pooled buffer. */
@@ -10,9 +11,8 @@ final class PendingDatagram {
 
     final byte[] buffer = new byte[BUFFER_LENGTH];
     final MemorySegment segment = MemorySegment.ofArray(buffer);
-    final int[] rangeStart;
-    final int[] rangeEnd;
-    int ranges;
+    /** Payload bytes received so far. */
+    final RangeSet received;
     boolean inUse;
 
     int ipVersion;
@@ -29,8 +29,7 @@ final class PendingDatagram {
     int payloadLength;
 
     PendingDatagram(int maxFragments) {
-        rangeStart = new int[maxFragments];
-        rangeEnd = new int[maxFragments];
+        received = new RangeSet(maxFragments);
     }
 
     void start(int ipVersion, long srcHigh, long srcLow, long dstHigh, long dstLow, int identification, int protocol,
@@ -46,7 +45,7 @@ final class PendingDatagram {
         this.firstSeenNanos = nowNanos;
         this.headerLength = 0;
         this.payloadLength = -1;
-        this.ranges = 0;
+        received.clear();
     }
 
     boolean matches(int ipVersion, long srcHigh, long srcLow, long dstHigh, long dstLow, int identification, int protocol) {
@@ -55,47 +54,8 @@ final class PendingDatagram {
                 && this.ipVersion == ipVersion;
     }
 
-    /**
-     * Records that payload bytes [start, end) arrived. Returns false when they overlap bytes already
-     * held (the first copy wins, as most stacks do) or when there is no room for another range.
-     */
-    boolean addRange(int start, int end) {
-        boolean overlap = false;
-        int i = 0;
-        while (i < ranges && rangeEnd[i] < start) {
-            i++;
-        }
-        // Merge every range that touches [start, end).
-        int mergedStart = start;
-        int mergedEnd = end;
-        int j = i;
-        while (j < ranges && rangeStart[j] <= end) {
-            if (rangeStart[j] < end && rangeEnd[j] > start) {
-                overlap = true;
-            }
-            mergedStart = Math.min(mergedStart, rangeStart[j]);
-            mergedEnd = Math.max(mergedEnd, rangeEnd[j]);
-            j++;
-        }
-        int removed = j - i;
-        if (removed == 0) {
-            if (ranges == rangeStart.length) {
-                return false;
-            }
-            System.arraycopy(rangeStart, i, rangeStart, i + 1, ranges - i);
-            System.arraycopy(rangeEnd, i, rangeEnd, i + 1, ranges - i);
-            ranges++;
-        } else if (removed > 1) {
-            System.arraycopy(rangeStart, j, rangeStart, i + 1, ranges - j);
-            System.arraycopy(rangeEnd, j, rangeEnd, i + 1, ranges - j);
-            ranges -= removed - 1;
-        }
-        rangeStart[i] = mergedStart;
-        rangeEnd[i] = mergedEnd;
-        return !overlap;
-    }
-
     boolean complete() {
-        return payloadLength >= 0 && headerLength > 0 && ranges == 1 && rangeStart[0] == 0 && rangeEnd[0] >= payloadLength;
+        return payloadLength >= 0 && headerLength > 0 && received.size() == 1 && received.start(0) == 0
+                && received.end(0) >= payloadLength;
     }
 }

@@ -2,11 +2,9 @@ package io.telltale.capture.source.file;
 
 import io.telltale.capture.source.PacketHandler;
 import io.telltale.capture.source.PacketSource;
-import io.telltale.capture.source.SourceDamage;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
-import java.util.Optional;
 
 /**
  * Reads classic libpcap files: both byte orders, micro- and nanosecond timestamps.
@@ -18,7 +16,7 @@ import java.util.Optional;
  * +--------+-----+-----+------+------+-----+-------+   +-------+--------+--------+--------+----------
  * </pre>
  */
-final class PcapFileSource implements PacketSource {
+final class PcapFileSource extends CaptureFileSource {
 
     static final int MAGIC_MICROS = 0xa1b2c3d4;
     static final int MAGIC_NANOS = 0xa1b23c4d;
@@ -30,17 +28,11 @@ final class PcapFileSource implements PacketSource {
     static final int MAX_RECORD_LENGTH = 262_144;
     private static final int LINKTYPE_MASK = 0x03ff_ffff;
 
-    private final String name;
-    private final AutoCloseable owner;
-    private final MemorySegment data;
     private final ValueLayout.OfInt u32;
     private final long fractionToNanos;
     private final int linkType;
     private final int maxRecordLength;
     private long position;
-    private long packetNumber;
-    private SourceDamage damage;
-    private boolean ended;
 
     static boolean recognises(int bigEndianMagic) {
         return bigEndianMagic == MAGIC_MICROS || bigEndianMagic == MAGIC_NANOS
@@ -48,9 +40,7 @@ final class PcapFileSource implements PacketSource {
     }
 
     PcapFileSource(String name, MemorySegment data, AutoCloseable owner) {
-        this.name = name;
-        this.owner = owner;
-        this.data = data;
+        super(name, data, owner);
         int magic = data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), 0);
         boolean bigEndian = magic == MAGIC_MICROS || magic == MAGIC_NANOS;
         int nativeMagic = bigEndian ? magic : Integer.reverseBytes(magic);
@@ -106,30 +96,5 @@ final class PcapFileSource implements PacketSource {
             delivered++;
         }
         return delivered == 0 && ended ? END_OF_INPUT : delivered;
-    }
-
-    private void fail(long offset, String reason) {
-        damage = new SourceDamage(name, offset, packetNumber + 1, reason);
-        ended = true;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Optional<SourceDamage> damage() {
-        return Optional.ofNullable(damage);
-    }
-
-    @Override
-    public void close() {
-        ended = true;
-        try {
-            owner.close();
-        } catch (Exception e) {
-            // Unmapping a read-only mapping cannot fail in a way the reader could act on.
-        }
     }
 }

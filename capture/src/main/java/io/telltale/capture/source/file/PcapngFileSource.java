@@ -2,13 +2,11 @@ package io.telltale.capture.source.file;
 
 import io.telltale.capture.source.PacketHandler;
 import io.telltale.capture.source.PacketSource;
-import io.telltale.capture.source.SourceDamage;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Reads pcapng files (draft-ietf-opsawg-pcapng): sections in either byte order, several interfaces
@@ -21,7 +19,7 @@ import java.util.Optional;
  *               +-----------+--------------+------------------------+--------------+
  * </pre>
  */
-final class PcapngFileSource implements PacketSource {
+final class PcapngFileSource extends CaptureFileSource {
 
     static final int SECTION_HEADER_BLOCK = 0x0A0D0D0A;
     static final int INTERFACE_DESCRIPTION_BLOCK = 1;
@@ -38,21 +36,13 @@ final class PcapngFileSource implements PacketSource {
     /** Bound on interfaces per section so that a hostile file cannot exhaust memory. */
     static final int MAX_INTERFACES = 4096;
 
-    private final String name;
-    private final AutoCloseable owner;
-    private final MemorySegment data;
     private final List<PcapngInterface> interfaces = new ArrayList<>();
     private ValueLayout.OfInt u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private ValueLayout.OfShort u16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
     private long position;
-    private long packetNumber;
-    private SourceDamage damage;
-    private boolean ended;
 
     PcapngFileSource(String name, MemorySegment data, AutoCloseable owner) {
-        this.name = name;
-        this.owner = owner;
-        this.data = data;
+        super(name, data, owner);
     }
 
     @Override
@@ -224,30 +214,5 @@ final class PcapngFileSource implements PacketSource {
         int wire = wireLength < capturedLength ? capturedLength : wireLength;
         handler.onPacket(described.toNanos(units), wire, data, frame, capturedLength, described.linkType);
         return 1;
-    }
-
-    private void fail(long offset, String reason) {
-        damage = new SourceDamage(name, offset, packetNumber + 1, reason);
-        ended = true;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Optional<SourceDamage> damage() {
-        return Optional.ofNullable(damage);
-    }
-
-    @Override
-    public void close() {
-        ended = true;
-        try {
-            owner.close();
-        } catch (Exception e) {
-            // Unmapping a read-only mapping cannot fail in a way the reader could act on.
-        }
     }
 }
