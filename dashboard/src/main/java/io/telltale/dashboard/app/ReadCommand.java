@@ -20,10 +20,13 @@ import picocli.CommandLine.Parameters;
         name = "read",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        usageHelpAutoWidth = true,
         description = {
             "Read pcap or pcapng files and write one record per flow.",
-            "Files are read in order as one stream of packets. Damaged files are read up to the damage,",
-            "which is reported with its byte offset; the records of everything before it are kept."
+            "",
+            "Files are read in order as one stream of packets. A damaged file is read up to the damage, "
+                    + "which is reported with its byte offset; the records of everything before it are kept.",
+            ""
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -49,7 +52,7 @@ public final class ReadCommand implements Callable<Integer> {
     List<String> localNets;
 
     @Option(names = "--max-flows", paramLabel = "N", defaultValue = "1048576",
-            description = "live flows kept at most; beyond it the least recently active is written and dropped. Default: ${DEFAULT-VALUE}")
+            description = "live flows kept at most; beyond it the flow nearest its timeout is written early and counted. Default: ${DEFAULT-VALUE}")
     int maxFlows;
 
     @Option(names = "--active-timeout", paramLabel = "SECONDS", defaultValue = "0",

@@ -7,10 +7,12 @@ import picocli.CommandLine.Command;
 @Command(
         name = "telltale",
         mixinStandardHelpOptions = true,
+        usageHelpAutoWidth = true,
         versionProvider = TelltaleCommand.Version.class,
         description = {
-            "Passive network monitor for security-screening equipment.",
-            "Follows every flow a scanner sends and tells you when it talks to anything it was not declared to talk to."
+            "Passive network monitor for security-screening equipment: follows every flow a scanner sends and "
+                    + "tells you when it talks to anything it was not declared to talk to.",
+            ""
         },
         subcommands = {ReadCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
