@@ -34,7 +34,11 @@ public enum DecodeAnomaly {
     TRUNCATED_GRE,
     GRE_UNSUPPORTED,
     TRUNCATED_TUNNEL,
-    TUNNEL_TOO_DEEP;
+    TUNNEL_TOO_DEEP,
+    BAD_IP_CHECKSUM,
+    BAD_TCP_CHECKSUM,
+    BAD_UDP_CHECKSUM,
+    BAD_ICMP_CHECKSUM;
 
     private final String label = name().toLowerCase(Locale.ROOT);
 

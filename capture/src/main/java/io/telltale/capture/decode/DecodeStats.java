@@ -9,7 +9,8 @@ public final class DecodeStats {
     private final long[] anomalies = new long[DecodeAnomaly.values().length];
     private long nonIpFrames;
 
-    void record(DecodeAnomaly anomaly) {
+    /** Counts one anomaly; called by the decoder and by the flow meter (checksums). */
+    public void record(DecodeAnomaly anomaly) {
         anomalies[anomaly.ordinal()]++;
     }
 

@@ -53,6 +53,9 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
     boolean origActive;
     boolean respActive;
     long missedBytes;
+    /** Checksum failures per side; the history letter repeats at 1, 10, 100 ... of them. */
+    long origChecksumErrors;
+    long respChecksumErrors;
     final ConnectionHistory history;
     /** This flow's TCP state: the flow is its own connection tracker (see {@link TcpConnection}). */
     final TcpConnection tcp;
@@ -86,6 +89,8 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
         this.origActive = false;
         this.respActive = false;
         this.missedBytes = 0;
+        this.origChecksumErrors = 0;
+        this.respChecksumErrors = 0;
         this.streamHandler = streamHandler;
         history.reset();
         if (protocol == PROTO_TCP) {
@@ -141,6 +146,14 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
     /** True when a packet whose source is endpoint A travels from the originator. */
     boolean fromOriginator(boolean sourceIsA) {
         return sourceIsA == originatorIsA;
+    }
+
+    /** Records a bad checksum from one side: {@code C} or {@code c}, scaled as Zeek scales it. */
+    void checksumError(boolean fromOriginator) {
+        long count = fromOriginator ? ++origChecksumErrors : ++respChecksumErrors;
+        if (count == 1 || count == 10 || count == 100 || count == 1000 || count == 10_000 || count == 100_000) {
+            history.add(fromOriginator ? 'C' : 'c');
+        }
     }
 
     @Override

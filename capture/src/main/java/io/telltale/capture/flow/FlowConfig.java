@@ -15,6 +15,10 @@ import io.telltale.capture.decode.fragment.FragmentConfig;
  *     0 disables interim records
  * @param reassemblyWindowBytes out-of-order bytes buffered per direction (a power of two)
  * @param reassemblyBuffers total out-of-order buffers per worker
+ * @param verifyChecksums check IPv4, TCP, UDP and ICMP checksums as Zeek does by default: a TCP or
+ *     ICMP segment that fails is not counted, a UDP datagram is counted but carries no data, and the
+ *     history gets {@code C}/{@code c}. Off by default, because captures taken on a sending host carry
+ *     checksums left for the NIC to fill (Zeek's {@code -C})
  */
 public record FlowConfig(
         int maxFlows,
@@ -28,13 +32,14 @@ public record FlowConfig(
         LocalNetworks localNetworks,
         ServerPorts serverPorts,
         int communityIdSeed,
-        FragmentConfig fragments) {
+        FragmentConfig fragments,
+        boolean verifyChecksums) {
 
     private static final long SECOND = 1_000_000_000L;
 
     public static final FlowConfig DEFAULTS = new FlowConfig(
             1 << 20, 300 * SECOND, 60 * SECOND, 5 * SECOND, 5 * SECOND, 0,
-            1 << 16, 4096, LocalNetworks.ZEEK_DEFAULT, ServerPorts.ZEEK_DEFAULT, 0, FragmentConfig.DEFAULTS);
+            1 << 16, 4096, LocalNetworks.ZEEK_DEFAULT, ServerPorts.ZEEK_DEFAULT, 0, FragmentConfig.DEFAULTS, false);
 
     public FlowConfig {
         if (maxFlows < 1) {
@@ -49,24 +54,30 @@ public record FlowConfig(
     public FlowConfig withMaxFlows(int value) {
         return new FlowConfig(value, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts,
-                communityIdSeed, fragments);
+                communityIdSeed, fragments, verifyChecksums);
     }
 
     public FlowConfig withLocalNetworks(LocalNetworks value) {
         return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, value, serverPorts, communityIdSeed,
-                fragments);
+                fragments, verifyChecksums);
     }
 
     public FlowConfig withCommunityIdSeed(int value) {
         return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts, value,
-                fragments);
+                fragments, verifyChecksums);
+    }
+
+    public FlowConfig withVerifyChecksums(boolean value) {
+        return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
+                activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts,
+                communityIdSeed, fragments, value);
     }
 
     public FlowConfig withActiveTimeoutNanos(long value) {
         return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 value, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts, communityIdSeed,
-                fragments);
+                fragments, verifyChecksums);
     }
 }

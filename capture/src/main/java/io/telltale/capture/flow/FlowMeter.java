@@ -1,5 +1,7 @@
 package io.telltale.capture.flow;
 
+import io.telltale.capture.decode.Checksums;
+import io.telltale.capture.decode.DecodeAnomaly;
 import io.telltale.capture.decode.DecodeStats;
 import io.telltale.capture.decode.DecodedPacket;
 import io.telltale.capture.decode.PacketDecoder;
@@ -86,6 +88,12 @@ public final class FlowMeter implements PacketHandler {
     }
 
     private void account(DecodedPacket p) {
+        if (config.verifyChecksums() && p.ipVersion == 4 && !p.reassembled
+                && !Checksums.ipv4HeaderValid(p.data, p.ipOffset, (int) (headerEnd(p) - p.ipOffset))) {
+            // Zeek drops such packets before they reach a connection.
+            decoder.stats().record(DecodeAnomaly.BAD_IP_CHECKSUM);
+            return;
+        }
         Flow flow = flowOf(p);
         boolean fromOriginator = flow.fromOriginator(table.lastLookupSourceIsA());
         update(flow, fromOriginator, p);
@@ -152,7 +160,40 @@ public final class FlowMeter implements PacketHandler {
         return p.dstHigh == 0 && p.dstLow == 0x0000_ffff_ffff_ffffL;
     }
 
+    /** End of the IPv4 header: the IHL field, read again so the decoder's result struct stays small. */
+    private static long headerEnd(DecodedPacket p) {
+        return p.ipOffset + (io.telltale.capture.decode.header.Bytes.u8(p.data, p.ipOffset) & 0x0f) * 4L;
+    }
+
+    /** True when checksums are checked, the segment was captured whole, and its checksum is wrong. */
+    private boolean badTransportChecksum(DecodedPacket p) {
+        if (!config.verifyChecksums() || p.payloadCaptured < p.payloadLength || p.snapTruncated()) {
+            return false;
+        }
+        if (p.protocol == Flow.PROTO_UDP && p.ipVersion == 4
+                && io.telltale.capture.decode.header.Bytes.u16(p.data, p.transportOffset + 6) == 0) {
+            return false; // no checksum computed: allowed for UDP over IPv4
+        }
+        boolean checked = p.protocol == Flow.PROTO_TCP || p.protocol == Flow.PROTO_UDP || p.protocol == Flow.PROTO_ICMP
+                || p.protocol == Flow.PROTO_ICMPV6;
+        return checked && !Checksums.transportValid(p);
+    }
+
     private void update(Flow flow, boolean fromOriginator, DecodedPacket p) {
+        if (badTransportChecksum(p)) {
+            // Zeek's rules: TCP and ICMP segments are dropped uncounted; a UDP datagram is counted
+            // but carries nothing. Either way the side gets a C in the history.
+            decoder.stats().record(switch (p.protocol) {
+                case Flow.PROTO_TCP -> DecodeAnomaly.BAD_TCP_CHECKSUM;
+                case Flow.PROTO_UDP -> DecodeAnomaly.BAD_UDP_CHECKSUM;
+                default -> DecodeAnomaly.BAD_ICMP_CHECKSUM;
+            });
+            flow.checksumError(fromOriginator);
+            if (p.protocol == Flow.PROTO_UDP) {
+                count(flow, fromOriginator, p);
+            }
+            return;
+        }
         flow.lastNanos = p.timestampNanos;
         switch (p.protocol) {
             case Flow.PROTO_TCP -> flow.tcp.onSegment(p.timestampNanos, fromOriginator, p.tcpFlags, p.tcpSequence,
@@ -185,7 +226,12 @@ public final class FlowMeter implements PacketHandler {
         // Roles may have flipped inside the TCP state machine; count against the current roles.
         boolean nowFromOriginator = p.protocol == Flow.PROTO_TCP
                 ? flow.fromOriginator(table.lastLookupSourceIsA()) : fromOriginator;
-        if (nowFromOriginator) {
+        count(flow, nowFromOriginator, p);
+    }
+
+    /** Packets, IP bytes and frame bytes per side, as Zeek's ConnSize analyzer counts them. */
+    private static void count(Flow flow, boolean fromOriginator, DecodedPacket p) {
+        if (fromOriginator) {
             flow.origPackets++;
             flow.origIpBytes += p.ipTotalLength;
             flow.origFrameBytes += p.capturedLength;

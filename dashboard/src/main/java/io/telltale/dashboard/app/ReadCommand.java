@@ -59,6 +59,12 @@ public final class ReadCommand implements Callable<Integer> {
             description = "write an interim record for flows active this long, then every period (0: never). Default: ${DEFAULT-VALUE}")
     long activeTimeoutSeconds;
 
+    @Option(names = "--verify-checksums", negatable = true, defaultValue = "false",
+            description = "check IP, TCP, UDP and ICMP checksums as Zeek does without -C: failing TCP and ICMP segments "
+                    + "are not counted, failing UDP datagrams carry no data, and the history gets C. Off by default: "
+                    + "captures taken on a sending host hold checksums left for the NIC to fill.")
+    boolean verifyChecksums;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -67,7 +73,8 @@ public final class ReadCommand implements Callable<Integer> {
         FlowConfig config;
         try {
             config = FlowConfig.DEFAULTS.withMaxFlows(maxFlows)
-                    .withActiveTimeoutNanos(activeTimeoutSeconds * 1_000_000_000L);
+                    .withActiveTimeoutNanos(activeTimeoutSeconds * 1_000_000_000L)
+                    .withVerifyChecksums(verifyChecksums);
             if (localNets != null) {
                 config = config.withLocalNetworks(LocalNetworks.parse(localNets));
             }
