@@ -14,7 +14,7 @@ import java.lang.foreign.MemorySegment;
  * packet: Ethernet, 802.1Q/802.1ad (QinQ), MPLS, PPPoE session, VN-Tag, Linux cooked v1/v2, raw IP,
  * BSD loopback; IPv4 with options, IPv6 with extension headers, fragments of both; TCP, UDP, ICMP,
  * ICMPv6; and the tunnels GRE (with ERSPAN II/III), IP-in-IP and 6in4 at the IP layer. UDP tunnels
- * (VXLAN, Teredo, GTP-U) are opened by {@link #decodeUdpTunnel} after the caller has accounted the
+ * (VXLAN, Geneve, Teredo, GTP-U) are opened by {@link #decodeUdpTunnel} after the caller has accounted the
  * outer UDP packet to its own flow.
  *
  * <p>One instance per worker; all state is reused, nothing is allocated per packet.
@@ -64,6 +64,7 @@ public final class PacketDecoder {
     static final int PORT_VXLAN = 4789;
     static final int PORT_TEREDO = 3544;
     static final int PORT_GTP_U = 2152;
+    static final int PORT_GENEVE = 6081;
 
     private final DecodeStats stats;
     private final FragmentReassembler fragments;
@@ -654,8 +655,8 @@ public final class PacketDecoder {
         if (p.protocol != PROTO_UDP || p.tunnelDepth >= MAX_TUNNEL_DEPTH) {
             return false;
         }
-        return p.dstPort == PORT_VXLAN || p.srcPort == PORT_TEREDO || p.dstPort == PORT_TEREDO
-                || p.dstPort == PORT_GTP_U || p.srcPort == PORT_GTP_U;
+        return p.dstPort == PORT_VXLAN || p.dstPort == PORT_GENEVE || p.srcPort == PORT_TEREDO
+                || p.dstPort == PORT_TEREDO || p.dstPort == PORT_GTP_U || p.srcPort == PORT_GTP_U;
     }
 
     /**
@@ -668,6 +669,20 @@ public final class PacketDecoder {
         if (p.dstPort == PORT_VXLAN && end - payload >= 8 + ETHERNET_HEADER_LENGTH
                 && (Bytes.u8(p.data, payload) & 0x08) != 0) {
             return openUdpTunnel(p, outerFlowId, TunnelType.VXLAN, end) ? decodeEthernet(p, payload + 8) : DROPPED;
+        }
+        if (p.dstPort == PORT_GENEVE && end - payload >= 8) {
+            // Geneve (RFC 8926): version 0, options of 4-byte words, then the protocol's payload.
+            int first = Bytes.u8(p.data, payload);
+            long inner = payload + 8 + (first & 0x3f) * 4L;
+            int protocol = Bytes.u16(p.data, payload + 2);
+            if ((first >>> 6) == 0 && inner <= end) {
+                if (protocol == ETHERTYPE_TRANSPARENT_BRIDGING) {
+                    return openUdpTunnel(p, outerFlowId, TunnelType.GENEVE, end) ? decodeEthernet(p, inner) : DROPPED;
+                }
+                if (protocol == ETHERTYPE_IPV4 || protocol == ETHERTYPE_IPV6) {
+                    return openUdpTunnel(p, outerFlowId, TunnelType.GENEVE, end) ? decodeIp(p, inner) : DROPPED;
+                }
+            }
         }
         if (p.dstPort == PORT_GTP_U || p.srcPort == PORT_GTP_U) {
             long inner = gtpPayload(p, payload, end);

@@ -160,6 +160,13 @@ class PacketDecoderTest {
         assertThat(p.tunnelParentId).isEqualTo(99);
         assertThat(p.tunnelType).isEqualTo(TunnelType.VXLAN);
 
+        byte[] geneve = ipv4("10.0.0.1", "10.0.0.2", 17, udp(50001, 6081, concat(hex("01006558 00000100 01020304"),
+                ethernet(0x0800, inner)))); // one 4-byte option
+        decode(geneve, LinkType.RAW);
+        assertThat(decoder.decodeUdpTunnel(p, 98)).isEqualTo(PacketDecoder.TRANSPORT);
+        assertTcpTo443("192.168.1.1", "192.168.1.2");
+        assertThat(p.tunnelType).isEqualTo(TunnelType.GENEVE);
+
         byte[] gtp = ipv4("10.0.0.1", "10.0.0.2", 17, udp(2152, 2152, concat(hex("30ff"), u16(inner.length), u32(1), inner)));
         decode(gtp, LinkType.RAW);
         assertThat(decoder.decodeUdpTunnel(p, 5)).isEqualTo(PacketDecoder.TRANSPORT);
