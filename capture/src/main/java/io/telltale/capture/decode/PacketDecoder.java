@@ -324,6 +324,8 @@ public final class PacketDecoder {
         long ipEnd = Math.min(p.end, datagramEnd);
         int next = h.nextHeader();
         long at = offset + Ipv6Header.LENGTH;
+        // Where the "next header" value that leads to the current header sits: fragments rebuild it.
+        long nextHeaderField = offset + 6;
         for (int i = 0; ; i++) {
             if (i > MAX_IPV6_EXTENSIONS) {
                 return anomaly(DecodeAnomaly.TOO_MANY_IPV6_EXTENSIONS);
@@ -336,6 +338,7 @@ public final class PacketDecoder {
                     }
                     int length = (Bytes.u8(p.data, at + 1) + 1) * 8;
                     next = Bytes.u8(p.data, at);
+                    nextHeaderField = at;
                     at += length;
                     if (at > ipEnd) {
                         return anomaly(DecodeAnomaly.TRUNCATED_IPV6_EXTENSION);
@@ -348,13 +351,14 @@ public final class PacketDecoder {
                     }
                     int length = (Bytes.u8(p.data, at + 1) + 2) * 4;
                     next = Bytes.u8(p.data, at);
+                    nextHeaderField = at;
                     at += length;
                     if (at > ipEnd) {
                         return anomaly(DecodeAnomaly.TRUNCATED_IPV6_EXTENSION);
                     }
                 }
                 case 44 -> {
-                    return decodeIpv6Fragment(p, offset, at, ipEnd, datagramEnd);
+                    return decodeIpv6Fragment(p, offset, nextHeaderField, at, ipEnd, datagramEnd);
                 }
                 default -> {
                     return decodeTransport(p, next, at, ipEnd, datagramEnd);
@@ -364,7 +368,8 @@ public final class PacketDecoder {
     }
 
     /** IPv6 fragment header (RFC 8200 §4.5): next header, reserved, offset/flags, 32-bit id. */
-    private int decodeIpv6Fragment(DecodedPacket p, long ipOffset, long at, long ipEnd, long datagramEnd) {
+    private int decodeIpv6Fragment(DecodedPacket p, long ipOffset, long nextHeaderField, long at, long ipEnd,
+                                   long datagramEnd) {
         if (ipEnd - at < 8) {
             return anomaly(DecodeAnomaly.TRUNCATED_IPV6_EXTENSION);
         }
@@ -382,8 +387,9 @@ public final class PacketDecoder {
         if (fragmentLength < 0 || ipEnd - payload < fragmentLength) {
             return anomaly(DecodeAnomaly.TRUNCATED_IP);
         }
-        FragmentReassembler.Outcome outcome = fragments.offerIpv6(p.timestampNanos, p.data, ipOffset, p.srcHigh, p.srcLow,
-                p.dstHigh, p.dstLow, identification, next, fragmentOffset, more, payload, fragmentLength);
+        FragmentReassembler.Outcome outcome = fragments.offerIpv6(p.timestampNanos, p.data, ipOffset,
+                (int) (at - ipOffset), (int) (nextHeaderField - ipOffset), p.srcHigh, p.srcLow, p.dstHigh, p.dstLow,
+                identification, next, fragmentOffset, more, payload, fragmentLength);
         return afterFragment(p, outcome);
     }
 

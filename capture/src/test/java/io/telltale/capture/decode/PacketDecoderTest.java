@@ -210,6 +210,20 @@ class PacketDecoderTest {
     }
 
     @Test
+    void ipv6ReassemblyKeepsTheUnfragmentablePart() {
+        byte[] datagram = udp(5000, 53, new byte[100]);
+        byte[] hopByHop = concat(new byte[] {44, 0}, hex("010400000000")); // next: fragment header
+        byte[] first = concat(hopByHop, new byte[] {17, 0}, u16(0x0001), u32(11), java.util.Arrays.copyOfRange(datagram, 0, 64));
+        byte[] second = concat(hopByHop, new byte[] {17, 0}, u16(64), u32(11), java.util.Arrays.copyOfRange(datagram, 64, 108));
+        assertThat(decode(ipv6("2001:db8::1", "2001:db8::2", 0, second), LinkType.RAW)).isEqualTo(PacketDecoder.HELD);
+        assertThat(decode(ipv6("2001:db8::1", "2001:db8::2", 0, first), LinkType.RAW)).isEqualTo(PacketDecoder.TRANSPORT);
+        assertThat(p.ipTotalLength).as("fixed header, hop-by-hop kept, fragment header gone").isEqualTo(40 + 8 + 108);
+        assertThat(p.transportOffset).isEqualTo(48);
+        assertThat(p.protocol).isEqualTo(17);
+        assertThat(p.dstPort).isEqualTo(53);
+    }
+
+    @Test
     void overlappingFragmentsAreCounted() {
         byte[] datagram = udp(5000, 53, new byte[100]);
         decode(ipv4("10.0.0.1", "10.0.0.2", 17, 5, 0, true, java.util.Arrays.copyOfRange(datagram, 0, 64)), LinkType.RAW);

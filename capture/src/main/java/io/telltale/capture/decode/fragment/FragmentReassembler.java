@@ -83,12 +83,17 @@ public final class FragmentReassembler {
     }
 
     /**
-     * Offers one IPv6 fragment. The rebuilt datagram has a plain 40-byte header whose next header is
-     * the fragment header's; extension headers before the fragment header are not kept.
+     * Offers one IPv6 fragment. The rebuilt datagram keeps the unfragmentable part (the fixed header
+     * and the extension headers before the fragment header, as RFC 8200 §4.5 rebuilds it) with the
+     * fragment header taken out: the "next header" that pointed at it now names what it carried.
+     *
+     * @param unfragmentableLength bytes from the IPv6 header to the fragment header
+     * @param nextHeaderField offset, from the IPv6 header, of the next-header byte naming the fragment header
      */
-    public Outcome offerIpv6(long nowNanos, MemorySegment fixedHeader, long fixedHeaderOffset, long srcHigh, long srcLow,
-                             long dstHigh, long dstLow, int identification, int nextHeader, int fragmentOffset,
-                             boolean moreFragments, long payloadOffset, int payloadLength) {
+    public Outcome offerIpv6(long nowNanos, MemorySegment fixedHeader, long fixedHeaderOffset, int unfragmentableLength,
+                             int nextHeaderField, long srcHigh, long srcLow, long dstHigh, long dstLow,
+                             int identification, int nextHeader, int fragmentOffset, boolean moreFragments,
+                             long payloadOffset, int payloadLength) {
         expire(nowNanos);
         if (fragmentOffset + payloadLength > 65_535) {
             return Outcome.TOO_LARGE;
@@ -98,9 +103,11 @@ public final class FragmentReassembler {
             return Outcome.TABLE_FULL;
         }
         if (datagram.headerLength == 0) {
-            MemorySegment.copy(fixedHeader, fixedHeaderOffset, datagram.segment, 0, 40);
-            datagram.buffer[IPV6_NEXT_HEADER_OFFSET] = (byte) nextHeader;
-            datagram.headerLength = 40;
+            boolean keepAll = unfragmentableLength <= PAYLOAD_BASE;
+            int length = keepAll ? unfragmentableLength : 40;
+            MemorySegment.copy(fixedHeader, fixedHeaderOffset, datagram.segment, 0, length);
+            datagram.buffer[keepAll ? nextHeaderField : IPV6_NEXT_HEADER_OFFSET] = (byte) nextHeader;
+            datagram.headerLength = length;
         }
         return store(datagram, fragmentOffset, moreFragments, fixedHeader, payloadOffset, payloadLength);
     }
@@ -132,7 +139,7 @@ public final class FragmentReassembler {
     }
 
     /** Payload bytes are staged at this offset; the header is moved in front of them on completion. */
-    private static final int PAYLOAD_BASE = 64;
+    static final int PAYLOAD_BASE = 256;
 
     private Outcome completeOr(PendingDatagram datagram, Outcome otherwise) {
         if (datagram.complete()) {
@@ -160,9 +167,11 @@ public final class FragmentReassembler {
     }
 
     private void finishIpv6(PendingDatagram datagram) {
-        System.arraycopy(datagram.buffer, PAYLOAD_BASE, datagram.buffer, 40, datagram.payloadLength);
-        datagram.buffer[IPV6_PAYLOAD_LENGTH_OFFSET] = (byte) (datagram.payloadLength >>> 8);
-        datagram.buffer[IPV6_PAYLOAD_LENGTH_OFFSET + 1] = (byte) datagram.payloadLength;
+        int header = datagram.headerLength;
+        System.arraycopy(datagram.buffer, PAYLOAD_BASE, datagram.buffer, header, datagram.payloadLength);
+        int ipv6Payload = header - 40 + datagram.payloadLength;
+        datagram.buffer[IPV6_PAYLOAD_LENGTH_OFFSET] = (byte) (ipv6Payload >>> 8);
+        datagram.buffer[IPV6_PAYLOAD_LENGTH_OFFSET + 1] = (byte) ipv6Payload;
     }
 
     private PendingDatagram find(int version, long srcHigh, long srcLow, long dstHigh, long dstLow, int identification,

@@ -6,8 +6,8 @@ import java.lang.foreign.MemorySegment;
 /** One datagram being put together: its key, received byte ranges and a pooled buffer. */
 final class PendingDatagram {
 
-    /** Room for the largest IPv6 datagram we rebuild: fixed header plus 65535 bytes of payload. */
-    static final int BUFFER_LENGTH = 40 + 65_535 + 64;
+    /** Room for the staging slot of the header (256 bytes) and 65535 bytes of payload. */
+    static final int BUFFER_LENGTH = 256 + 65_535;
 
     final byte[] buffer = new byte[BUFFER_LENGTH];
     final MemorySegment segment = MemorySegment.ofArray(buffer);
