@@ -60,6 +60,8 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
     /** This flow's TCP state: the flow is its own connection tracker (see {@link TcpConnection}). */
     final TcpConnection tcp;
     private StreamHandler streamHandler = StreamHandler.NONE;
+    /** Protocols recognised in the flow, Zeek's names, comma-separated; set by the analysis layer. */
+    private String service;
 
     Flow(int index, ReassemblyBudget budget) {
         super(new ConnectionHistory(), budget);
@@ -92,10 +94,29 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
         this.origChecksumErrors = 0;
         this.respChecksumErrors = 0;
         this.streamHandler = streamHandler;
+        this.service = null;
         history.reset();
         if (protocol == PROTO_TCP) {
             tcp.reset(this);
         }
+    }
+
+    /** Index of this flow's slot in its table: per-flow state of upper layers can live in arrays by slot. */
+    public int slot() {
+        return index;
+    }
+
+    /** Adds a recognised protocol to the flow's {@code service} (Zeek's names, e.g. {@code dns}). */
+    public void addService(String name) {
+        if (service == null) {
+            service = name;
+        } else if (!(',' + service + ',').contains(',' + name + ',')) {
+            service = service + ',' + name;
+        }
+    }
+
+    public String service() {
+        return service;
     }
 
     /** Stable id of this flow (also the base of its uid). */
@@ -218,7 +239,7 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
         Boolean localOrig = localNetworks.isEmpty() ? null : localNetworks.contains(originatorHigh(), originatorLow());
         Boolean localResp = localNetworks.isEmpty() ? null : localNetworks.contains(responderHigh(), responderLow());
         return new FlowRecord(id, firstNanos, duration, originatorHigh(), originatorLow(), hasPorts ? originatorPort() : 0,
-                responderHigh(), responderLow(), hasPorts ? responderPort() : 0, protocol, oneWay, null, origBytes,
+                responderHigh(), responderLow(), hasPorts ? responderPort() : 0, protocol, oneWay, service, origBytes,
                 respBytes, state, localOrig, localResp, missedBytes, history.text(), origPackets, origIpBytes,
                 respPackets, respIpBytes, tunnelParentId, vlan, innerVlan, communityIdSeed, origFrameBytes,
                 respFrameBytes, reason);

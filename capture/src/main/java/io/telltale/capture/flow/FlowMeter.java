@@ -101,6 +101,7 @@ public final class FlowMeter implements PacketHandler {
         if (config.activeTimeoutNanos() > 0 && p.timestampNanos - flow.lastReportNanos >= config.activeTimeoutNanos()) {
             flow.lastReportNanos = p.timestampNanos;
             stats.interimRecords++;
+            streams.onFlowEnd(flow, true);
             sink.onFlowRecord(flow.toRecord(FlowEndReason.ACTIVE_TIMEOUT, config.localNetworks(), config.communityIdSeed()));
         }
         if (decoder.isUdpTunnelCandidate(p)) {
@@ -209,6 +210,9 @@ public final class FlowMeter implements PacketHandler {
                     flow.respPayloadBytes += length;
                     flow.respActive = true;
                 }
+                if (p.payloadCaptured > 0) {
+                    streams.onDatagram(flow, fromOriginator, p.data, p.payloadOffset, p.payloadCaptured);
+                }
             }
             case Flow.PROTO_ICMP, Flow.PROTO_ICMPV6 -> {
                 if (fromOriginator) {
@@ -315,6 +319,7 @@ public final class FlowMeter implements PacketHandler {
     private void end(int index, FlowEndReason reason) {
         Flow flow = table.flow(index);
         stats.recordsEmitted++;
+        streams.onFlowEnd(flow, false);
         FlowRecord record = flow.toRecord(reason, config.localNetworks(), config.communityIdSeed());
         if (flow.protocol == Flow.PROTO_TCP) {
             flow.tcp.releaseBuffers();

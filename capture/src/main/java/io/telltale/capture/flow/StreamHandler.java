@@ -2,7 +2,12 @@ package io.telltale.capture.flow;
 
 import java.lang.foreign.MemorySegment;
 
-/** Receives the reassembled payload of TCP flows, in order per direction, on the worker thread. */
+/**
+ * Receives what flows carry, on the worker thread: the reassembled payload of TCP flows in order per
+ * direction, the payload of each UDP datagram, and the end of every flow (before its record is made,
+ * so that whoever analyses the payload can finish and name the service). Every method has a no-op
+ * default: {@link #NONE} costs nothing per packet.
+ */
 public interface StreamHandler {
 
     StreamHandler NONE = new StreamHandler() {
@@ -14,5 +19,13 @@ public interface StreamHandler {
 
     /** Bytes of the stream that were never captured. */
     default void onStreamGap(Flow flow, boolean fromOriginator, long sequence, long length) {
+    }
+
+    /** The captured payload of one UDP datagram; the segment range is valid only during the call. */
+    default void onDatagram(Flow flow, boolean fromOriginator, MemorySegment data, long offset, int length) {
+    }
+
+    /** The flow is about to be written (it ended, or an interim record is due when {@code interim}). */
+    default void onFlowEnd(Flow flow, boolean interim) {
     }
 }

@@ -1,17 +1,15 @@
 package io.telltale.dashboard.app;
 
-import io.telltale.dashboard.output.FlowRecordWriter;
-import io.telltale.dashboard.output.JsonLinesFlowWriter;
-import io.telltale.dashboard.output.ZeekConnLogWriter;
+import io.telltale.dashboard.output.LogSet;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 
 /** Output formats of {@code telltale read}. */
 public enum FlowFormat {
-    /** Zeek's TSV {@code conn.log}. */
+    /** Zeek's TSV logs: {@code conn.log}, {@code dns.log}. */
     zeek("conn.log"),
-    /** Zeek's JSON log format, one record per line. */
+    /** Zeek's JSON log format, one record per line: {@code conn.jsonl}, {@code dns.jsonl}. */
     jsonl("conn.jsonl");
 
     private final String fileName;
@@ -24,8 +22,7 @@ public enum FlowFormat {
         return fileName;
     }
 
-    FlowRecordWriter open(Path directory, Clock clock) throws IOException {
-        Path file = directory.resolve(fileName);
-        return this == zeek ? new ZeekConnLogWriter(file, clock) : new JsonLinesFlowWriter(file);
+    LogSet open(Path directory, Clock clock) throws IOException {
+        return new LogSet(directory, this == jsonl, clock);
     }
 }

@@ -2,7 +2,7 @@ package io.telltale.dashboard.app;
 
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.flow.LocalNetworks;
-import io.telltale.dashboard.output.FlowRecordWriter;
+import io.telltale.dashboard.output.LogSet;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,7 +44,7 @@ public final class ReadCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "zeek",
-            description = "zeek (conn.log, TSV as Zeek writes it) or jsonl (Zeek's JSON fields). Default: ${DEFAULT-VALUE}")
+            description = "zeek (conn.log, dns.log: TSV as Zeek writes them) or jsonl (the same with Zeek's JSON fields). Default: ${DEFAULT-VALUE}")
     FlowFormat format;
 
     @Option(names = "--local-nets", split = ",", paramLabel = "CIDR",
@@ -86,8 +86,8 @@ public final class ReadCommand implements Callable<Integer> {
         ReadSummary summary;
         try {
             Files.createDirectories(out);
-            try (FlowRecordWriter writer = format.open(out, Clock.systemDefaultZone())) {
-                summary = new FlowFileReader(config).read(files, writer);
+            try (LogSet logs = format.open(out, Clock.systemDefaultZone())) {
+                summary = new FlowFileReader(config).read(files, logs);
             }
         } catch (IOException e) {
             stderr.println("telltale read: cannot write " + out + ": " + e.getMessage());

@@ -21,6 +21,8 @@ public record ReadSummary(
         Map<DecodeAnomaly, Long> anomalies,
         List<SourceDamage> damage,
         String output,
+        long dnsRecords,
+        long dissectorAnomalies,
         long elapsedNanos) {
 
     public long anomalyTotal() {

@@ -1,0 +1,14 @@
+package io.telltale.analysis.dissect;
+
+import io.telltale.analysis.dissect.dns.DnsProtocol;
+import java.util.List;
+
+/** The protocols Telltale dissects: one line each. */
+public final class BuiltInProtocols {
+
+    public static final List<ProtocolSpec> ALL = List.of(
+            DnsProtocol.SPEC);
+
+    private BuiltInProtocols() {
+    }
+}

@@ -1,0 +1,14 @@
+package io.telltale.analysis.event;
+
+/**
+ * What a dissector says about one message or transaction of a flow. The record types live in this
+ * package because a sealed hierarchy must stay in one package outside a named module.
+ */
+public sealed interface ProtocolRecord extends MonitorEvent permits DnsRecord {
+
+    /** Id of the flow it belongs to (the base of the flow's uid). */
+    long flowId();
+
+    /** Packet time of the message that started it. */
+    long timestampNanos();
+}

@@ -1,0 +1,150 @@
+package io.telltale.analysis.pipeline;
+
+import io.telltale.analysis.dissect.DissectorSession;
+import io.telltale.analysis.dissect.FlowContext;
+import io.telltale.analysis.dissect.ProtocolSpec;
+import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.FlowEvent;
+import io.telltale.capture.flow.Flow;
+import io.telltale.capture.flow.FlowConfig;
+import io.telltale.capture.flow.FlowMeter;
+import io.telltale.capture.flow.StreamHandler;
+import io.telltale.capture.source.PacketHandler;
+import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * One worker's analysis: a flow meter whose payload goes to protocol probes and, once a protocol is
+ * recognised, to its dissector session. Protocols are recognised by content: probes whose usual ports
+ * match the flow are tried first, then all others, on the first few payloads of the flow. Flow
+ * records and protocol records leave through one {@link EventSink}.
+ */
+public final class AnalysisPipeline implements PacketHandler, StreamHandler {
+
+    private final FlowMeter meter;
+    private final EventSink sink;
+    private final List<ProtocolSpec> protocols;
+    /** Usual ports of each protocol as bit sets: a {@code Set<Integer>} lookup would box the port. */
+    private final BitSet[] usualPorts;
+    private FlowAnalysis[] analyses = new FlowAnalysis[1024];
+    private long nowNanos;
+    private long dissectorAnomalies;
+
+    public AnalysisPipeline(FlowConfig config, List<ProtocolSpec> protocols, EventSink sink) {
+        this.protocols = List.copyOf(protocols);
+        this.usualPorts = new BitSet[this.protocols.size()];
+        for (int i = 0; i < usualPorts.length; i++) {
+            usualPorts[i] = new BitSet(65536);
+            this.protocols.get(i).usualPorts().forEach(usualPorts[i]::set);
+        }
+        this.sink = sink;
+        this.meter = new FlowMeter(config, record -> sink.accept(new FlowEvent(record)), this);
+    }
+
+    public FlowMeter meter() {
+        return meter;
+    }
+
+    /** Malformed messages the dissectors met, across all flows that have ended. */
+    public long dissectorAnomalies() {
+        return dissectorAnomalies;
+    }
+
+    @Override
+    public void onPacket(long timestampNanos, int wireLength, MemorySegment data, long offset, int capturedLength,
+                         int linkType) {
+        if (timestampNanos > nowNanos) {
+            nowNanos = timestampNanos;
+        }
+        meter.onPacket(timestampNanos, wireLength, data, offset, capturedLength, linkType);
+    }
+
+    /** Ends every flow (end of input) and flushes the sink. */
+    public void finish() {
+        meter.finish();
+        sink.endOfBatch();
+    }
+
+    private FlowAnalysis analysis(Flow flow) {
+        int slot = flow.slot();
+        if (slot >= analyses.length) {
+            analyses = Arrays.copyOf(analyses, Math.max(slot + 1, analyses.length * 2));
+        }
+        FlowAnalysis analysis = analyses[slot];
+        if (analysis == null) {
+            analysis = new FlowAnalysis();
+            analyses[slot] = analysis;
+            analysis.reset(flow.id());
+        } else if (analysis.flowId != flow.id()) {
+            analysis.reset(flow.id());
+        }
+        return analysis;
+    }
+
+    private void payload(Flow flow, boolean fromOriginator, MemorySegment data, long offset, int length, boolean stream) {
+        FlowAnalysis analysis = analysis(flow);
+        if (!analysis.decided) {
+            decide(flow, analysis, data, offset, length, stream, fromOriginator);
+        }
+        if (analysis.session != null) {
+            analysis.session.onPayload(nowNanos, fromOriginator, data, offset, length, stream, sink);
+        }
+    }
+
+    private void decide(Flow flow, FlowAnalysis analysis, MemorySegment data, long offset, int length, boolean stream,
+                        boolean fromOriginator) {
+        ProtocolSpec found = null;
+        for (int pass = 0; pass < 2 && found == null; pass++) {
+            for (int i = 0; i < protocols.size(); i++) {
+                ProtocolSpec spec = protocols.get(i);
+                boolean portHint = usualPorts[i].get(flow.responderPort()) || usualPorts[i].get(flow.originatorPort());
+                boolean transport = stream ? spec.tcp() : spec.udp();
+                if (transport && portHint == (pass == 0) && spec.probe().matches(data, offset, length, stream, fromOriginator)) {
+                    found = spec;
+                    break;
+                }
+            }
+        }
+        if (found != null) {
+            analysis.decided = true;
+            analysis.session = found.dissector().get().open(FlowContext.of(flow));
+            flow.addService(found.service());
+        } else if (++analysis.probes >= FlowAnalysis.MAX_PROBES) {
+            analysis.decided = true;
+        }
+    }
+
+    @Override
+    public void onStreamData(Flow flow, boolean fromOriginator, MemorySegment data, long offset, int length) {
+        payload(flow, fromOriginator, data, offset, length, true);
+    }
+
+    @Override
+    public void onDatagram(Flow flow, boolean fromOriginator, MemorySegment data, long offset, int length) {
+        payload(flow, fromOriginator, data, offset, length, false);
+    }
+
+    @Override
+    public void onStreamGap(Flow flow, boolean fromOriginator, long sequence, long length) {
+        FlowAnalysis analysis = analysis(flow);
+        if (analysis.session != null) {
+            analysis.session.onGap(fromOriginator, length);
+        }
+    }
+
+    @Override
+    public void onFlowEnd(Flow flow, boolean interim) {
+        if (interim) {
+            return;
+        }
+        FlowAnalysis analysis = analysis(flow);
+        DissectorSession session = analysis.session;
+        if (session != null) {
+            session.onEnd(nowNanos, sink);
+            dissectorAnomalies += session.anomalies();
+        }
+        analysis.reset(0);
+    }
+}

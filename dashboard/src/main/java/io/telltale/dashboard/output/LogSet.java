@@ -1,0 +1,69 @@
+package io.telltale.dashboard.output;
+
+import io.telltale.analysis.event.DnsRecord;
+import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.FlowEvent;
+import io.telltale.analysis.event.MonitorEvent;
+import io.telltale.capture.flow.FlowRecord;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * The logs of one {@code telltale read}: conn.log and a log per protocol, in Zeek's TSV or JSON
+ * lines, all in one directory and joined by uid. An {@link EventSink}: every event goes to its log.
+ */
+public final class LogSet implements EventSink, Closeable {
+
+    private final FlowRecordWriter conn;
+    private final DnsLogWriter dns;
+    private long flows;
+    private long dnsRecords;
+
+    public LogSet(Path directory, boolean json, Clock clock) throws IOException {
+        this.conn = json ? new JsonLinesFlowWriter(directory.resolve("conn.jsonl"))
+                : new ZeekConnLogWriter(directory.resolve("conn.log"), clock);
+        this.dns = json ? DnsLogWriter.jsonLines(directory.resolve("dns.jsonl"))
+                : DnsLogWriter.zeek(directory.resolve("dns.log"), clock);
+    }
+
+    @Override
+    public void accept(MonitorEvent event) {
+        try {
+            switch (event) {
+                case FlowEvent(FlowRecord record) -> {
+                    conn.write(record);
+                    flows++;
+                }
+                case DnsRecord record -> {
+                    dns.write(record);
+                    dnsRecords++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long flows() {
+        return flows;
+    }
+
+    public long dnsRecords() {
+        return dnsRecords;
+    }
+
+    /** Where conn.log went, for the summary. */
+    public String connDestination() {
+        return conn.destination();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (conn; dns) {
+            // both closed, the second even if the first fails
+        }
+    }
+}
