@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Times `telltale read` against tcpdump, nfpcapd and ndpiReader on the same capture and prints the
-# CPU time (user + system) of each, the median of RUNS runs, and its ratio to Telltale's.
+# CPU time (user + system) of each, the median of RUNS runs, and its ratio to Telltale's. "telltale"
+# computes flows only (--flows-only), like nfpcapd; "telltale+dns" also dissects protocols.
 #   bench/compare.sh [CAPTURE] [RUNS]
 # Without CAPTURE it builds the 2 GB benchmark capture with ../shared/tools/make-bench-pcap.
 # Needs: tcpdump, nfdump (nfpcapd), libndpi-bin (ndpiReader), GNU time (apt-get install -y ...).
@@ -29,7 +30,8 @@ cpu_seconds() {
 }
 
 {
-  cpu_seconds telltale "$here/telltale" read "$capture" --out "$work/out"
+  cpu_seconds telltale "$here/telltale" read "$capture" --out "$work/out" --flows-only
+  cpu_seconds telltale+dns "$here/telltale" read "$capture" --out "$work/out"
   command -v tcpdump >/dev/null && cpu_seconds "tcpdump(-r,-w/dev/null)" tcpdump -r "$capture" -w /dev/null
   command -v nfpcapd >/dev/null && cpu_seconds nfpcapd nfpcapd -r "$capture" -w "$work/out"
   command -v ndpiReader >/dev/null && cpu_seconds ndpiReader ndpiReader -i "$capture" -q

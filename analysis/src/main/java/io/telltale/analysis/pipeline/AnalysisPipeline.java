@@ -28,7 +28,8 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     private final List<ProtocolSpec> protocols;
     /** Usual ports of each protocol as bit sets: a {@code Set<Integer>} lookup would box the port. */
     private final BitSet[] usualPorts;
-    private FlowAnalysis[] analyses = new FlowAnalysis[1024];
+    /** Attached to flows whose protocol was not recognised: their payload is not looked at again. */
+    private static final Object UNRECOGNISED = new Object();
     private long nowNanos;
     private long dissectorAnomalies;
 
@@ -67,30 +68,23 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
         sink.endOfBatch();
     }
 
-    private FlowAnalysis analysis(Flow flow) {
-        int slot = flow.slot();
-        if (slot >= analyses.length) {
-            analyses = Arrays.copyOf(analyses, Math.max(slot + 1, analyses.length * 2));
+    private void payload(Flow flow, boolean fromOriginator, MemorySegment data, long offset, int length, boolean stream) {
+        Object attached = flow.attachment();
+        if (attached == UNRECOGNISED) {
+            return;
         }
-        FlowAnalysis analysis = analyses[slot];
+        FlowAnalysis analysis = (FlowAnalysis) attached;
         if (analysis == null) {
             analysis = new FlowAnalysis();
-            analyses[slot] = analysis;
-            analysis.reset(flow.id());
-        } else if (analysis.flowId != flow.id()) {
-            analysis.reset(flow.id());
+            flow.attach(analysis);
         }
-        return analysis;
-    }
-
-    private void payload(Flow flow, boolean fromOriginator, MemorySegment data, long offset, int length, boolean stream) {
-        FlowAnalysis analysis = analysis(flow);
-        if (!analysis.decided) {
+        if (analysis.session == null) {
             decide(flow, analysis, data, offset, length, stream, fromOriginator);
+            if (analysis.session == null) {
+                return;
+            }
         }
-        if (analysis.session != null) {
-            analysis.session.onPayload(nowNanos, fromOriginator, data, offset, length, stream, sink);
-        }
+        analysis.session.onPayload(nowNanos, fromOriginator, data, offset, length, stream, sink);
     }
 
     private void decide(Flow flow, FlowAnalysis analysis, MemorySegment data, long offset, int length, boolean stream,
@@ -108,11 +102,10 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
             }
         }
         if (found != null) {
-            analysis.decided = true;
             analysis.session = found.dissector().get().open(FlowContext.of(flow));
             flow.addService(found.service());
         } else if (++analysis.probes >= FlowAnalysis.MAX_PROBES) {
-            analysis.decided = true;
+            flow.attach(UNRECOGNISED);
         }
     }
 
@@ -128,23 +121,20 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
 
     @Override
     public void onStreamGap(Flow flow, boolean fromOriginator, long sequence, long length) {
-        FlowAnalysis analysis = analysis(flow);
-        if (analysis.session != null) {
+        if (flow.attachment() instanceof FlowAnalysis analysis && analysis.session != null) {
             analysis.session.onGap(fromOriginator, length);
         }
     }
 
     @Override
     public void onFlowEnd(Flow flow, boolean interim) {
-        if (interim) {
+        if (interim || !(flow.attachment() instanceof FlowAnalysis analysis)) {
             return;
         }
-        FlowAnalysis analysis = analysis(flow);
         DissectorSession session = analysis.session;
         if (session != null) {
             session.onEnd(nowNanos, sink);
             dissectorAnomalies += session.anomalies();
         }
-        analysis.reset(0);
     }
 }

@@ -62,6 +62,8 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
     private StreamHandler streamHandler = StreamHandler.NONE;
     /** Protocols recognised in the flow, Zeek's names, comma-separated; set by the analysis layer. */
     private String service;
+    /** Per-flow state of the layer above (the analysis of this flow), cleared when a flow starts. */
+    private Object attachment;
 
     Flow(int index, ReassemblyBudget budget) {
         super(new ConnectionHistory(), budget);
@@ -95,6 +97,7 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
         this.respChecksumErrors = 0;
         this.streamHandler = streamHandler;
         this.service = null;
+        this.attachment = null;
         history.reset();
         if (protocol == PROTO_TCP) {
             tcp.reset(this);
@@ -117,6 +120,16 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
 
     public String service() {
         return service;
+    }
+
+    /** State the layer above keeps for this flow; null until it attaches some. Lives in the flow's own object,
+     *  so reaching it costs no extra cache miss. */
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object state) {
+        this.attachment = state;
     }
 
     /** Stable id of this flow (also the base of its uid). */

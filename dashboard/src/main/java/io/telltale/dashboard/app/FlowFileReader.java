@@ -2,8 +2,11 @@ package io.telltale.dashboard.app;
 
 import io.telltale.analysis.dissect.BuiltInProtocols;
 import io.telltale.analysis.pipeline.AnalysisPipeline;
+import io.telltale.analysis.event.FlowEvent;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.flow.FlowMeter;
+import io.telltale.capture.flow.StreamHandler;
+import io.telltale.capture.source.PacketHandler;
 import io.telltale.capture.source.PacketSource;
 import io.telltale.capture.source.file.CaptureFiles;
 import io.telltale.dashboard.output.LogSet;
@@ -23,32 +26,44 @@ public final class FlowFileReader {
     static final int BATCH = 256;
 
     private final FlowConfig config;
+    private final boolean dissect;
 
-    public FlowFileReader(FlowConfig config) {
+    /**
+     * @param dissect false for flow records only: no payload is looked at, as fast as the table allows
+     */
+    public FlowFileReader(FlowConfig config, boolean dissect) {
         this.config = config;
+        this.dissect = dissect;
     }
 
     public ReadSummary read(List<Path> files, LogSet logs) throws IOException {
         long started = System.nanoTime();
         List<io.telltale.capture.source.SourceDamage> damage = new ArrayList<>();
-        AnalysisPipeline pipeline = new AnalysisPipeline(config, BuiltInProtocols.ALL, logs);
-        FlowMeter meter = pipeline.meter();
+        AnalysisPipeline pipeline = dissect ? new AnalysisPipeline(config, BuiltInProtocols.ALL, logs) : null;
+        FlowMeter meter = dissect ? pipeline.meter()
+                : new FlowMeter(config, record -> logs.accept(new FlowEvent(record)), StreamHandler.NONE);
+        PacketHandler handler = dissect ? pipeline : meter;
         try {
             for (Path file : files) {
                 try (PacketSource source = CaptureFiles.open(file)) {
-                    while (source.poll(pipeline, BATCH) != PacketSource.END_OF_INPUT) {
+                    while (source.poll(handler, BATCH) != PacketSource.END_OF_INPUT) {
                         // Poll until the file is exhausted or damaged; damage is reported below.
                     }
                     source.damage().ifPresent(damage::add);
                 }
             }
-            pipeline.finish();
+            if (dissect) {
+                pipeline.finish();
+            } else {
+                meter.finish();
+            }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return new ReadSummary(files.size(), meter.stats().packets(), meter.stats().wireBytes(),
                 meter.stats().recordsEmitted(), meter.stats().interimRecords(), meter.stats().evictions(),
                 meter.decodeStats().nonIpFrames(), meter.decodeStats().nonZero(), List.copyOf(damage),
-                logs.connDestination(), logs.dnsRecords(), pipeline.dissectorAnomalies(), System.nanoTime() - started);
+                logs.connDestination(), logs.dnsRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
+                System.nanoTime() - started);
     }
 }

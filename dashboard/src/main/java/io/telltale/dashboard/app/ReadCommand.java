@@ -65,6 +65,10 @@ public final class ReadCommand implements Callable<Integer> {
                     + "captures taken on a sending host hold checksums left for the NIC to fill.")
     boolean verifyChecksums;
 
+    @Option(names = "--flows-only", description = "write flow records only (conn.log): no protocol is dissected, "
+            + "no payload looked at; the fastest way through a large capture")
+    boolean flowsOnly;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -87,7 +91,7 @@ public final class ReadCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             try (LogSet logs = format.open(out, Clock.systemDefaultZone())) {
-                summary = new FlowFileReader(config).read(files, logs);
+                summary = new FlowFileReader(config, !flowsOnly).read(files, logs);
             }
         } catch (IOException e) {
             stderr.println("telltale read: cannot write " + out + ": " + e.getMessage());

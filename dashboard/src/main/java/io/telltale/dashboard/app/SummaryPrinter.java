@@ -19,8 +19,10 @@ final class SummaryPrinter {
         out.printf(Locale.ROOT, "read %d file%s: %,d packets, %s%n", s.files(), s.files() == 1 ? "" : "s", s.packets(),
                 bytes(s.wireBytes()));
         out.printf(Locale.ROOT, "  flows       %,d written to %s%n", s.flows(), s.output());
-        out.printf(Locale.ROOT, "  dns         %,d transactions%s%n", s.dnsRecords(),
-                s.dissectorAnomalies() == 0 ? "" : String.format(Locale.ROOT, " (%,d malformed messages)", s.dissectorAnomalies()));
+        if (s.dnsRecords() > 0) {
+            out.printf(Locale.ROOT, "  dns         %,d transactions%s%n", s.dnsRecords(),
+                    s.dissectorAnomalies() == 0 ? "" : String.format(Locale.ROOT, " (%,d malformed messages)", s.dissectorAnomalies()));
+        }
         if (s.interimRecords() > 0) {
             out.printf(Locale.ROOT, "  interim     %,d records of flows still active%n", s.interimRecords());
         }

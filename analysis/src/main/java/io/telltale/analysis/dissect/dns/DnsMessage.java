@@ -28,6 +28,7 @@ final class DnsMessage {
     static final int MAX_RECORDS = 512;
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
     private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     int id;
     boolean response;
@@ -134,8 +135,8 @@ final class DnsMessage {
                 if (rdLength != 16) {
                     return "<malformed AAAA>";
                 }
-                long high = data.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), base + at);
-                long low = data.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), base + at + 8);
+                long high = data.get(U64, base + at);
+                long low = data.get(U64, base + at + 8);
                 return Addresses.text(high, low);
             }
             case 2, 5, 12, 39 -> {

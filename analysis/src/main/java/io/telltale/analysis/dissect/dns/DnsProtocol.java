@@ -12,6 +12,8 @@ public final class DnsProtocol {
     public static final ProtocolSpec SPEC = new ProtocolSpec("dns", "dns", true, true, Set.of(53, 137, 5353, 5355),
             DnsProtocol::looksLikeDns, DnsFields.ALL, () -> DnsSession::new);
 
+    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+
     private DnsProtocol() {
     }
 
@@ -26,7 +28,7 @@ public final class DnsProtocol {
             if (length < 2 + DnsMessage.HEADER_LENGTH) {
                 return false;
             }
-            int declared = Short.toUnsignedInt(data.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), offset));
+            int declared = Short.toUnsignedInt(data.get(U16, offset));
             if (declared < DnsMessage.HEADER_LENGTH) {
                 return false;
             }
@@ -40,7 +42,7 @@ public final class DnsProtocol {
         if (end < 0) {
             return false;
         }
-        boolean question = Short.toUnsignedInt(data.get(ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), base + 4)) > 0;
+        boolean question = Short.toUnsignedInt(data.get(U16, base + 4)) > 0;
         // A question is followed by type and class; a record owner by type, class, TTL and length.
         return end + (question ? 4 : 10) <= size;
     }

@@ -37,8 +37,15 @@ final class PcapngFileSource extends CaptureFileSource {
     static final int MAX_INTERFACES = 4096;
 
     private final List<PcapngInterface> interfaces = new ArrayList<>();
-    private ValueLayout.OfInt u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    private ValueLayout.OfShort u16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** Layouts are made once: {@code withOrder} builds a new layout, and a new layout means a VarHandle lookup. */
+    private static final ValueLayout.OfInt U32_BIG = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt U32_LITTLE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort U16_BIG = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfShort U16_LITTLE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong U64_BIG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong U64_LITTLE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private ValueLayout.OfInt u32 = U32_LITTLE;
+    private ValueLayout.OfShort u16 = U16_LITTLE;
     private long position;
 
     PcapngFileSource(String name, MemorySegment data, AutoCloseable owner) {
@@ -62,7 +69,7 @@ final class PcapngFileSource extends CaptureFileSource {
                 fail(blockStart, "truncated block header (" + (size - blockStart) + " of 8 bytes)");
                 break;
             }
-            int type = data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), blockStart);
+            int type = data.get(U32_BIG, blockStart);
             if (type == SECTION_HEADER_BLOCK && !readByteOrder(blockStart)) {
                 break;
             }
@@ -102,7 +109,7 @@ final class PcapngFileSource extends CaptureFileSource {
             fail(blockStart, "truncated section header block");
             return false;
         }
-        int magic = data.get(ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN), blockStart + 8);
+        int magic = data.get(U32_BIG, blockStart + 8);
         ByteOrder order;
         if (magic == BYTE_ORDER_MAGIC) {
             order = ByteOrder.BIG_ENDIAN;
@@ -112,8 +119,8 @@ final class PcapngFileSource extends CaptureFileSource {
             fail(blockStart, String.format("section header has bad byte-order magic 0x%08x", magic));
             return false;
         }
-        u32 = ValueLayout.JAVA_INT_UNALIGNED.withOrder(order);
-        u16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(order);
+        u32 = order == ByteOrder.BIG_ENDIAN ? U32_BIG : U32_LITTLE;
+        u16 = order == ByteOrder.BIG_ENDIAN ? U16_BIG : U16_LITTLE;
         return true;
     }
 
@@ -142,7 +149,7 @@ final class PcapngFileSource extends CaptureFileSource {
             if (code == OPTION_IF_TSRESOL && optionLength >= 1) {
                 tsresol = Byte.toUnsignedInt(data.get(ValueLayout.JAVA_BYTE, value));
             } else if (code == OPTION_IF_TSOFFSET && optionLength >= 8) {
-                tsoffset = data.get(ValueLayout.JAVA_LONG_UNALIGNED.withOrder(u32.order()), value);
+                tsoffset = data.get(u32 == U32_BIG ? U64_BIG : U64_LITTLE, value);
             }
             option = value + ((optionLength + 3) & ~3);
         }
