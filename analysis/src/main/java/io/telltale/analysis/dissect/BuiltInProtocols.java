@@ -1,13 +1,15 @@
 package io.telltale.analysis.dissect;
 
 import io.telltale.analysis.dissect.dns.DnsProtocol;
+import io.telltale.analysis.dissect.ssh.SshProtocol;
 import java.util.List;
 
 /** The protocols Telltale dissects: one line each. */
 public final class BuiltInProtocols {
 
     public static final List<ProtocolSpec> ALL = List.of(
-            DnsProtocol.SPEC);
+            DnsProtocol.SPEC,
+            SshProtocol.SPEC);
 
     private BuiltInProtocols() {
     }

@@ -22,6 +22,7 @@ public record ReadSummary(
         List<SourceDamage> damage,
         String output,
         long dnsRecords,
+        long sshRecords,
         long dissectorAnomalies,
         long elapsedNanos) {
 

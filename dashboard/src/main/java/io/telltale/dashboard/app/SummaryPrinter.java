@@ -26,6 +26,9 @@ final class SummaryPrinter {
         if (s.interimRecords() > 0) {
             out.printf(Locale.ROOT, "  interim     %,d records of flows still active%n", s.interimRecords());
         }
+        if (s.sshRecords() > 0) {
+            out.printf(Locale.ROOT, "  ssh         %,d sessions%n", s.sshRecords());
+        }
         if (s.evictions() > 0) {
             out.printf(Locale.ROOT, "  evicted     %,d flows (table full)%n", s.evictions());
         }

@@ -4,6 +4,7 @@ import io.telltale.analysis.event.DnsRecord;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.MonitorEvent;
+import io.telltale.analysis.event.SshRecord;
 import io.telltale.capture.flow.FlowRecord;
 import java.io.Closeable;
 import java.io.IOException;
@@ -19,14 +20,18 @@ public final class LogSet implements EventSink, Closeable {
 
     private final FlowRecordWriter conn;
     private final DnsLogWriter dns;
+    private final SshLogWriter ssh;
     private long flows;
     private long dnsRecords;
+    private long sshRecords;
 
     public LogSet(Path directory, boolean json, Clock clock) throws IOException {
         this.conn = json ? new JsonLinesFlowWriter(directory.resolve("conn.jsonl"))
                 : new ZeekConnLogWriter(directory.resolve("conn.log"), clock);
         this.dns = json ? DnsLogWriter.jsonLines(directory.resolve("dns.jsonl"))
                 : DnsLogWriter.zeek(directory.resolve("dns.log"), clock);
+        this.ssh = json ? SshLogWriter.jsonLines(directory.resolve("ssh.jsonl"))
+                : SshLogWriter.zeek(directory.resolve("ssh.log"), clock);
     }
 
     @Override
@@ -40,6 +45,10 @@ public final class LogSet implements EventSink, Closeable {
                 case DnsRecord record -> {
                     dns.write(record);
                     dnsRecords++;
+                }
+                case SshRecord record -> {
+                    ssh.write(record);
+                    sshRecords++;
                 }
             }
         } catch (IOException e) {
@@ -55,6 +64,10 @@ public final class LogSet implements EventSink, Closeable {
         return dnsRecords;
     }
 
+    public long sshRecords() {
+        return sshRecords;
+    }
+
     /** Where conn.log went, for the summary. */
     public String connDestination() {
         return conn.destination();
@@ -62,7 +75,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns) {
+        try (conn; dns; ssh) {
             // both closed, the second even if the first fails
         }
     }
