@@ -44,6 +44,12 @@ public final class DnsProtocol {
         }
         boolean question = Short.toUnsignedInt(data.get(U16, base + 4)) > 0;
         // A question is followed by type and class; a record owner by type, class, TTL and length.
-        return end + (question ? 4 : 10) <= size;
+        if (end + (question ? 4 : 10) > size) {
+            return false;
+        }
+        int type = Short.toUnsignedInt(data.get(U16, base + end));
+        int dnsClass = Short.toUnsignedInt(data.get(U16, base + end + 2)) & 0x7fff; // mDNS puts a flag in the top bit
+        // Zero-filled payloads (DHCP's empty fields, padding) would otherwise read as a query for the root.
+        return type != 0 && (dnsClass == 1 || dnsClass == 3 || dnsClass == 4 || dnsClass == 254 || dnsClass == 255);
     }
 }

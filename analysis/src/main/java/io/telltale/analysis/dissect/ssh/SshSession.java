@@ -102,6 +102,11 @@ final class SshSession implements DissectorSession {
     }
 
     private void readKexInit(Side side) {
+        if (speaksVersionOne()) {
+            // SSH-1 packets have another layout and no KEXINIT: nothing more to read, nothing wrong.
+            side.done = true;
+            return;
+        }
         if (side.filled < 6) {
             return;
         }
@@ -121,6 +126,11 @@ final class SshSession implements DissectorSession {
             anomalies++;
         }
         side.done = true;
+    }
+
+    /** The client offered only SSH-1 (a server's 1.99 means "either", so the client decides). */
+    private boolean speaksVersionOne() {
+        return client.banner != null && protocol(client.banner) == 1;
     }
 
     private static void consume(Side side, int bytes) {

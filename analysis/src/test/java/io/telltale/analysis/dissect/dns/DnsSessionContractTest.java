@@ -130,6 +130,14 @@ class DnsSessionContractTest {
         assertThat(DnsProtocol.looksLikeDns(MemorySegment.ofArray(framed(QUERY)), 0, QUERY.length + 2, true, true)).isTrue();
         byte[] http = "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes();
         assertThat(DnsProtocol.looksLikeDns(MemorySegment.ofArray(http), 0, http.length, false, true)).isFalse();
+        // A DHCP DISCOVER: op 1, htype 1, hlen 6, a transaction id, then zero-filled addresses.
+        byte[] dhcp = new byte[240];
+        dhcp[0] = 1;
+        dhcp[1] = 1;
+        dhcp[2] = 6;
+        dhcp[4] = 0x3d;
+        dhcp[5] = 0x1d;
+        assertThat(DnsProtocol.looksLikeDns(MemorySegment.ofArray(dhcp), 0, dhcp.length, false, true)).isFalse();
     }
 
     static byte[] concat(byte[] a, byte[] b) {
