@@ -77,7 +77,16 @@ class ReadCommandTest {
         assertThat(ssh.path("local_resp").isBoolean()).isTrue();
         assertThat(ssh.path("tunnel_parents").isArray()).isTrue();
         assertThat(ssh.path("ts").isNumber()).isTrue();
-        assertThat(ssh.has("service")).as("unset fields are left out").isFalse();
+        assertThat(ssh.path("service").asText()).isEqualTo("ssh");
+        assertThat(ssh.has("vlan")).as("unset fields are left out").isFalse();
+        List<String> sshLog = Files.readAllLines(dir.resolve("ssh.jsonl"));
+        assertThat(sshLog).hasSize(1);
+        JsonNode session = json.readTree(sshLog.getFirst());
+        assertThat(session.path("uid").asText()).as("joined to conn by uid").isEqualTo(ssh.path("uid").asText());
+        assertThat(session.path("hassh").asText()).isEqualTo("5ef6678a6b060094834599ca16581b05"); // Arkime's value
+        List<String> dnsLog = Files.readAllLines(dir.resolve("dns.jsonl"));
+        assertThat(dnsLog).hasSize(2);
+        assertThat(json.readTree(dnsLog.getFirst()).path("query").asText()).isEqualTo("www.gleeble.org");
     }
 
     @Test
