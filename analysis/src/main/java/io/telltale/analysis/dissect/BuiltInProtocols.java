@@ -2,6 +2,7 @@ package io.telltale.analysis.dissect;
 
 import io.telltale.analysis.dissect.dns.DnsProtocol;
 import io.telltale.analysis.dissect.ssh.SshProtocol;
+import io.telltale.analysis.dissect.tls.TlsProtocol;
 import java.util.List;
 
 /** The protocols Telltale dissects: one line each. */
@@ -9,7 +10,8 @@ public final class BuiltInProtocols {
 
     public static final List<ProtocolSpec> ALL = List.of(
             DnsProtocol.SPEC,
-            SshProtocol.SPEC);
+            SshProtocol.SPEC,
+            TlsProtocol.SPEC);
 
     private BuiltInProtocols() {
     }

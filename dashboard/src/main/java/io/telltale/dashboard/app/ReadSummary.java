@@ -23,6 +23,7 @@ public record ReadSummary(
         String output,
         long dnsRecords,
         long sshRecords,
+        long tlsRecords,
         long dissectorAnomalies,
         long elapsedNanos) {
 

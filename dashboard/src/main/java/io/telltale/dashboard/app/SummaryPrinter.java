@@ -26,6 +26,9 @@ final class SummaryPrinter {
         if (s.interimRecords() > 0) {
             out.printf(Locale.ROOT, "  interim     %,d records of flows still active%n", s.interimRecords());
         }
+        if (s.tlsRecords() > 0) {
+            out.printf(Locale.ROOT, "  tls         %,d handshakes%n", s.tlsRecords());
+        }
         if (s.sshRecords() > 0) {
             out.printf(Locale.ROOT, "  ssh         %,d sessions%n", s.sshRecords());
         }

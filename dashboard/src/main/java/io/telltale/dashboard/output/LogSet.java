@@ -5,6 +5,7 @@ import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.SshRecord;
+import io.telltale.analysis.event.TlsRecord;
 import io.telltale.capture.flow.FlowRecord;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,6 +22,8 @@ public final class LogSet implements EventSink, Closeable {
     private final FlowRecordWriter conn;
     private final DnsLogWriter dns;
     private final SshLogWriter ssh;
+    private final SslLogWriter ssl;
+    private long tlsRecords;
     private long flows;
     private long dnsRecords;
     private long sshRecords;
@@ -32,6 +35,8 @@ public final class LogSet implements EventSink, Closeable {
                 : DnsLogWriter.zeek(directory.resolve("dns.log"), clock);
         this.ssh = json ? SshLogWriter.jsonLines(directory.resolve("ssh.jsonl"))
                 : SshLogWriter.zeek(directory.resolve("ssh.log"), clock);
+        this.ssl = json ? SslLogWriter.jsonLines(directory.resolve("ssl.jsonl"))
+                : SslLogWriter.zeek(directory.resolve("ssl.log"), clock);
     }
 
     @Override
@@ -49,6 +54,10 @@ public final class LogSet implements EventSink, Closeable {
                 case SshRecord record -> {
                     ssh.write(record);
                     sshRecords++;
+                }
+                case TlsRecord record -> {
+                    ssl.write(record);
+                    tlsRecords++;
                 }
             }
         } catch (IOException e) {
@@ -68,6 +77,10 @@ public final class LogSet implements EventSink, Closeable {
         return sshRecords;
     }
 
+    public long tlsRecords() {
+        return tlsRecords;
+    }
+
     /** Where conn.log went, for the summary. */
     public String connDestination() {
         return conn.destination();
@@ -75,7 +88,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh) {
+        try (conn; dns; ssh; ssl) {
             // both closed, the second even if the first fails
         }
     }

@@ -1,0 +1,30 @@
+package io.telltale.analysis.event;
+
+import java.util.List;
+
+/**
+ * The clear-text start of a TLS connection: what the client offered, what the server chose, and the
+ * fingerprints. Null or -1 means not seen.
+ *
+ * @param version the negotiated version (0x0304 for TLS 1.3, from supported_versions), or -1
+ * @param cipher the suite the server chose, or -1
+ * @param serverName the SNI host name the client asked for
+ * @param alpnOffered the client's ALPN protocols, in order
+ * @param nextProtocol the ALPN protocol the server chose
+ */
+public record TlsRecord(
+        long flowId,
+        long timestampNanos,
+        String originatorHost,
+        int originatorPort,
+        String responderHost,
+        int responderPort,
+        int version,
+        int cipher,
+        String serverName,
+        List<String> alpnOffered,
+        String nextProtocol,
+        String ja3,
+        String ja3s,
+        String ja4) implements ProtocolRecord {
+}

@@ -1,0 +1,80 @@
+package io.telltale.analysis.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.telltale.analysis.dissect.BuiltInProtocols;
+import io.telltale.analysis.dissect.ProtocolSpec;
+import io.telltale.analysis.event.FlowEvent;
+import io.telltale.capture.flow.FlowConfig;
+import io.telltale.capture.flow.FlowRecord;
+import io.telltale.capture.source.PacketSource;
+import io.telltale.capture.source.file.CaptureFiles;
+import io.telltale.testdata.ReferenceCapture;
+import io.telltale.testdata.ReferenceCorpus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * conn.log's service column against Zeek's, for the services we recognise: every flow Zeek names
+ * dns, ssh or ssl we must name so too, by content (TLS on Modbus's port 502 included), and we must
+ * not name a flow with a service Zeek did not see in it.
+ */
+class ServiceAgreementTest {
+
+    @Test
+    void servicesAgreeWithZeek() {
+        Set<String> ours = BuiltInProtocols.ALL.stream().map(ProtocolSpec::service).collect(Collectors.toSet());
+        int expected = 0;
+        int named = 0;
+        int wrong = 0;
+        for (ReferenceCapture capture : ReferenceCorpus.load().captures()) {
+            JsonNode baseline = capture.zeekConnBaseline();
+            if (baseline == null || !baseline.path("rows").get(0).has("service")) {
+                continue;
+            }
+            List<FlowRecord> flows = new ArrayList<>();
+            AnalysisPipeline pipeline = new AnalysisPipeline(FlowConfig.DEFAULTS, BuiltInProtocols.ALL,
+                    e -> {
+                        if (e instanceof FlowEvent(FlowRecord r)) {
+                            flows.add(r);
+                        }
+                    });
+            try (PacketSource source = CaptureFiles.open(capture.path())) {
+                while (source.poll(pipeline, 64) != PacketSource.END_OF_INPUT) {
+                    // read all
+                }
+            }
+            pipeline.finish();
+            for (JsonNode row : baseline.path("rows")) {
+                FlowRecord flow = flows.stream().filter(f -> f.originatorHost().equals(row.path("id.orig_h").asText())
+                        && Integer.toString(f.originatorPort()).equals(row.path("id.orig_p").asText())
+                        && f.responderHost().equals(row.path("id.resp_h").asText())).findFirst().orElse(null);
+                Set<String> zeek = Set.of(row.path("service").asText().split(","));
+                Set<String> mine = flow == null || flow.service() == null ? Set.of() : Set.of(flow.service().split(","));
+                for (String service : ours) {
+                    if (zeek.contains(service)) {
+                        expected++;
+                        if (mine.contains(service)) {
+                            named++;
+                        } else {
+                            System.out.println("    missing " + service + ": " + capture.fileName() + " " + row.path("id.orig_h").asText()
+                                    + ":" + row.path("id.orig_p").asText());
+                        }
+                    } else if (mine.contains(service)) {
+                        wrong++;
+                        System.out.println("    extra " + service + ": " + capture.fileName() + " " + row.path("id.orig_h").asText()
+                                + ":" + row.path("id.orig_p").asText() + " (zeek: " + row.path("service").asText() + ")");
+                    }
+                }
+            }
+        }
+        System.out.printf("services: %d of %d named as Zeek names them, %d named where Zeek did not%n", named, expected, wrong);
+        assertThat(expected).isGreaterThanOrEqualTo(50);
+        assertThat((double) named / expected).isGreaterThanOrEqualTo(0.98);
+        assertThat(wrong).isZero();
+    }
+}
