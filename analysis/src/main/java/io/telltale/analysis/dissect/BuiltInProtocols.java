@@ -1,6 +1,7 @@
 package io.telltale.analysis.dissect;
 
 import io.telltale.analysis.dissect.dns.DnsProtocol;
+import io.telltale.analysis.dissect.http.HttpProtocol;
 import io.telltale.analysis.dissect.ssh.SshProtocol;
 import io.telltale.analysis.dissect.tls.TlsProtocol;
 import java.util.List;
@@ -10,6 +11,7 @@ public final class BuiltInProtocols {
 
     public static final List<ProtocolSpec> ALL = List.of(
             DnsProtocol.SPEC,
+            HttpProtocol.SPEC,
             SshProtocol.SPEC,
             TlsProtocol.SPEC);
 

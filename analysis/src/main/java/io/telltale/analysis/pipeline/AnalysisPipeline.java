@@ -74,6 +74,12 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
             return;
         }
         FlowAnalysis analysis = (FlowAnalysis) attached;
+        if (analysis == null && stream && !flow.sawStart()) {
+            // Picked up mid-stream: the bytes may start inside a message, so no probe can be trusted.
+            // Zeek does not name such connections either.
+            flow.attach(UNRECOGNISED);
+            return;
+        }
         if (analysis == null) {
             analysis = new FlowAnalysis();
             flow.attach(analysis);

@@ -122,6 +122,11 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
         return service;
     }
 
+    /** False for a TCP connection first seen mid-stream: its payload may start in the middle of a message. */
+    public boolean sawStart() {
+        return protocol != PROTO_TCP || !tcp.partial();
+    }
+
     /** State the layer above keeps for this flow; null until it attaches some. Lives in the flow's own object,
      *  so reaching it costs no extra cache miss. */
     public Object attachment() {

@@ -24,6 +24,7 @@ public record ReadSummary(
         long dnsRecords,
         long sshRecords,
         long tlsRecords,
+        long httpRecords,
         long dissectorAnomalies,
         long elapsedNanos) {
 

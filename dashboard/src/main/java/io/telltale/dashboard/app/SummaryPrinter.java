@@ -26,6 +26,9 @@ final class SummaryPrinter {
         if (s.interimRecords() > 0) {
             out.printf(Locale.ROOT, "  interim     %,d records of flows still active%n", s.interimRecords());
         }
+        if (s.httpRecords() > 0) {
+            out.printf(Locale.ROOT, "  http        %,d transactions%n", s.httpRecords());
+        }
         if (s.tlsRecords() > 0) {
             out.printf(Locale.ROOT, "  tls         %,d handshakes%n", s.tlsRecords());
         }

@@ -3,6 +3,7 @@ package io.telltale.dashboard.output;
 import io.telltale.analysis.event.DnsRecord;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
+import io.telltale.analysis.event.HttpRecord;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.SshRecord;
 import io.telltale.analysis.event.TlsRecord;
@@ -23,7 +24,9 @@ public final class LogSet implements EventSink, Closeable {
     private final DnsLogWriter dns;
     private final SshLogWriter ssh;
     private final SslLogWriter ssl;
+    private final HttpLogWriter http;
     private long tlsRecords;
+    private long httpRecords;
     private long flows;
     private long dnsRecords;
     private long sshRecords;
@@ -37,6 +40,8 @@ public final class LogSet implements EventSink, Closeable {
                 : SshLogWriter.zeek(directory.resolve("ssh.log"), clock);
         this.ssl = json ? SslLogWriter.jsonLines(directory.resolve("ssl.jsonl"))
                 : SslLogWriter.zeek(directory.resolve("ssl.log"), clock);
+        this.http = json ? HttpLogWriter.jsonLines(directory.resolve("http.jsonl"))
+                : HttpLogWriter.zeek(directory.resolve("http.log"), clock);
     }
 
     @Override
@@ -58,6 +63,10 @@ public final class LogSet implements EventSink, Closeable {
                 case TlsRecord record -> {
                     ssl.write(record);
                     tlsRecords++;
+                }
+                case HttpRecord record -> {
+                    http.write(record);
+                    httpRecords++;
                 }
             }
         } catch (IOException e) {
@@ -81,6 +90,10 @@ public final class LogSet implements EventSink, Closeable {
         return tlsRecords;
     }
 
+    public long httpRecords() {
+        return httpRecords;
+    }
+
     /** Where conn.log went, for the summary. */
     public String connDestination() {
         return conn.destination();
@@ -88,7 +101,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl) {
+        try (conn; dns; ssh; ssl; http) {
             // both closed, the second even if the first fails
         }
     }

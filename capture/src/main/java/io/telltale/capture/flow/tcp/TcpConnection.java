@@ -92,6 +92,11 @@ public class TcpConnection {
         return lastNanos;
     }
 
+    /** True when the connection was picked up without its handshake (Zeek's "partial" connection). */
+    public boolean partial() {
+        return partial;
+    }
+
     public boolean closeComplete() {
         return closeComplete;
     }
@@ -237,6 +242,8 @@ public class TcpConnection {
         if (doClose) {
             connectionClosed(endpoint, peer, nowNanos);
         }
+        // Each side's first packet decides whether the connection is partial (Zeek's first_packet_seen).
+        firstPacketSeen |= endpoint.originator ? 1 : 2;
     }
 
     private final long[] relativeScratch = new long[1];

@@ -1,0 +1,275 @@
+package io.telltale.analysis.dissect.http;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * Reads one direction of an HTTP/1.x connection: start line, header lines, then a body framed by
+ * Content-Length, chunked coding, or the end of the connection. Tells its owner about each event;
+ * counts the body as decoded (gzip and deflate inflated, without keeping the data).
+ */
+final class HttpMessageReader {
+
+    /** What the reader reports. */
+    interface Listener {
+        void onStartLine(String line);
+
+        void onHeader(String name, String value);
+
+        /** Headers are complete; returns how the body is framed (see {@link Body}). */
+        Body onHeadersEnd();
+
+        void onMessageEnd(long bodyLength);
+    }
+
+    /** How a message's body is delimited. */
+    enum Body { NONE, LENGTH, CHUNKED, UNTIL_CLOSE }
+
+    static final int MAX_LINE = 16 * 1024;
+    static final int MAX_HEADERS = 256;
+
+    private enum State { START_LINE, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_DATA_END, TRAILERS, BROKEN }
+
+    private final Listener listener;
+    private final byte[] lineBytes = new byte[MAX_LINE];
+    private int lineLength;
+    private State state = State.START_LINE;
+    private long remaining;
+    private long bodyLength;
+    private int headers;
+    private Inflater inflater;
+    private boolean gzipHeaderPending;
+    private final byte[] scratch = new byte[8192];
+    private long anomalies;
+
+    HttpMessageReader(Listener listener) {
+        this.listener = listener;
+    }
+
+    long anomalies() {
+        return anomalies;
+    }
+
+    /** Sets up decoding of the next body: {@code gzip}, {@code deflate} or none. */
+    void contentCoding(String coding) {
+        if (coding == null) {
+            inflater = null;
+            return;
+        }
+        String c = coding.trim().toLowerCase(java.util.Locale.ROOT);
+        if (c.equals("gzip") || c.equals("x-gzip")) {
+            inflater = new Inflater(true);
+            gzipHeaderPending = true;
+        } else if (c.equals("deflate")) {
+            inflater = new Inflater(false);
+            gzipHeaderPending = false;
+        } else {
+            inflater = null;
+        }
+    }
+
+    void setBodyLength(long length) {
+        remaining = length;
+    }
+
+    void feed(MemorySegment data, long offset, int length) {
+        long at = offset;
+        long end = offset + length;
+        while (at < end && state != State.BROKEN) {
+            switch (state) {
+                case START_LINE, HEADERS, CHUNK_SIZE, CHUNK_DATA_END, TRAILERS -> at = readLine(data, at, end);
+                case BODY -> {
+                    int take = (int) Math.min(end - at, remaining == Long.MAX_VALUE ? end - at : remaining);
+                    body(data, at, take);
+                    at += take;
+                    if (remaining != Long.MAX_VALUE) {
+                        remaining -= take;
+                        if (remaining == 0) {
+                            finishMessage();
+                        }
+                    }
+                }
+                case CHUNK_DATA -> {
+                    int take = (int) Math.min(end - at, remaining);
+                    body(data, at, take);
+                    at += take;
+                    remaining -= take;
+                    if (remaining == 0) {
+                        state = State.CHUNK_DATA_END;
+                    }
+                }
+                default -> at = end;
+            }
+        }
+    }
+
+    /** The connection ended: a body that runs until close is complete now. */
+    void end() {
+        if (state == State.BODY && remaining == Long.MAX_VALUE) {
+            finishMessage();
+        }
+    }
+
+    private long readLine(MemorySegment data, long at, long end) {
+        long cursor = at;
+        while (cursor < end) {
+            byte b = data.get(ValueLayout.JAVA_BYTE, cursor++);
+            if (b == '\n') {
+                int n = lineLength > 0 && lineBytes[lineLength - 1] == '\r' ? lineLength - 1 : lineLength;
+                String text = new String(lineBytes, 0, n, StandardCharsets.ISO_8859_1);
+                lineLength = 0;
+                onLine(text);
+                return cursor;
+            }
+            if (lineLength == MAX_LINE) {
+                anomalies++;
+                state = State.BROKEN;
+                return end;
+            }
+            lineBytes[lineLength++] = b;
+        }
+        return cursor;
+    }
+
+    private void onLine(String text) {
+        switch (state) {
+            case START_LINE -> {
+                if (!text.isEmpty()) {
+                    listener.onStartLine(text);
+                    state = State.HEADERS;
+                    headers = 0;
+                }
+            }
+            case HEADERS -> {
+                if (text.isEmpty()) {
+                    startBody(listener.onHeadersEnd());
+                    return;
+                }
+                if (++headers > MAX_HEADERS) {
+                    anomalies++;
+                    state = State.BROKEN;
+                    return;
+                }
+                int colon = text.indexOf(':');
+                if (colon <= 0) {
+                    anomalies++;
+                    return;
+                }
+                listener.onHeader(text.substring(0, colon).trim(), text.substring(colon + 1).trim());
+            }
+            case CHUNK_SIZE -> {
+                int semicolon = text.indexOf(';');
+                String size = (semicolon < 0 ? text : text.substring(0, semicolon)).trim();
+                try {
+                    remaining = Long.parseLong(size, 16);
+                } catch (NumberFormatException e) {
+                    anomalies++;
+                    state = State.BROKEN;
+                    return;
+                }
+                if (remaining < 0) {
+                    anomalies++;
+                    state = State.BROKEN;
+                } else {
+                    state = remaining == 0 ? State.TRAILERS : State.CHUNK_DATA;
+                }
+            }
+            case CHUNK_DATA_END -> state = State.CHUNK_SIZE;
+            case TRAILERS -> {
+                if (text.isEmpty()) {
+                    finishMessage();
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void startBody(Body body) {
+        bodyLength = 0;
+        switch (body) {
+            case NONE -> finishMessage();
+            case LENGTH -> {
+                if (remaining == 0) {
+                    finishMessage();
+                } else {
+                    state = State.BODY;
+                }
+            }
+            case CHUNKED -> state = State.CHUNK_SIZE;
+            case UNTIL_CLOSE -> {
+                remaining = Long.MAX_VALUE;
+                state = State.BODY;
+            }
+        }
+    }
+
+    private void finishMessage() {
+        listener.onMessageEnd(bodyLength);
+        state = State.START_LINE;
+        inflater = null;
+    }
+
+    /** Counts body bytes, inflating them first when the body is content-coded. */
+    private void body(MemorySegment data, long at, int length) {
+        if (inflater == null) {
+            bodyLength += length;
+            return;
+        }
+        byte[] input = data.asSlice(at, length).toArray(ValueLayout.JAVA_BYTE);
+        int from = 0;
+        if (gzipHeaderPending) {
+            from = skipGzipHeader(input);
+            if (from < 0) {
+                inflater = null; // not gzip after all: count raw bytes, as a decoder would fail
+                bodyLength += length;
+                return;
+            }
+            gzipHeaderPending = false;
+        }
+        inflater.setInput(input, from, input.length - from);
+        try {
+            int n;
+            while ((n = inflater.inflate(scratch)) > 0) {
+                bodyLength += n;
+            }
+        } catch (DataFormatException e) {
+            anomalies++;
+            inflater = null;
+        }
+    }
+
+    /** Length of a gzip member header at the start of {@code b} (RFC 1952 §2.3), or -1. */
+    private static int skipGzipHeader(byte[] b) {
+        if (b.length < 10 || (b[0] & 0xff) != 0x1f || (b[1] & 0xff) != 0x8b || b[2] != 8) {
+            return -1;
+        }
+        int flags = b[3] & 0xff;
+        int at = 10;
+        if ((flags & 0x04) != 0) {
+            if (at + 2 > b.length) {
+                return -1;
+            }
+            at += 2 + ((b[at] & 0xff) | ((b[at + 1] & 0xff) << 8));
+        }
+        if ((flags & 0x08) != 0) {
+            while (at < b.length && b[at] != 0) {
+                at++;
+            }
+            at++;
+        }
+        if ((flags & 0x10) != 0) {
+            while (at < b.length && b[at] != 0) {
+                at++;
+            }
+            at++;
+        }
+        if ((flags & 0x02) != 0) {
+            at += 2;
+        }
+        return at <= b.length ? at : -1;
+    }
+}

@@ -1,0 +1,230 @@
+package io.telltale.analysis.dissect.http;
+
+import io.telltale.analysis.dissect.DissectorSession;
+import io.telltale.analysis.dissect.FlowContext;
+import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.HttpRecord;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayDeque;
+
+/**
+ * HTTP state of one connection: requests wait in order for their responses (pipelining keeps the
+ * order, RFC 9112 §9.3.2); a transaction is written when its response ends, or when the connection
+ * does. Interim 1xx responses are noted on the waiting transaction.
+ */
+final class HttpSession implements DissectorSession {
+
+    /** Requests waiting for responses; beyond this the oldest is written unanswered. */
+    static final int MAX_PENDING = 64;
+
+    private final FlowContext flow;
+    private final ArrayDeque<Transaction> waiting = new ArrayDeque<>();
+    private final HttpMessageReader requests;
+    private final HttpMessageReader responses;
+    private EventSink out;
+    private long nowNanos;
+    private int depth;
+    private Transaction request;
+    private Transaction response;
+    private long anomalies;
+
+    /** One request/response pair under construction. */
+    private static final class Transaction {
+        long timestampNanos;
+        int depth;
+        String method;
+        String uri;
+        String host;
+        String referrer;
+        String userAgent;
+        String origin;
+        long requestBodyLength;
+        String version;
+        int statusCode = -1;
+        String statusMessage;
+        int infoCode = -1;
+        String infoMessage;
+        long responseBodyLength = -1;
+        // framing of the message being read
+        long contentLength = -1;
+        boolean chunked;
+        String contentEncoding;
+    }
+
+    HttpSession(FlowContext flow) {
+        this.flow = flow;
+        this.requests = new HttpMessageReader(new Requests());
+        this.responses = new HttpMessageReader(new Responses());
+    }
+
+    @Override
+    public void onPayload(long timestampNanos, boolean fromOriginator, MemorySegment data, long offset, int length,
+                          boolean stream, EventSink sink) {
+        this.out = sink;
+        this.nowNanos = timestampNanos;
+        (fromOriginator ? requests : responses).feed(data, offset, length);
+    }
+
+    @Override
+    public void onEnd(long timestampNanos, EventSink sink) {
+        this.out = sink;
+        responses.end();
+        for (Transaction t : waiting) {
+            emit(t);
+        }
+        waiting.clear();
+    }
+
+    @Override
+    public long anomalies() {
+        return anomalies + requests.anomalies() + responses.anomalies();
+    }
+
+    private void emit(Transaction t) {
+        out.accept(new HttpRecord(flow.flowId(), t.timestampNanos, flow.originatorHost(), flow.originatorPort(),
+                flow.responderHost(), flow.responderPort(), t.depth, t.method, t.host, t.uri, t.referrer, t.version,
+                t.userAgent, t.origin, t.requestBodyLength, Math.max(0, t.responseBodyLength), t.statusCode,
+                t.statusMessage, t.infoCode, t.infoMessage));
+    }
+
+    private final class Requests implements HttpMessageReader.Listener {
+        @Override
+        public void onStartLine(String line) {
+            request = new Transaction();
+            request.timestampNanos = nowNanos;
+            request.depth = ++depth;
+            String[] parts = line.split(" ", 3);
+            request.method = parts[0];
+            request.uri = parts.length > 1 ? parts[1] : null;
+            if (parts.length < 3 || !parts[2].startsWith("HTTP/")) {
+                anomalies++;
+            }
+            if (waiting.size() == MAX_PENDING) {
+                emit(waiting.removeFirst());
+            }
+            waiting.addLast(request);
+        }
+
+        @Override
+        public void onHeader(String name, String value) {
+            switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "host" -> request.host = value;
+                case "referer" -> request.referrer = value;
+                case "user-agent" -> request.userAgent = value;
+                case "origin" -> request.origin = value;
+                case "content-length" -> request.contentLength = parseLength(value);
+                case "transfer-encoding" -> request.chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                case "content-encoding" -> request.contentEncoding = value;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public HttpMessageReader.Body onHeadersEnd() {
+            requests.contentCoding(request.contentEncoding);
+            if (request.chunked) {
+                return HttpMessageReader.Body.CHUNKED;
+            }
+            if (request.contentLength > 0) {
+                requests.setBodyLength(request.contentLength);
+                return HttpMessageReader.Body.LENGTH;
+            }
+            return HttpMessageReader.Body.NONE;
+        }
+
+        @Override
+        public void onMessageEnd(long bodyLength) {
+            request.requestBodyLength = bodyLength;
+        }
+    }
+
+    private final class Responses implements HttpMessageReader.Listener {
+        private int status;
+
+        @Override
+        public void onStartLine(String line) {
+            response = waiting.peekFirst();
+            if (response == null) {
+                // A response with no request seen (capture started mid-connection): it stands alone.
+                response = new Transaction();
+                response.timestampNanos = nowNanos;
+                response.depth = ++depth;
+                waiting.addLast(response);
+            }
+            String[] parts = line.split(" ", 3);
+            status = -1;
+            if (parts.length >= 2 && parts[0].startsWith("HTTP/")) {
+                try {
+                    status = Integer.parseInt(parts[1]);
+                } catch (NumberFormatException e) {
+                    anomalies++;
+                }
+            } else {
+                anomalies++;
+            }
+            String message = parts.length > 2 ? parts[2] : "";
+            if (status >= 100 && status < 200) {
+                response.infoCode = status;
+                response.infoMessage = message;
+            } else {
+                response.statusCode = status;
+                response.statusMessage = message;
+                response.version = parts[0].startsWith("HTTP/") ? parts[0].substring(5) : null;
+            }
+            response.contentLength = -1;
+            response.chunked = false;
+            response.contentEncoding = null;
+        }
+
+        @Override
+        public void onHeader(String name, String value) {
+            switch (name.toLowerCase(java.util.Locale.ROOT)) {
+                case "content-length" -> response.contentLength = parseLength(value);
+                case "transfer-encoding" -> response.chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
+                case "content-encoding" -> response.contentEncoding = value;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public HttpMessageReader.Body onHeadersEnd() {
+            responses.contentCoding(response.contentEncoding);
+            boolean noBody = (status >= 100 && status < 200) || status == 204 || status == 304
+                    || "HEAD".equals(response.method);
+            if (noBody) {
+                return HttpMessageReader.Body.NONE;
+            }
+            if (response.chunked) {
+                return HttpMessageReader.Body.CHUNKED;
+            }
+            if (response.contentLength >= 0) {
+                responses.setBodyLength(response.contentLength);
+                return HttpMessageReader.Body.LENGTH;
+            }
+            return HttpMessageReader.Body.UNTIL_CLOSE;
+        }
+
+        @Override
+        public void onMessageEnd(long bodyLength) {
+            if (status >= 100 && status < 200) {
+                return; // interim: the final response is still to come
+            }
+            response.responseBodyLength = bodyLength;
+            waiting.remove(response);
+            emit(response);
+            response = null;
+        }
+    }
+
+    private long parseLength(String value) {
+        try {
+            long n = Long.parseLong(value.trim());
+            return n >= 0 ? n : -1;
+        } catch (NumberFormatException e) {
+            anomalies++;
+            return -1;
+        }
+    }
+}
