@@ -36,6 +36,11 @@ public record ReferenceCapture(Path path, JsonNode manifest) {
         return blocks;
     }
 
+    /** The values the peers agree on or report per capture ({@code dns_queries}, {@code http_hosts}, ...), by peer. */
+    public JsonNode peerSummary() {
+        return manifest.path("peer_summary");
+    }
+
     /** The first Zeek conn.log baseline with full rows (packet counts present), or null. */
     public JsonNode zeekConnBaseline() {
         for (JsonNode block : expectations("zeek")) {

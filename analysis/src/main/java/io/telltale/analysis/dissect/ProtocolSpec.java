@@ -12,6 +12,9 @@ import java.util.function.Supplier;
  * @param service the name Zeek gives it in conn.log's {@code service}
  * @param tcp true when it runs over TCP (probed on the first payload of a stream)
  * @param udp true when it runs over UDP (probed on the first datagram)
+ * @param resumesMidStream true when a probe match is trustworthy on a TCP connection picked up
+ *     mid-stream, because the protocol's messages start with a line no other bytes resemble (an HTTP
+ *     request line, an SSH banner); false where a match there could be chance (DNS's two-byte length)
  * @param usualPorts ports it usually uses: a hint for which probe to try first, never a verdict
  * @param probe recognises the protocol from the first payload bytes
  * @param fields the fields its records carry
@@ -22,6 +25,7 @@ public record ProtocolSpec(
         String service,
         boolean tcp,
         boolean udp,
+        boolean resumesMidStream,
         Set<Integer> usualPorts,
         PayloadProbe probe,
         List<FieldSpec> fields,

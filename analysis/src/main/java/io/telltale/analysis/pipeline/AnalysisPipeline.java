@@ -74,12 +74,6 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
             return;
         }
         FlowAnalysis analysis = (FlowAnalysis) attached;
-        if (analysis == null && stream && !flow.sawStart()) {
-            // Picked up mid-stream: the bytes may start inside a message, so no probe can be trusted.
-            // Zeek does not name such connections either.
-            flow.attach(UNRECOGNISED);
-            return;
-        }
         if (analysis == null) {
             analysis = new FlowAnalysis();
             flow.attach(analysis);
@@ -96,9 +90,15 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     private void decide(Flow flow, FlowAnalysis analysis, MemorySegment data, long offset, int length, boolean stream,
                         boolean fromOriginator) {
         ProtocolSpec found = null;
+        // Picked up mid-stream, the bytes may start inside a message: only a distinctive start counts.
+        // (Zeek's analyzers ignore such connections altogether; a monitor restarted mid-session must not.)
+        boolean midStream = stream && !flow.sawStart();
         for (int pass = 0; pass < 2 && found == null; pass++) {
             for (int i = 0; i < protocols.size(); i++) {
                 ProtocolSpec spec = protocols.get(i);
+                if (midStream && !spec.resumesMidStream()) {
+                    continue;
+                }
                 boolean portHint = usualPorts[i].get(flow.responderPort()) || usualPorts[i].get(flow.originatorPort());
                 boolean transport = stream ? spec.tcp() : spec.udp();
                 if (transport && portHint == (pass == 0) && spec.probe().matches(data, offset, length, stream, fromOriginator)) {
@@ -110,7 +110,7 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
         if (found != null) {
             analysis.session = found.dissector().get().open(FlowContext.of(flow));
             flow.addService(found.service());
-        } else if (++analysis.probes >= FlowAnalysis.MAX_PROBES) {
+        } else if (++analysis.probes >= (midStream ? FlowAnalysis.MAX_MID_STREAM_PROBES : FlowAnalysis.MAX_PROBES)) {
             flow.attach(UNRECOGNISED);
         }
     }

@@ -11,6 +11,12 @@ final class FlowAnalysis {
     /** Payloads looked at before giving up on recognising the protocol. */
     static final int MAX_PROBES = 4;
 
+    /**
+     * The same for a connection picked up mid-stream: its first payloads are usually the rest of
+     * messages already under way (a large response), and the next message start may come much later.
+     */
+    static final int MAX_MID_STREAM_PROBES = 32;
+
     int probes;
     DissectorSession session;
 }

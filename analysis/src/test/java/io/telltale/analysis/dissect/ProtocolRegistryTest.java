@@ -30,10 +30,10 @@ class ProtocolRegistryTest {
     @Test
     void catalogRefusesDuplicatesAndStrays() {
         FieldSpec query = new FieldSpec("dns.query", FieldType.NAME, "the name");
-        ProtocolSpec twice = new ProtocolSpec("dns", "dns", false, true, Set.of(), (d, o, l, s, f) -> false,
+        ProtocolSpec twice = new ProtocolSpec("dns", "dns", false, true, false, Set.of(), (d, o, l, s, f) -> false,
                 List.of(query, query), () -> null);
         assertThatThrownBy(() -> FieldCatalog.of(List.of(twice))).hasMessageContaining("declared twice: dns.query");
-        ProtocolSpec stray = new ProtocolSpec("tls", "ssl", true, false, Set.of(), (d, o, l, s, f) -> false,
+        ProtocolSpec stray = new ProtocolSpec("tls", "ssl", true, false, false, Set.of(), (d, o, l, s, f) -> false,
                 List.of(query), () -> null);
         assertThatThrownBy(() -> FieldCatalog.of(List.of(stray))).hasMessageContaining("declared by protocol tls");
         assertThatThrownBy(() -> new FieldSpec("Query", FieldType.TEXT, "x")).hasMessageContaining("<protocol>.<field>");

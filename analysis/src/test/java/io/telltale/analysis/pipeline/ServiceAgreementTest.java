@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * conn.log's service column against Zeek's, for the services we recognise: every flow Zeek names
- * dns, ssh or ssl we must name so too, by content (TLS on Modbus's port 502 included), and we must
- * not name a flow with a service Zeek did not see in it.
+ * dns, http, ssh or ssl we must name so too, by content (TLS on Modbus's port 502 included), and we
+ * must not name a flow with a service Zeek did not see in it — except on connections picked up
+ * mid-stream (conn_state OTH), which Zeek's analyzers skip and ours read from the first message start.
  */
 class ServiceAgreementTest {
 
@@ -31,6 +32,7 @@ class ServiceAgreementTest {
         int expected = 0;
         int named = 0;
         int wrong = 0;
+        int midStream = 0;
         for (ReferenceCapture capture : ReferenceCorpus.load().captures()) {
             JsonNode baseline = capture.zeekConnBaseline();
             if (baseline == null || !baseline.path("rows").get(0).has("service")) {
@@ -64,6 +66,10 @@ class ServiceAgreementTest {
                             System.out.println("    missing " + service + ": " + capture.fileName() + " " + row.path("id.orig_h").asText()
                                     + ":" + row.path("id.orig_p").asText());
                         }
+                    } else if (mine.contains(service) && row.path("conn_state").asText().equals("OTH")) {
+                        // Deliberate: Zeek's analyzers skip connections picked up mid-stream; ours resume
+                        // at the first message start. The HTTP agreement test checks what they find.
+                        midStream++;
                     } else if (mine.contains(service)) {
                         wrong++;
                         System.out.println("    extra " + service + ": " + capture.fileName() + " " + row.path("id.orig_h").asText()
@@ -72,7 +78,8 @@ class ServiceAgreementTest {
                 }
             }
         }
-        System.out.printf("services: %d of %d named as Zeek names them, %d named where Zeek did not%n", named, expected, wrong);
+        System.out.printf("services: %d of %d named as Zeek names them, %d named where Zeek did not, %d named on"
+                + " connections picked up mid-stream, which Zeek does not analyse%n", named, expected, wrong, midStream);
         assertThat(expected).isGreaterThanOrEqualTo(50);
         assertThat((double) named / expected).isGreaterThanOrEqualTo(0.98);
         assertThat(wrong).isZero();

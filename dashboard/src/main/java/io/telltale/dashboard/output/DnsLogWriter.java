@@ -74,7 +74,7 @@ public abstract sealed class DnsLogWriter implements Closeable {
                 row.append("-\t-\t");
             } else {
                 for (int i = 0; i < r.answers().size(); i++) {
-                    row.append(i == 0 ? "" : ",").append(ZeekText.tsvString(r.answers().get(i)));
+                    row.append(i == 0 ? "" : ",").append(ZeekText.tsvSetElement(r.answers().get(i)));
                 }
                 row.append('\t');
                 for (int i = 0; i < r.ttlSeconds().size(); i++) {

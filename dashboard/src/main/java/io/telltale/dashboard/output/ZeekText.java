@@ -34,11 +34,21 @@ final class ZeekText {
     }
 
     /**
-     * A string field for the TSV log: bytes outside printable ASCII, the tab separator, the set
-     * separator and backslash are written as {@code \xHH}; a value that would read as unset or empty
-     * is escaped too. Strings from the wire go through here before they reach a file.
+     * A string field for the TSV log: bytes outside printable ASCII, the tab separator and backslash
+     * are written as {@code \xHH}; a value that would read as unset or empty is escaped too. Strings
+     * from the wire go through here before they reach a file. Commas stay, as in Zeek's logs
+     * ({@code (KHTML, like Gecko)}): only inside a set are they separators.
      */
     static String tsvString(String value) {
+        return escape(value, false);
+    }
+
+    /** An element of a set or vector field: as {@link #tsvString}, and the comma between elements escaped too. */
+    static String tsvSetElement(String value) {
+        return escape(value, true);
+    }
+
+    private static String escape(String value, boolean inSet) {
         if (value.isEmpty()) {
             return "(empty)";
         }
@@ -48,7 +58,7 @@ final class ZeekText {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            boolean plain = c >= 0x20 && c < 0x7f && c != '\\' && c != ',';
+            boolean plain = c >= 0x20 && c < 0x7f && c != '\\' && (c != ',' || !inSet);
             if (plain) {
                 if (out != null) {
                     out.append(c);

@@ -53,7 +53,7 @@ class ReadCommandTest {
         String[] http = rows.stream().filter(r -> r[3].equals("35642")).findFirst().orElseThrow();
         // Zeek's row: 141.142.220.118 35642 208.80.152.2 80 tcp http 0.120041 534 412 S1 F F 0 ShADad 4 750 3 576 - 6
         assertThat(Arrays.asList(http).subList(2, 22)).containsExactly("141.142.220.118", "35642", "208.80.152.2", "80",
-                "tcp", "-", "0.120041", "534", "412", "S1", "F", "F", "0", "ShADad", "4", "750", "3", "576", "-", "6");
+                "tcp", "http", "0.120041", "534", "412", "S1", "F", "F", "0", "ShADad", "4", "750", "3", "576", "-", "6");
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.util.Set;
 /** DNS, mDNS, LLMNR and NetBIOS name service: one wire format, recognised by content on any port. */
 public final class DnsProtocol {
 
-    public static final ProtocolSpec SPEC = new ProtocolSpec("dns", "dns", true, true, Set.of(53, 137, 5353, 5355),
+    public static final ProtocolSpec SPEC = new ProtocolSpec("dns", "dns", true, true, false, Set.of(53, 137, 5353, 5355),
             DnsProtocol::looksLikeDns, DnsFields.ALL, () -> DnsSession::new);
 
     private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);

@@ -42,6 +42,9 @@ final class HttpMessageReader {
     private int headers;
     private Inflater inflater;
     private boolean gzipHeaderPending;
+    /** A gzip header gathered so far; one with longer optional fields is not worth decoding. */
+    private final byte[] gzipHeader = new byte[1024];
+    private int gzipHeaderLength;
     private final byte[] scratch = new byte[8192];
     private long anomalies;
 
@@ -55,19 +58,18 @@ final class HttpMessageReader {
 
     /** Sets up decoding of the next body: {@code gzip}, {@code deflate} or none. */
     void contentCoding(String coding) {
+        dropInflater();
         if (coding == null) {
-            inflater = null;
             return;
         }
         String c = coding.trim().toLowerCase(java.util.Locale.ROOT);
         if (c.equals("gzip") || c.equals("x-gzip")) {
             inflater = new Inflater(true);
             gzipHeaderPending = true;
+            gzipHeaderLength = 0;
         } else if (c.equals("deflate")) {
             inflater = new Inflater(false);
             gzipHeaderPending = false;
-        } else {
-            inflater = null;
         }
     }
 
@@ -104,6 +106,40 @@ final class HttpMessageReader {
                 default -> at = end;
             }
         }
+    }
+
+    /**
+     * Bytes of this direction were never captured. Inside a body of known length the reader keeps its
+     * place (the lost bytes still count, as the sender's framing says they were sent, but a
+     * content-coded body can no longer be decoded); anywhere else its place is lost.
+     *
+     * @return false when the reader lost its place and waits to be {@link #restart restarted}
+     */
+    boolean skip(long length) {
+        if ((state == State.BODY || state == State.CHUNK_DATA) && length < remaining) {
+            if (remaining != Long.MAX_VALUE) {
+                remaining -= length;
+            }
+            bodyLength += length;
+            dropInflater();
+            return true;
+        }
+        state = State.BROKEN;
+        return false;
+    }
+
+    /** Forgets the message in progress: the next byte fed starts a new message. */
+    void restart() {
+        state = State.START_LINE;
+        lineLength = 0;
+        remaining = 0;
+        bodyLength = 0;
+        dropInflater();
+    }
+
+    /** False once the reader met something it cannot frame, or lost bytes outside a body. */
+    boolean inStep() {
+        return state != State.BROKEN;
     }
 
     /** The connection ended: a body that runs until close is complete now. */
@@ -210,7 +246,7 @@ final class HttpMessageReader {
     private void finishMessage() {
         listener.onMessageEnd(bodyLength);
         state = State.START_LINE;
-        inflater = null;
+        dropInflater();
     }
 
     /** Counts body bytes, inflating them first when the body is content-coded. */
@@ -222,13 +258,26 @@ final class HttpMessageReader {
         byte[] input = data.asSlice(at, length).toArray(ValueLayout.JAVA_BYTE);
         int from = 0;
         if (gzipHeaderPending) {
-            from = skipGzipHeader(input);
-            if (from < 0) {
-                inflater = null; // not gzip after all: count raw bytes, as a decoder would fail
-                bodyLength += length;
+            // The gzip member header may arrive split over several segments: gather it first.
+            byte[] gathered = new byte[gzipHeaderLength + input.length];
+            System.arraycopy(gzipHeader, 0, gathered, 0, gzipHeaderLength);
+            System.arraycopy(input, 0, gathered, gzipHeaderLength, input.length);
+            int headerEnd = skipGzipHeader(gathered);
+            if (headerEnd == INCOMPLETE && gathered.length <= gzipHeader.length) {
+                System.arraycopy(input, 0, gzipHeader, gzipHeaderLength, input.length);
+                gzipHeaderLength = gathered.length;
                 return;
             }
             gzipHeaderPending = false;
+            gzipHeaderLength = 0;
+            if (headerEnd < 0) {
+                dropInflater(); // not gzip after all: count raw bytes, as a decoder would fail
+                anomalies++;
+                bodyLength += gathered.length;
+                return;
+            }
+            input = gathered;
+            from = headerEnd;
         }
         inflater.setInput(input, from, input.length - from);
         try {
@@ -238,20 +287,38 @@ final class HttpMessageReader {
             }
         } catch (DataFormatException e) {
             anomalies++;
+            dropInflater();
+        }
+    }
+
+    /** Frees the decoder's native memory now rather than when the collector gets to it. */
+    private void dropInflater() {
+        if (inflater != null) {
+            inflater.end();
             inflater = null;
         }
     }
 
-    /** Length of a gzip member header at the start of {@code b} (RFC 1952 §2.3), or -1. */
+    private static final int NOT_GZIP = -1;
+    private static final int INCOMPLETE = -2;
+
+    /**
+     * Length of the gzip member header at the start of {@code b} (RFC 1952 §2.3); {@link #NOT_GZIP}
+     * when the bytes cannot start one, {@link #INCOMPLETE} when more are needed to tell.
+     */
     private static int skipGzipHeader(byte[] b) {
-        if (b.length < 10 || (b[0] & 0xff) != 0x1f || (b[1] & 0xff) != 0x8b || b[2] != 8) {
-            return -1;
+        if ((b.length > 0 && (b[0] & 0xff) != 0x1f) || (b.length > 1 && (b[1] & 0xff) != 0x8b)
+                || (b.length > 2 && b[2] != 8)) {
+            return NOT_GZIP;
+        }
+        if (b.length < 10) {
+            return INCOMPLETE;
         }
         int flags = b[3] & 0xff;
         int at = 10;
         if ((flags & 0x04) != 0) {
             if (at + 2 > b.length) {
-                return -1;
+                return INCOMPLETE;
             }
             at += 2 + ((b[at] & 0xff) | ((b[at + 1] & 0xff) << 8));
         }
@@ -270,6 +337,6 @@ final class HttpMessageReader {
         if ((flags & 0x02) != 0) {
             at += 2;
         }
-        return at <= b.length ? at : -1;
+        return at <= b.length ? at : INCOMPLETE;
     }
 }

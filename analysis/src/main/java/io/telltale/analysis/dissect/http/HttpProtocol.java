@@ -22,7 +22,7 @@ public final class HttpProtocol {
     private static final String[] METHODS = {"GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ", "CONNECT ", "PATCH ",
         "TRACE ", "PROPFIND ", "PROPPATCH ", "MKCOL ", "COPY ", "MOVE ", "LOCK ", "UNLOCK ", "REPORT ", "SUBSCRIBE "};
 
-    public static final ProtocolSpec SPEC = new ProtocolSpec("http", "http", true, false, Set.of(80, 8000, 8080, 8888, 3128),
+    public static final ProtocolSpec SPEC = new ProtocolSpec("http", "http", true, false, true, Set.of(80, 8000, 8080, 8888, 3128),
             HttpProtocol::looksLikeHttp, List.of(HOST, METHOD, URI, USER_AGENT, STATUS, REQUEST_BODY, RESPONSE_BODY),
             () -> HttpSession::new);
 

@@ -11,6 +11,10 @@ import java.util.ArrayDeque;
  * HTTP state of one connection: requests wait in order for their responses (pipelining keeps the
  * order, RFC 9112 §9.3.2); a transaction is written when its response ends, or when the connection
  * does. Interim 1xx responses are noted on the waiting transaction.
+ *
+ * <p>A direction whose reader lost its place — the connection was picked up mid-stream, bytes were
+ * never captured, or a message could not be framed — skips payload until a delivery starts with a
+ * request line (or a status line) again, and reads on from there.
  */
 final class HttpSession implements DissectorSession {
 
@@ -27,6 +31,9 @@ final class HttpSession implements DissectorSession {
     private Transaction request;
     private Transaction response;
     private long anomalies;
+    /** Whether each direction was seen from a message start; not so for a connection picked up mid-stream. */
+    private boolean requestsStarted;
+    private boolean responsesStarted;
 
     /** One request/response pair under construction. */
     private static final class Transaction {
@@ -53,6 +60,8 @@ final class HttpSession implements DissectorSession {
 
     HttpSession(FlowContext flow) {
         this.flow = flow;
+        this.requestsStarted = !flow.midStream();
+        this.responsesStarted = !flow.midStream();
         this.requests = new HttpMessageReader(new Requests());
         this.responses = new HttpMessageReader(new Responses());
     }
@@ -62,7 +71,26 @@ final class HttpSession implements DissectorSession {
                           boolean stream, EventSink sink) {
         this.out = sink;
         this.nowNanos = timestampNanos;
-        (fromOriginator ? requests : responses).feed(data, offset, length);
+        HttpMessageReader reader = fromOriginator ? requests : responses;
+        if (!reader.inStep() || (fromOriginator ? !requestsStarted : !responsesStarted)) {
+            if (!HttpProtocol.looksLikeHttp(data, offset, length, true, fromOriginator)) {
+                return; // still out of step: this is the middle of some message
+            }
+            reader.restart();
+            if (fromOriginator) {
+                requestsStarted = true;
+            } else {
+                responsesStarted = true;
+            }
+        }
+        reader.feed(data, offset, length);
+    }
+
+    @Override
+    public void onGap(boolean fromOriginator, long length) {
+        if (!(fromOriginator ? requests : responses).skip(length)) {
+            anomalies++;
+        }
     }
 
     @Override
@@ -108,7 +136,7 @@ final class HttpSession implements DissectorSession {
         @Override
         public void onHeader(String name, String value) {
             switch (name.toLowerCase(java.util.Locale.ROOT)) {
-                case "host" -> request.host = value;
+                case "host" -> request.host = hostWithoutPort(value);
                 case "referer" -> request.referrer = value;
                 case "user-agent" -> request.userAgent = value;
                 case "origin" -> request.origin = value;
@@ -216,6 +244,23 @@ final class HttpSession implements DissectorSession {
             emit(response);
             response = null;
         }
+    }
+
+    /**
+     * The Host header's name without its port, as Zeek and nDPI log it ({@code example.com:8080} is
+     * {@code example.com}); an IPv6 literal loses its brackets too ({@code [2001:db8::1]:80} is
+     * {@code 2001:db8::1}), where Zeek's split at the first colon would leave {@code [2001}.
+     */
+    static String hostWithoutPort(String value) {
+        if (value.startsWith("[")) {
+            int close = value.indexOf(']');
+            return close > 0 ? value.substring(1, close) : value;
+        }
+        int colon = value.indexOf(':');
+        if (colon < 0 || value.indexOf(':', colon + 1) >= 0) {
+            return value; // no port, or a bare IPv6 address
+        }
+        return value.substring(0, colon);
     }
 
     private long parseLength(String value) {

@@ -18,7 +18,7 @@ public final class SshProtocol {
     public static final FieldSpec CIPHER = new FieldSpec("ssh.cipher_alg", FieldType.TEXT, "negotiated cipher, client to server");
     public static final FieldSpec KEX = new FieldSpec("ssh.kex_alg", FieldType.TEXT, "negotiated key exchange");
 
-    public static final ProtocolSpec SPEC = new ProtocolSpec("ssh", "ssh", true, false, Set.of(22, 2222),
+    public static final ProtocolSpec SPEC = new ProtocolSpec("ssh", "ssh", true, false, true, Set.of(22, 2222),
             SshProtocol::startsWithBanner, List.of(CLIENT, SERVER, HASSH, HASSH_SERVER, CIPHER, KEX), () -> SshSession::new);
 
     private SshProtocol() {

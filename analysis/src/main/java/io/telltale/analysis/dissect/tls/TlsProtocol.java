@@ -19,7 +19,7 @@ public final class TlsProtocol {
     public static final FieldSpec JA3S = new FieldSpec("tls.ja3s", FieldType.TEXT, "JA3S fingerprint of the ServerHello");
     public static final FieldSpec JA4 = new FieldSpec("tls.ja4", FieldType.TEXT, "JA4 fingerprint of the ClientHello");
 
-    public static final ProtocolSpec SPEC = new ProtocolSpec("tls", "ssl", true, false, Set.of(443, 8443, 993, 995, 465, 636),
+    public static final ProtocolSpec SPEC = new ProtocolSpec("tls", "ssl", true, false, true, Set.of(443, 8443, 993, 995, 465, 636),
             TlsProtocol::looksLikeHello, List.of(SNI, VERSION, CIPHER, ALPN, JA3, JA3S, JA4), () -> TlsSession::new);
 
     private TlsProtocol() {

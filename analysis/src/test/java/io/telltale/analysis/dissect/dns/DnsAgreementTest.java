@@ -7,7 +7,7 @@ import io.telltale.analysis.dissect.BuiltInProtocols;
 import io.telltale.analysis.event.DnsRecord;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.MonitorEvent;
-import io.telltale.analysis.pipeline.AnalysisPipeline;
+import io.telltale.analysis.pipeline.AnalysedCapture;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.flow.FlowRecord;
 import io.telltale.capture.source.PacketSource;
@@ -32,16 +32,7 @@ class DnsAgreementTest {
     }
 
     static List<MonitorEvent> events(ReferenceCapture capture, boolean verifyChecksums) {
-        List<MonitorEvent> events = new ArrayList<>();
-        AnalysisPipeline pipeline = new AnalysisPipeline(FlowConfig.DEFAULTS.withVerifyChecksums(verifyChecksums),
-                BuiltInProtocols.ALL, events::add);
-        try (PacketSource source = CaptureFiles.open(capture.path())) {
-            while (source.poll(pipeline, 64) != PacketSource.END_OF_INPUT) {
-                // read all
-            }
-        }
-        pipeline.finish();
-        return events;
+        return AnalysedCapture.events(capture.path(), FlowConfig.DEFAULTS.withVerifyChecksums(verifyChecksums));
     }
 
     static String row(JsonNode zeek) {

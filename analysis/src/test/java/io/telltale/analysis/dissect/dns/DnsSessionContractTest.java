@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class DnsSessionContractTest {
 
-    static final FlowContext TCP = new FlowContext(7, true, "10.0.0.1", 40000, "10.0.0.53", 53);
-    static final FlowContext UDP = new FlowContext(8, false, "10.0.0.1", 40000, "10.0.0.53", 53);
+    static final FlowContext TCP = new FlowContext(7, true, "10.0.0.1", 40000, "10.0.0.53", 53, false);
+    static final FlowContext UDP = new FlowContext(8, false, "10.0.0.1", 40000, "10.0.0.53", 53, false);
 
     /** A query for www.example.org A, and its answer: a CNAME (compressed) and an address. */
     static final byte[] QUERY = hex("1234 0100 0001 0000 0000 0000 03777777076578616d706c65036f7267 00 0001 0001");

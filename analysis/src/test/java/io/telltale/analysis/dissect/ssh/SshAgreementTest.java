@@ -7,7 +7,7 @@ import io.telltale.analysis.dissect.BuiltInProtocols;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.SshRecord;
-import io.telltale.analysis.pipeline.AnalysisPipeline;
+import io.telltale.analysis.pipeline.AnalysedCapture;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.source.PacketSource;
 import io.telltale.capture.source.file.CaptureFiles;
@@ -25,15 +25,7 @@ import org.junit.jupiter.api.Test;
 class SshAgreementTest {
 
     static List<MonitorEvent> events(ReferenceCapture capture) {
-        List<MonitorEvent> events = new ArrayList<>();
-        AnalysisPipeline pipeline = new AnalysisPipeline(FlowConfig.DEFAULTS, BuiltInProtocols.ALL, events::add);
-        try (PacketSource source = CaptureFiles.open(capture.path())) {
-            while (source.poll(pipeline, 64) != PacketSource.END_OF_INPUT) {
-                // read all
-            }
-        }
-        pipeline.finish();
-        return events;
+        return AnalysedCapture.events(capture.path(), FlowConfig.DEFAULTS);
     }
 
     static String unset(String value) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** The dissector contract on SSH: any split gives the same record; cut or random input throws nothing. */
 class SshSessionContractTest {
 
-    static final FlowContext FLOW = new FlowContext(9, true, "10.0.0.1", 50000, "10.0.0.2", 22);
+    static final FlowContext FLOW = new FlowContext(9, true, "10.0.0.1", 50000, "10.0.0.2", 22, false);
 
     static byte[] kexInit(String... lists) {
         ByteArrayOutputStream payload = new ByteArrayOutputStream();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.telltale.analysis.dissect.BuiltInProtocols;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.TlsRecord;
-import io.telltale.analysis.pipeline.AnalysisPipeline;
+import io.telltale.analysis.pipeline.AnalysedCapture;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.source.PacketSource;
 import io.telltale.capture.source.file.CaptureFiles;
@@ -35,21 +35,7 @@ class TlsAgreementTest {
             "t12d6707ht_2955a3196ffa_c83f907a73d3", "t12d6707h1_2955a3196ffa_c83f907a73d3");
 
     static List<TlsRecord> records(ReferenceCapture capture) {
-        List<MonitorEvent> events = new ArrayList<>();
-        AnalysisPipeline pipeline = new AnalysisPipeline(FlowConfig.DEFAULTS, BuiltInProtocols.ALL, events::add);
-        try (PacketSource source = CaptureFiles.open(capture.path())) {
-            while (source.poll(pipeline, 64) != PacketSource.END_OF_INPUT) {
-                // read all
-            }
-        }
-        pipeline.finish();
-        List<TlsRecord> out = new ArrayList<>();
-        events.forEach(e -> {
-            if (e instanceof TlsRecord r) {
-                out.add(r);
-            }
-        });
-        return out;
+        return AnalysedCapture.events(capture.path(), TlsRecord.class);
     }
 
     @Test

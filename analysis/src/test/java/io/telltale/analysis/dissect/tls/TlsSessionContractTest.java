@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class TlsSessionContractTest {
 
-    static final FlowContext FLOW = new FlowContext(11, true, "10.0.0.1", 50000, "10.0.0.2", 443);
+    static final FlowContext FLOW = new FlowContext(11, true, "10.0.0.1", 50000, "10.0.0.2", 443, false);
 
     /** The reassembled payload of each direction of the first TCP flow of a capture. */
     static byte[][] streams(String capture) {
