@@ -1,5 +1,6 @@
 package io.telltale.analysis.dissect;
 
+import io.telltale.analysis.dissect.dicom.DicomProtocol;
 import io.telltale.analysis.dissect.dns.DnsProtocol;
 import io.telltale.analysis.dissect.http.HttpProtocol;
 import io.telltale.analysis.dissect.ssh.SshProtocol;
@@ -10,6 +11,7 @@ import java.util.List;
 public final class BuiltInProtocols {
 
     public static final List<ProtocolSpec> ALL = List.of(
+            DicomProtocol.SPEC,
             DnsProtocol.SPEC,
             HttpProtocol.SPEC,
             SshProtocol.SPEC,

@@ -63,7 +63,8 @@ public final class FlowFileReader {
         return new ReadSummary(files.size(), meter.stats().packets(), meter.stats().wireBytes(),
                 meter.stats().recordsEmitted(), meter.stats().interimRecords(), meter.stats().evictions(),
                 meter.decodeStats().nonIpFrames(), meter.decodeStats().nonZero(), List.copyOf(damage),
-                logs.connDestination(), logs.dnsRecords(), logs.sshRecords(), logs.tlsRecords(), logs.httpRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
+                logs.connDestination(), logs.dnsRecords(), logs.sshRecords(), logs.tlsRecords(), logs.httpRecords(),
+                logs.dicomRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
                 System.nanoTime() - started);
     }
 }

@@ -25,6 +25,7 @@ public record ReadSummary(
         long sshRecords,
         long tlsRecords,
         long httpRecords,
+        long dicomRecords,
         long dissectorAnomalies,
         long elapsedNanos) {
 

@@ -20,8 +20,7 @@ final class SummaryPrinter {
                 bytes(s.wireBytes()));
         out.printf(Locale.ROOT, "  flows       %,d written to %s%n", s.flows(), s.output());
         if (s.dnsRecords() > 0) {
-            out.printf(Locale.ROOT, "  dns         %,d transactions%s%n", s.dnsRecords(),
-                    s.dissectorAnomalies() == 0 ? "" : String.format(Locale.ROOT, " (%,d malformed messages)", s.dissectorAnomalies()));
+            out.printf(Locale.ROOT, "  dns         %,d transactions%n", s.dnsRecords());
         }
         if (s.interimRecords() > 0) {
             out.printf(Locale.ROOT, "  interim     %,d records of flows still active%n", s.interimRecords());
@@ -34,6 +33,12 @@ final class SummaryPrinter {
         }
         if (s.sshRecords() > 0) {
             out.printf(Locale.ROOT, "  ssh         %,d sessions%n", s.sshRecords());
+        }
+        if (s.dicomRecords() > 0) {
+            out.printf(Locale.ROOT, "  dicom       %,d associations%n", s.dicomRecords());
+        }
+        if (s.dissectorAnomalies() > 0) {
+            out.printf(Locale.ROOT, "  malformed   %,d protocol messages (counted, skipped)%n", s.dissectorAnomalies());
         }
         if (s.evictions() > 0) {
             out.printf(Locale.ROOT, "  evicted     %,d flows (table full)%n", s.evictions());

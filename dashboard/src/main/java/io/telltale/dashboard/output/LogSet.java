@@ -1,5 +1,6 @@
 package io.telltale.dashboard.output;
 
+import io.telltale.analysis.event.DicomRecord;
 import io.telltale.analysis.event.DnsRecord;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
@@ -25,8 +26,10 @@ public final class LogSet implements EventSink, Closeable {
     private final SshLogWriter ssh;
     private final SslLogWriter ssl;
     private final HttpLogWriter http;
+    private final DicomLogWriter dicom;
     private long tlsRecords;
     private long httpRecords;
+    private long dicomRecords;
     private long flows;
     private long dnsRecords;
     private long sshRecords;
@@ -42,6 +45,8 @@ public final class LogSet implements EventSink, Closeable {
                 : SslLogWriter.zeek(directory.resolve("ssl.log"), clock);
         this.http = json ? HttpLogWriter.jsonLines(directory.resolve("http.jsonl"))
                 : HttpLogWriter.zeek(directory.resolve("http.log"), clock);
+        this.dicom = json ? DicomLogWriter.jsonLines(directory.resolve("dicom.jsonl"))
+                : DicomLogWriter.zeek(directory.resolve("dicom.log"), clock);
     }
 
     @Override
@@ -67,6 +72,10 @@ public final class LogSet implements EventSink, Closeable {
                 case HttpRecord record -> {
                     http.write(record);
                     httpRecords++;
+                }
+                case DicomRecord record -> {
+                    dicom.write(record);
+                    dicomRecords++;
                 }
             }
         } catch (IOException e) {
@@ -94,6 +103,10 @@ public final class LogSet implements EventSink, Closeable {
         return httpRecords;
     }
 
+    public long dicomRecords() {
+        return dicomRecords;
+    }
+
     /** Where conn.log went, for the summary. */
     public String connDestination() {
         return conn.destination();
@@ -101,7 +114,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; http) {
+        try (conn; dns; ssh; ssl; http; dicom) {
             // both closed, the second even if the first fails
         }
     }

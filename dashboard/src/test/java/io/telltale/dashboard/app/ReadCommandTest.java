@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.telltale.testdata.Recordings;
 import io.telltale.testdata.ReferenceCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -54,6 +55,27 @@ class ReadCommandTest {
         // Zeek's row: 141.142.220.118 35642 208.80.152.2 80 tcp http 0.120041 534 412 S1 F F 0 ShADad 4 750 3 576 - 6
         assertThat(Arrays.asList(http).subList(2, 22)).containsExactly("141.142.220.118", "35642", "208.80.152.2", "80",
                 "tcp", "http", "0.120041", "534", "412", "S1", "F", "F", "0", "ShADad", "4", "750", "3", "576", "-", "6");
+    }
+
+    @Test
+    void dicomAssociationsGoToDicomLogAndThePasscodeToNoFile(@TempDir Path dir) throws IOException {
+        String capture = Recordings.path("dicom-associations.pcap").toString();
+        Run run = run("read", capture, "--out", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("dicom       4 associations");
+        List<String[]> rows = Files.readAllLines(dir.resolve("dicom.log")).stream().filter(l -> !l.startsWith("#"))
+                .map(l -> l.split("\t", -1)).toList();
+        assertThat(rows).extracting(r -> r[5] + " " + r[6] + " " + r[8] + " " + r[12] + " " + r[14] + " " + r[24])
+                .containsExactly("11112 XR_LANE1 accepted F Verification F",
+                        "11112 XR_LANE1 accepted T DICOS CT Image Storage T",
+                        "443 XR_LANE2 accepted T DICOS CT Image Storage F",
+                        "4242 XR_LANE1 rejected F Verification F");
+        assertThat(run("read", capture, "--out", dir.resolve("json").toString(), "--format", "jsonl").exitCode()).isZero();
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("S3cret");
+            }
+        }
     }
 
     @Test
