@@ -11,4 +11,13 @@ public sealed interface ProtocolRecord extends MonitorEvent permits DicomRecord,
 
     /** Packet time of the message that started it. */
     long timestampNanos();
+
+    /** The flow's endpoints, as its flow record names them. */
+    String originatorHost();
+
+    int originatorPort();
+
+    String responderHost();
+
+    int responderPort();
 }

@@ -30,7 +30,7 @@ public final class JsonLinesFlowWriter implements FlowRecordWriter {
     public void write(FlowRecord r) throws IOException {
         json.writeStartObject();
         json.writeFieldName("ts");
-        json.writeNumber(ZeekText.seconds(r.startNanos()));
+        json.writeNumber(ZeekText.jsonDecimal(ZeekText.seconds(r.startNanos())));
         json.writeStringField("uid", r.uid());
         json.writeStringField("id.orig_h", r.originatorHost());
         json.writeNumberField("id.orig_p", r.originatorPort());
@@ -42,7 +42,7 @@ public final class JsonLinesFlowWriter implements FlowRecordWriter {
         }
         if (r.durationNanos() >= 0) {
             json.writeFieldName("duration");
-            json.writeNumber(ZeekText.interval(r.startNanos(), r.durationNanos()));
+            json.writeNumber(ZeekText.jsonDecimal(ZeekText.interval(r.startNanos(), r.durationNanos())));
             json.writeNumberField("orig_bytes", r.originatorBytes());
             json.writeNumberField("resp_bytes", r.responderBytes());
         }

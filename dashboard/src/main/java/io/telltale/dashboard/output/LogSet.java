@@ -22,31 +22,26 @@ import java.time.Clock;
 public final class LogSet implements EventSink, Closeable {
 
     private final FlowRecordWriter conn;
-    private final DnsLogWriter dns;
-    private final SshLogWriter ssh;
-    private final SslLogWriter ssl;
-    private final HttpLogWriter http;
-    private final DicomLogWriter dicom;
-    private long tlsRecords;
-    private long httpRecords;
-    private long dicomRecords;
+    private final RecordLogWriter<DnsRecord> dns;
+    private final RecordLogWriter<SshRecord> ssh;
+    private final RecordLogWriter<TlsRecord> ssl;
+    private final RecordLogWriter<HttpRecord> http;
+    private final RecordLogWriter<DicomRecord> dicom;
     private long flows;
     private long dnsRecords;
     private long sshRecords;
+    private long tlsRecords;
+    private long httpRecords;
+    private long dicomRecords;
 
     public LogSet(Path directory, boolean json, Clock clock) throws IOException {
         this.conn = json ? new JsonLinesFlowWriter(directory.resolve("conn.jsonl"))
                 : new ZeekConnLogWriter(directory.resolve("conn.log"), clock);
-        this.dns = json ? DnsLogWriter.jsonLines(directory.resolve("dns.jsonl"))
-                : DnsLogWriter.zeek(directory.resolve("dns.log"), clock);
-        this.ssh = json ? SshLogWriter.jsonLines(directory.resolve("ssh.jsonl"))
-                : SshLogWriter.zeek(directory.resolve("ssh.log"), clock);
-        this.ssl = json ? SslLogWriter.jsonLines(directory.resolve("ssl.jsonl"))
-                : SslLogWriter.zeek(directory.resolve("ssl.log"), clock);
-        this.http = json ? HttpLogWriter.jsonLines(directory.resolve("http.jsonl"))
-                : HttpLogWriter.zeek(directory.resolve("http.log"), clock);
-        this.dicom = json ? DicomLogWriter.jsonLines(directory.resolve("dicom.jsonl"))
-                : DicomLogWriter.zeek(directory.resolve("dicom.log"), clock);
+        this.dns = RecordLogWriter.open(directory, "dns", json, DnsLog.COLUMNS, clock);
+        this.ssh = RecordLogWriter.open(directory, "ssh", json, SshLog.COLUMNS, clock);
+        this.ssl = RecordLogWriter.open(directory, "ssl", json, SslLog.COLUMNS, clock);
+        this.http = RecordLogWriter.open(directory, "http", json, HttpLog.COLUMNS, clock);
+        this.dicom = RecordLogWriter.open(directory, "dicom", json, DicomLog.COLUMNS, clock);
     }
 
     @Override

@@ -19,6 +19,18 @@ final class ZeekText {
         return micros(Math.floorDiv(startNanos + durationNanos, 1000L) - Math.floorDiv(startNanos, 1000L));
     }
 
+    /**
+     * A time or interval as Zeek's JSON writer prints it: the shortest form of the number, so trailing
+     * zeros go and one stays after the point ({@code 120.0}, {@code 1300475168.78402}).
+     */
+    static String jsonDecimal(String sixDecimals) {
+        int end = sixDecimals.length();
+        while (end > 2 && sixDecimals.charAt(end - 1) == '0' && sixDecimals.charAt(end - 2) != '.') {
+            end--;
+        }
+        return sixDecimals.substring(0, end);
+    }
+
     private static String micros(long micros) {
         long magnitude = Math.abs(micros);
         StringBuilder out = new StringBuilder(24);

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Header values are the wire's: in http.log they must not break a row or a field, and must read back. */
-class HttpLogWriterTest {
+class HttpLogTest {
 
     static final HttpRecord HOSTILE = new HttpRecord(1, 1_300_000_000_123_456_789L, "10.1.2.3", 40000, "10.9.9.9", 80, 1,
             "GET", "evil\texample\n", "/\u001b[31mred\u00e9", "-", "1.1", "Mozilla/5.0 (KHTML, like Gecko)", "",
@@ -24,13 +24,13 @@ class HttpLogWriterTest {
     @Test
     void tsvEscapesSeparatorsControlsAndBackslashButKeepsCommas(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("http.log");
-        try (HttpLogWriter writer = HttpLogWriter.zeek(log, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))) {
+        try (RecordLogWriter<HttpRecord> writer = RecordLogWriter.zeek(log, "http", HttpLog.COLUMNS, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC))) {
             writer.write(HOSTILE);
         }
         List<String> rows = Files.readAllLines(log).stream().filter(l -> !l.startsWith("#")).toList();
         assertThat(rows).hasSize(1);
         String[] f = rows.getFirst().split("\t", -1);
-        assertThat(f).hasSize(HttpLogWriter.FIELDS.size());
+        assertThat(f).hasSize(HttpLog.COLUMNS.size());
         assertThat(f[0]).isEqualTo("1300000000.123456");
         assertThat(f[8]).isEqualTo("evil\\x09example\\x0a");
         assertThat(f[9]).isEqualTo("/\\x1b[31mred\\xe9");
@@ -44,7 +44,7 @@ class HttpLogWriterTest {
     @Test
     void jsonKeepsTheValuesExactly(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("http.jsonl");
-        try (HttpLogWriter writer = HttpLogWriter.jsonLines(log)) {
+        try (RecordLogWriter<HttpRecord> writer = RecordLogWriter.jsonLines(log, HttpLog.COLUMNS)) {
             writer.write(HOSTILE);
         }
         List<String> lines = Files.readAllLines(log);
@@ -54,5 +54,13 @@ class HttpLogWriterTest {
         assertThat(row.path("uri").asText()).isEqualTo("/\u001b[31mred\u00e9");
         assertThat(row.path("status_code").asInt()).isEqualTo(200);
         assertThat(row.has("info_code")).isFalse();
+        assertThat(lines.getFirst()).startsWith("{\"ts\":1300000000.123456,");
+    }
+
+    @Test
+    void jsonTimesDropTrailingZerosAsZeeksWriterDoes() {
+        assertThat(ZeekText.jsonDecimal("120.000000")).isEqualTo("120.0");
+        assertThat(ZeekText.jsonDecimal("1300475168.784020")).isEqualTo("1300475168.78402");
+        assertThat(ZeekText.jsonDecimal("0.000151")).isEqualTo("0.000151");
     }
 }

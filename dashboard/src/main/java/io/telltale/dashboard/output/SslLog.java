@@ -1,0 +1,36 @@
+package io.telltale.dashboard.output;
+
+import io.telltale.analysis.event.TlsRecord;
+import java.util.List;
+
+/**
+ * Zeek's ssl.log with the {@code ja3}, {@code ja3s} and {@code ja4} columns the JA3/JA4 packages
+ * add. Versions are named as Zeek names them; the cipher is the IANA number in hex until a name table
+ * lands. Certificate columns wait for the certificate parser.
+ */
+final class SslLog {
+
+    static final List<LogColumn<TlsRecord>> COLUMNS = LogColumn.of(LogColumn.head(),
+            LogColumn.text("version", r -> version(r.version())),
+            LogColumn.text("cipher", r -> r.cipher() < 0 ? null : String.format("0x%04x", r.cipher())),
+            LogColumn.text("server_name", TlsRecord::serverName),
+            LogColumn.text("next_protocol", TlsRecord::nextProtocol),
+            LogColumn.text("ja3", TlsRecord::ja3),
+            LogColumn.text("ja3s", TlsRecord::ja3s),
+            LogColumn.text("ja4", TlsRecord::ja4));
+
+    private SslLog() {
+    }
+
+    static String version(int version) {
+        return switch (version) {
+            case -1 -> null;
+            case 0x0304 -> "TLSv13";
+            case 0x0303 -> "TLSv12";
+            case 0x0302 -> "TLSv11";
+            case 0x0301 -> "TLSv10";
+            case 0x0300 -> "SSLv3";
+            default -> String.format("unknown-%d", version);
+        };
+    }
+}
