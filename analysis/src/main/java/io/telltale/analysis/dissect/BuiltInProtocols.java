@@ -3,6 +3,7 @@ package io.telltale.analysis.dissect;
 import io.telltale.analysis.dissect.dicom.DicomProtocol;
 import io.telltale.analysis.dissect.dns.DnsProtocol;
 import io.telltale.analysis.dissect.http.HttpProtocol;
+import io.telltale.analysis.dissect.ntp.NtpProtocol;
 import io.telltale.analysis.dissect.ssh.SshProtocol;
 import io.telltale.analysis.dissect.tls.TlsProtocol;
 import java.util.List;
@@ -14,6 +15,7 @@ public final class BuiltInProtocols {
             DicomProtocol.SPEC,
             DnsProtocol.SPEC,
             HttpProtocol.SPEC,
+            NtpProtocol.SPEC,
             SshProtocol.SPEC,
             TlsProtocol.SPEC);
 

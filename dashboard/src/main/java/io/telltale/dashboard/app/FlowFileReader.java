@@ -64,7 +64,7 @@ public final class FlowFileReader {
                 meter.stats().recordsEmitted(), meter.stats().interimRecords(), meter.stats().evictions(),
                 meter.decodeStats().nonIpFrames(), meter.decodeStats().nonZero(), List.copyOf(damage),
                 logs.connDestination(), logs.dnsRecords(), logs.sshRecords(), logs.tlsRecords(), logs.httpRecords(),
-                logs.dicomRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
+                logs.dicomRecords(), logs.ntpRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
                 System.nanoTime() - started);
     }
 }

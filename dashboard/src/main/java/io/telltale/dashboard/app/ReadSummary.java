@@ -26,6 +26,7 @@ public record ReadSummary(
         long tlsRecords,
         long httpRecords,
         long dicomRecords,
+        long ntpRecords,
         long dissectorAnomalies,
         long elapsedNanos) {
 

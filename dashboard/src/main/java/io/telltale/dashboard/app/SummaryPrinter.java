@@ -34,6 +34,9 @@ final class SummaryPrinter {
         if (s.sshRecords() > 0) {
             out.printf(Locale.ROOT, "  ssh         %,d sessions%n", s.sshRecords());
         }
+        if (s.ntpRecords() > 0) {
+            out.printf(Locale.ROOT, "  ntp         %,d messages%n", s.ntpRecords());
+        }
         if (s.dicomRecords() > 0) {
             out.printf(Locale.ROOT, "  dicom       %,d associations%n", s.dicomRecords());
         }

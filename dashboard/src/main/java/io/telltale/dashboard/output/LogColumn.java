@@ -58,6 +58,14 @@ record LogColumn<R>(String name, String type, Function<R, ?> value) {
         });
     }
 
+    /** A time or interval carried as seconds in a double; NaN means not present. */
+    static <R> LogColumn<R> seconds(String name, String type, java.util.function.ToDoubleFunction<R> value) {
+        return new LogColumn<>(name, type, r -> {
+            double v = value.applyAsDouble(r);
+            return Double.isNaN(v) ? null : new Decimal(ZeekText.decimal(v));
+        });
+    }
+
     /** A vector of strings; null (unset) and empty are told apart, as Zeek tells them. */
     static <R> LogColumn<R> texts(String name, Function<R, List<String>> value) {
         return new LogColumn<>(name, "vector[string]", value);

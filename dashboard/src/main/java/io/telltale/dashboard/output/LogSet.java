@@ -6,6 +6,7 @@ import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.HttpRecord;
 import io.telltale.analysis.event.MonitorEvent;
+import io.telltale.analysis.event.NtpRecord;
 import io.telltale.analysis.event.SshRecord;
 import io.telltale.analysis.event.TlsRecord;
 import io.telltale.capture.flow.FlowRecord;
@@ -27,12 +28,14 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<TlsRecord> ssl;
     private final RecordLogWriter<HttpRecord> http;
     private final RecordLogWriter<DicomRecord> dicom;
+    private final RecordLogWriter<NtpRecord> ntp;
     private long flows;
     private long dnsRecords;
     private long sshRecords;
     private long tlsRecords;
     private long httpRecords;
     private long dicomRecords;
+    private long ntpRecords;
 
     public LogSet(Path directory, boolean json, Clock clock) throws IOException {
         this.conn = json ? new JsonLinesFlowWriter(directory.resolve("conn.jsonl"))
@@ -42,6 +45,7 @@ public final class LogSet implements EventSink, Closeable {
         this.ssl = RecordLogWriter.open(directory, "ssl", json, SslLog.COLUMNS, clock);
         this.http = RecordLogWriter.open(directory, "http", json, HttpLog.COLUMNS, clock);
         this.dicom = RecordLogWriter.open(directory, "dicom", json, DicomLog.COLUMNS, clock);
+        this.ntp = RecordLogWriter.open(directory, "ntp", json, NtpLog.COLUMNS, clock);
     }
 
     @Override
@@ -71,6 +75,10 @@ public final class LogSet implements EventSink, Closeable {
                 case DicomRecord record -> {
                     dicom.write(record);
                     dicomRecords++;
+                }
+                case NtpRecord record -> {
+                    ntp.write(record);
+                    ntpRecords++;
                 }
             }
         } catch (IOException e) {
@@ -102,6 +110,10 @@ public final class LogSet implements EventSink, Closeable {
         return dicomRecords;
     }
 
+    public long ntpRecords() {
+        return ntpRecords;
+    }
+
     /** Where conn.log went, for the summary. */
     public String connDestination() {
         return conn.destination();
@@ -109,7 +121,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; http; dicom) {
+        try (conn; dns; ssh; ssl; http; dicom; ntp) {
             // both closed, the second even if the first fails
         }
     }

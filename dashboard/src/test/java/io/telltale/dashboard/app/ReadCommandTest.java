@@ -79,6 +79,26 @@ class ReadCommandTest {
     }
 
     @Test
+    void ntpLogMatchesZeeksRowForRow(@TempDir Path dir) throws IOException {
+        var capture = ReferenceCorpus.load().capture("zeek__ntp_ntp.pcap");
+        assertThat(run("read", capture.path().toString(), "--out", dir.toString()).exitCode()).isZero();
+        List<String> fields = List.of("id.orig_h", "id.resp_h", "version", "mode", "stratum", "poll", "precision",
+                "root_delay", "root_disp", "ref_id", "ref_time", "org_time", "rec_time", "xmt_time", "num_exts");
+        List<String> lines = Files.readAllLines(dir.resolve("ntp.log"));
+        List<String> header = Arrays.asList(lines.stream().filter(l -> l.startsWith("#fields")).findFirst().orElseThrow()
+                .split("\t")).subList(1, 21);
+        List<String> ours = lines.stream().filter(l -> !l.startsWith("#")).map(l -> {
+            String[] f = l.split("\t", -1);
+            return String.join("|", fields.stream().map(name -> f[header.indexOf(name)]).toList());
+        }).sorted().toList();
+        List<String> zeek = new java.util.ArrayList<>();
+        capture.expectations("zeek").stream().filter(b -> b.path("baseline_path").asText().endsWith("/ntp.log"))
+                .forEach(b -> b.path("rows").forEach(row -> zeek.add(String.join("|",
+                        fields.stream().map(name -> row.path(name).asText()).toList()))));
+        assertThat(ours).hasSize(32).isEqualTo(zeek.stream().sorted().toList());
+    }
+
+    @Test
     void jsonLinesCarryZeeksFieldNames(@TempDir Path dir) throws IOException {
         Run run = run("read", reference("zeek__tunnels_gre-sample.pcap"), "--out", dir.toString(), "--format", "jsonl");
         assertThat(run.exitCode()).isZero();
