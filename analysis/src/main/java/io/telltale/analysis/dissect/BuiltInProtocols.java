@@ -1,5 +1,6 @@
 package io.telltale.analysis.dissect;
 
+import io.telltale.analysis.dissect.dhcp.DhcpProtocol;
 import io.telltale.analysis.dissect.dicom.DicomProtocol;
 import io.telltale.analysis.dissect.dns.DnsProtocol;
 import io.telltale.analysis.dissect.http.HttpProtocol;
@@ -12,6 +13,7 @@ import java.util.List;
 public final class BuiltInProtocols {
 
     public static final List<ProtocolSpec> ALL = List.of(
+            DhcpProtocol.SPEC,
             DicomProtocol.SPEC,
             DnsProtocol.SPEC,
             HttpProtocol.SPEC,

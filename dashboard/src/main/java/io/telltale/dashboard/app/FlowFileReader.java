@@ -57,14 +57,14 @@ public final class FlowFileReader {
             } else {
                 meter.finish();
             }
+            logs.endOfInput();
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         return new ReadSummary(files.size(), meter.stats().packets(), meter.stats().wireBytes(),
                 meter.stats().recordsEmitted(), meter.stats().interimRecords(), meter.stats().evictions(),
                 meter.decodeStats().nonIpFrames(), meter.decodeStats().nonZero(), List.copyOf(damage),
-                logs.connDestination(), logs.dnsRecords(), logs.sshRecords(), logs.tlsRecords(), logs.httpRecords(),
-                logs.dicomRecords(), logs.ntpRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
+                logs.connDestination(), logs.protocolRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
                 System.nanoTime() - started);
     }
 }

@@ -21,12 +21,7 @@ public record ReadSummary(
         Map<DecodeAnomaly, Long> anomalies,
         List<SourceDamage> damage,
         String output,
-        long dnsRecords,
-        long sshRecords,
-        long tlsRecords,
-        long httpRecords,
-        long dicomRecords,
-        long ntpRecords,
+        Map<String, Long> protocolRecords,
         long dissectorAnomalies,
         long elapsedNanos) {
 

@@ -9,6 +9,10 @@ import java.util.Map;
 /** Prints a {@link ReadSummary} for a person at a terminal. */
 final class SummaryPrinter {
 
+    /** What one record of each protocol log stands for. */
+    private static final Map<String, String> UNITS = Map.of("dns", "transactions", "http", "transactions", "ssl",
+            "handshakes", "ssh", "sessions", "ntp", "messages", "dhcp", "exchanges", "dicom", "associations");
+
     private final PrintWriter out;
 
     SummaryPrinter(PrintWriter out) {
@@ -19,27 +23,14 @@ final class SummaryPrinter {
         out.printf(Locale.ROOT, "read %d file%s: %,d packets, %s%n", s.files(), s.files() == 1 ? "" : "s", s.packets(),
                 bytes(s.wireBytes()));
         out.printf(Locale.ROOT, "  flows       %,d written to %s%n", s.flows(), s.output());
-        if (s.dnsRecords() > 0) {
-            out.printf(Locale.ROOT, "  dns         %,d transactions%n", s.dnsRecords());
-        }
         if (s.interimRecords() > 0) {
             out.printf(Locale.ROOT, "  interim     %,d records of flows still active%n", s.interimRecords());
         }
-        if (s.httpRecords() > 0) {
-            out.printf(Locale.ROOT, "  http        %,d transactions%n", s.httpRecords());
-        }
-        if (s.tlsRecords() > 0) {
-            out.printf(Locale.ROOT, "  tls         %,d handshakes%n", s.tlsRecords());
-        }
-        if (s.sshRecords() > 0) {
-            out.printf(Locale.ROOT, "  ssh         %,d sessions%n", s.sshRecords());
-        }
-        if (s.ntpRecords() > 0) {
-            out.printf(Locale.ROOT, "  ntp         %,d messages%n", s.ntpRecords());
-        }
-        if (s.dicomRecords() > 0) {
-            out.printf(Locale.ROOT, "  dicom       %,d associations%n", s.dicomRecords());
-        }
+        s.protocolRecords().forEach((log, count) -> {
+            if (count > 0) {
+                out.printf(Locale.ROOT, "  %-11s %,d %s%n", log, count, UNITS.getOrDefault(log, "records"));
+            }
+        });
         if (s.dissectorAnomalies() > 0) {
             out.printf(Locale.ROOT, "  malformed   %,d protocol messages (counted, skipped)%n", s.dissectorAnomalies());
         }

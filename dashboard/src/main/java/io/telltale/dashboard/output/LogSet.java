@@ -1,5 +1,8 @@
 package io.telltale.dashboard.output;
 
+import io.telltale.analysis.dissect.dhcp.DhcpTransaction;
+import io.telltale.analysis.dissect.dhcp.DhcpTransactions;
+import io.telltale.analysis.event.DhcpRecord;
 import io.telltale.analysis.event.DicomRecord;
 import io.telltale.analysis.event.DnsRecord;
 import io.telltale.analysis.event.EventSink;
@@ -15,6 +18,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The logs of one {@code telltale read}: conn.log and a log per protocol, in Zeek's TSV or JSON
@@ -29,13 +35,10 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<HttpRecord> http;
     private final RecordLogWriter<DicomRecord> dicom;
     private final RecordLogWriter<NtpRecord> ntp;
+    private final RecordLogWriter<DhcpTransaction> dhcp;
+    /** DHCP messages join into exchanges across flows before they are written. */
+    private final DhcpTransactions dhcpExchanges;
     private long flows;
-    private long dnsRecords;
-    private long sshRecords;
-    private long tlsRecords;
-    private long httpRecords;
-    private long dicomRecords;
-    private long ntpRecords;
 
     public LogSet(Path directory, boolean json, Clock clock) throws IOException {
         this.conn = json ? new JsonLinesFlowWriter(directory.resolve("conn.jsonl"))
@@ -46,6 +49,14 @@ public final class LogSet implements EventSink, Closeable {
         this.http = RecordLogWriter.open(directory, "http", json, HttpLog.COLUMNS, clock);
         this.dicom = RecordLogWriter.open(directory, "dicom", json, DicomLog.COLUMNS, clock);
         this.ntp = RecordLogWriter.open(directory, "ntp", json, NtpLog.COLUMNS, clock);
+        this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
+        this.dhcpExchanges = new DhcpTransactions(t -> {
+            try {
+                dhcp.write(t);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Override
@@ -58,61 +69,53 @@ public final class LogSet implements EventSink, Closeable {
                 }
                 case DnsRecord record -> {
                     dns.write(record);
-                    dnsRecords++;
                 }
                 case SshRecord record -> {
                     ssh.write(record);
-                    sshRecords++;
                 }
                 case TlsRecord record -> {
                     ssl.write(record);
-                    tlsRecords++;
                 }
                 case HttpRecord record -> {
                     http.write(record);
-                    httpRecords++;
                 }
                 case DicomRecord record -> {
                     dicom.write(record);
-                    dicomRecords++;
                 }
                 case NtpRecord record -> {
                     ntp.write(record);
-                    ntpRecords++;
                 }
+                case DhcpRecord record -> dhcpExchanges.accept(record);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Records written to each protocol log so far, by log name, in a fixed order. */
+    public Map<String, Long> protocolRecords() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (RecordLogWriter<?> log : List.of(dns, http, ssl, ssh, ntp, dhcp, dicom)) {
+            counts.put(log.name(), log.written());
+        }
+        return counts;
+    }
+
+    /** The input ended: exchanges still being joined across flows are written now. */
+    public void endOfInput() {
+        dhcpExchanges.finish();
+    }
+
     public long flows() {
         return flows;
     }
 
-    public long dnsRecords() {
-        return dnsRecords;
-    }
 
-    public long sshRecords() {
-        return sshRecords;
-    }
 
-    public long tlsRecords() {
-        return tlsRecords;
-    }
 
-    public long httpRecords() {
-        return httpRecords;
-    }
 
-    public long dicomRecords() {
-        return dicomRecords;
-    }
 
-    public long ntpRecords() {
-        return ntpRecords;
-    }
+
 
     /** Where conn.log went, for the summary. */
     public String connDestination() {
@@ -121,8 +124,9 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; http; dicom; ntp) {
-            // both closed, the second even if the first fails
+        try (conn; dns; ssh; ssl; http; dicom; ntp; dhcp) {
+            dhcpExchanges.finish();
+            // all closed, the second even if the first fails
         }
     }
 }

@@ -18,26 +18,45 @@ import java.util.List;
 public abstract sealed class RecordLogWriter<R> implements Closeable {
 
     final List<LogColumn<R>> columns;
+    private final String name;
+    private long written;
 
-    private RecordLogWriter(List<LogColumn<R>> columns) {
+    private RecordLogWriter(String name, List<LogColumn<R>> columns) {
+        this.name = name;
         this.columns = List.copyOf(columns);
     }
 
-    public abstract void write(R record) throws IOException;
+    /** Writes one record as one row or line. */
+    public final void write(R record) throws IOException {
+        writeRow(record);
+        written++;
+    }
+
+    abstract void writeRow(R record) throws IOException;
+
+    /** The log's name: {@code dns} for dns.log. */
+    public String name() {
+        return name;
+    }
+
+    /** Records written so far. */
+    public long written() {
+        return written;
+    }
 
     static <R> RecordLogWriter<R> zeek(Path path, String logName, List<LogColumn<R>> columns, Clock clock)
             throws IOException {
         return new Tsv<>(path, logName, columns, clock);
     }
 
-    static <R> RecordLogWriter<R> jsonLines(Path path, List<LogColumn<R>> columns) throws IOException {
-        return new Json<>(path, columns);
+    static <R> RecordLogWriter<R> jsonLines(Path path, String logName, List<LogColumn<R>> columns) throws IOException {
+        return new Json<>(path, logName, columns);
     }
 
     /** Opens {@code NAME.log} or {@code NAME.jsonl} in the directory. */
     static <R> RecordLogWriter<R> open(Path directory, String logName, boolean json, List<LogColumn<R>> columns,
                                        Clock clock) throws IOException {
-        return json ? jsonLines(directory.resolve(logName + ".jsonl"), columns)
+        return json ? jsonLines(directory.resolve(logName + ".jsonl"), logName, columns)
                 : zeek(directory.resolve(logName + ".log"), logName, columns, clock);
     }
 
@@ -45,13 +64,13 @@ public abstract sealed class RecordLogWriter<R> implements Closeable {
         private final ZeekLogWriter log;
 
         Tsv(Path path, String logName, List<LogColumn<R>> columns, Clock clock) throws IOException {
-            super(columns);
+            super(logName, columns);
             this.log = new ZeekLogWriter(path, logName, columns.stream().map(LogColumn::name).toList(),
                     columns.stream().map(LogColumn::type).toList(), clock);
         }
 
         @Override
-        public void write(R record) throws IOException {
+        void writeRow(R record) throws IOException {
             StringBuilder row = log.row();
             for (int i = 0; i < columns.size(); i++) {
                 if (i > 0) {
@@ -92,14 +111,14 @@ public abstract sealed class RecordLogWriter<R> implements Closeable {
     private static final class Json<R> extends RecordLogWriter<R> {
         private final JsonGenerator json;
 
-        Json(Path path, List<LogColumn<R>> columns) throws IOException {
-            super(columns);
+        Json(Path path, String logName, List<LogColumn<R>> columns) throws IOException {
+            super(logName, columns);
             this.json = new JsonFactory().createGenerator(path.toFile(), JsonEncoding.UTF8);
             json.setRootValueSeparator(new SerializedString("\n"));
         }
 
         @Override
-        public void write(R record) throws IOException {
+        void writeRow(R record) throws IOException {
             json.writeStartObject();
             for (LogColumn<R> column : columns) {
                 Object value = column.value().apply(record);

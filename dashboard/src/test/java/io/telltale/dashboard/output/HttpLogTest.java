@@ -44,7 +44,7 @@ class HttpLogTest {
     @Test
     void jsonKeepsTheValuesExactly(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("http.jsonl");
-        try (RecordLogWriter<HttpRecord> writer = RecordLogWriter.jsonLines(log, HttpLog.COLUMNS)) {
+        try (RecordLogWriter<HttpRecord> writer = RecordLogWriter.jsonLines(log, "http", HttpLog.COLUMNS)) {
             writer.write(HOSTILE);
         }
         List<String> lines = Files.readAllLines(log);
