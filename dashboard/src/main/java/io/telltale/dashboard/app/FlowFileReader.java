@@ -65,6 +65,7 @@ public final class FlowFileReader {
                 meter.stats().recordsEmitted(), meter.stats().interimRecords(), meter.stats().evictions(),
                 meter.decodeStats().nonIpFrames(), meter.decodeStats().nonZero(), List.copyOf(damage),
                 logs.connDestination(), logs.protocolRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
+                logs.unwritable(), logs.firstUnwritable(),
                 System.nanoTime() - started);
     }
 }

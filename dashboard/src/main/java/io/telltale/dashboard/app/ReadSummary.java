@@ -23,6 +23,8 @@ public record ReadSummary(
         String output,
         Map<String, Long> protocolRecords,
         long dissectorAnomalies,
+        long unwritableRecords,
+        String firstUnwritable,
         long elapsedNanos) {
 
     public long anomalyTotal() {

@@ -28,9 +28,14 @@ final class SummaryPrinter {
         }
         s.protocolRecords().forEach((log, count) -> {
             if (count > 0) {
-                out.printf(Locale.ROOT, "  %-11s %,d %s%n", log, count, UNITS.getOrDefault(log, "records"));
+                String unit = UNITS.getOrDefault(log, "records");
+                out.printf(Locale.ROOT, "  %-11s %,d %s%n", log, count, count == 1 ? unit.substring(0, unit.length() - 1) : unit);
             }
         });
+        if (s.unwritableRecords() > 0) {
+            out.printf(Locale.ROOT, "  unwritten   %,d records no log writer could format (a bug: please report), first: %s%n",
+                    s.unwritableRecords(), s.firstUnwritable());
+        }
         if (s.dissectorAnomalies() > 0) {
             out.printf(Locale.ROOT, "  malformed   %,d protocol messages (counted, skipped)%n", s.dissectorAnomalies());
         }

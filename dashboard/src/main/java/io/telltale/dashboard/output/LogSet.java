@@ -39,6 +39,8 @@ public final class LogSet implements EventSink, Closeable {
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
     private long flows;
+    private long unwritable;
+    private String firstUnwritable;
 
     public LogSet(Path directory, boolean json, Clock clock) throws IOException {
         this.conn = json ? new JsonLinesFlowWriter(directory.resolve("conn.jsonl"))
@@ -67,29 +69,32 @@ public final class LogSet implements EventSink, Closeable {
                     conn.write(record);
                     flows++;
                 }
-                case DnsRecord record -> {
-                    dns.write(record);
-                }
-                case SshRecord record -> {
-                    ssh.write(record);
-                }
-                case TlsRecord record -> {
-                    ssl.write(record);
-                }
-                case HttpRecord record -> {
-                    http.write(record);
-                }
-                case DicomRecord record -> {
-                    dicom.write(record);
-                }
-                case NtpRecord record -> {
-                    ntp.write(record);
-                }
+                case DnsRecord record -> dns.write(record);
+                case SshRecord record -> ssh.write(record);
+                case TlsRecord record -> ssl.write(record);
+                case HttpRecord record -> http.write(record);
+                case DicomRecord record -> dicom.write(record);
+                case NtpRecord record -> ntp.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (UncheckedIOException) e;
+        } catch (RuntimeException e) {
+            // A record our writers cannot format is a bug in them, not a reason to stop reading: it is
+            // counted, the first is kept for the summary, and every other record is still written.
+            if (unwritable++ == 0) {
+                firstUnwritable = event.getClass().getSimpleName() + ": " + e;
+            }
         }
+    }
+
+    /** Records no writer could format (a bug to report), and the first of them. */
+    public long unwritable() {
+        return unwritable;
+    }
+
+    public String firstUnwritable() {
+        return firstUnwritable;
     }
 
     /** Records written to each protocol log so far, by log name, in a fixed order. */

@@ -26,6 +26,13 @@ final class ZeekText {
      * four; Zeek's ntp.log is the reference.
      */
     static String decimal(double value) {
+        if (!Double.isFinite(value) || Math.abs(value) >= 1e15) {
+            // Beyond where a double holds microseconds (a malformed field, 2^127 as an NTP poll):
+            // plain digits, never an exponent a TSV reader would not expect.
+            return Double.isFinite(value)
+                    ? new java.math.BigDecimal(value).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString()
+                    : Double.isNaN(value) ? "-" : value > 0 ? "inf" : "-inf";
+        }
         boolean negative = value < 0;
         double magnitude = Math.abs(value);
         long whole = (long) magnitude;

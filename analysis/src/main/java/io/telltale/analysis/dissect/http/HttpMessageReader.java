@@ -34,7 +34,8 @@ final class HttpMessageReader {
     private enum State { START_LINE, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_DATA_END, TRAILERS, BROKEN }
 
     private final Listener listener;
-    private final byte[] lineBytes = new byte[MAX_LINE];
+    /** The line being gathered; grows to {@link #MAX_LINE} only for lines that need it, as most are short. */
+    private byte[] lineBytes = new byte[128];
     private int lineLength;
     private State state = State.START_LINE;
     private long remaining;
@@ -43,9 +44,10 @@ final class HttpMessageReader {
     private Inflater inflater;
     private boolean gzipHeaderPending;
     /** A gzip header gathered so far; one with longer optional fields is not worth decoding. */
-    private final byte[] gzipHeader = new byte[1024];
+    private byte[] gzipHeader;
     private int gzipHeaderLength;
-    private final byte[] scratch = new byte[8192];
+    /** Where inflated body bytes go to be counted; made on the first content-coded body. */
+    private byte[] scratch;
     private long anomalies;
 
     HttpMessageReader(Listener listener) {
@@ -67,6 +69,9 @@ final class HttpMessageReader {
             inflater = new Inflater(true);
             gzipHeaderPending = true;
             gzipHeaderLength = 0;
+            if (gzipHeader == null) {
+                gzipHeader = new byte[1024];
+            }
         } else if (c.equals("deflate")) {
             inflater = new Inflater(false);
             gzipHeaderPending = false;
@@ -164,6 +169,9 @@ final class HttpMessageReader {
                 anomalies++;
                 state = State.BROKEN;
                 return end;
+            }
+            if (lineLength == lineBytes.length) {
+                lineBytes = java.util.Arrays.copyOf(lineBytes, Math.min(MAX_LINE, lineBytes.length * 2));
             }
             lineBytes[lineLength++] = b;
         }
@@ -282,6 +290,9 @@ final class HttpMessageReader {
         inflater.setInput(input, from, input.length - from);
         try {
             int n;
+            if (scratch == null) {
+                scratch = new byte[8192];
+            }
             while ((n = inflater.inflate(scratch)) > 0) {
                 bodyLength += n;
             }
