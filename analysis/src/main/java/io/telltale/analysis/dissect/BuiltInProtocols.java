@@ -5,11 +5,12 @@ import io.telltale.analysis.dissect.dicom.DicomProtocol;
 import io.telltale.analysis.dissect.dns.DnsProtocol;
 import io.telltale.analysis.dissect.http.HttpProtocol;
 import io.telltale.analysis.dissect.ntp.NtpProtocol;
+import io.telltale.analysis.dissect.recognise.Recognisers;
 import io.telltale.analysis.dissect.ssh.SshProtocol;
 import io.telltale.analysis.dissect.tls.TlsProtocol;
 import java.util.List;
 
-/** The protocols Telltale dissects: one line each. */
+/** The protocols Telltale dissects, then those it only names: one line each. */
 public final class BuiltInProtocols {
 
     public static final List<ProtocolSpec> ALL = List.of(
@@ -19,7 +20,19 @@ public final class BuiltInProtocols {
             HttpProtocol.SPEC,
             NtpProtocol.SPEC,
             SshProtocol.SPEC,
-            TlsProtocol.SPEC);
+            TlsProtocol.SPEC,
+            Recognisers.FTP,
+            Recognisers.MODBUS,
+            Recognisers.OPC_UA,
+            Recognisers.RDP,
+            Recognisers.RFB,
+            Recognisers.SMTP,
+            Recognisers.SNMP,
+            Recognisers.SSDP,
+            Recognisers.SYSLOG,
+            Recognisers.TEAMVIEWER,
+            Recognisers.TELNET,
+            Recognisers.WIREGUARD);
 
     private BuiltInProtocols() {
     }

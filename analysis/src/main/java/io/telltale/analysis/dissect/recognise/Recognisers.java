@@ -1,0 +1,179 @@
+package io.telltale.analysis.dissect.recognise;
+
+import static io.telltale.analysis.dissect.recognise.Bytes.firstLine;
+import static io.telltale.analysis.dissect.recognise.Bytes.startsWith;
+import static io.telltale.analysis.dissect.recognise.Bytes.u16;
+import static io.telltale.analysis.dissect.recognise.Bytes.u32le;
+import static io.telltale.analysis.dissect.recognise.Bytes.u8;
+
+import io.telltale.analysis.dissect.PayloadProbe;
+import io.telltale.analysis.dissect.ProtocolSpec;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The protocols Telltale names without dissecting, with the service names Zeek uses where Zeek has
+ * one. On a screening network each is a question for the policy: remote desktop (RDP, VNC,
+ * TeamViewer), tunnels (WireGuard), management (SNMP, syslog, Telnet), industrial control (Modbus,
+ * OPC UA), discovery (SSDP), file transfer and mail (FTP, SMTP).
+ */
+public final class Recognisers {
+
+    public static final ProtocolSpec RDP = tcp("rdp", Set.of(3389), Recognisers::rdp);
+    public static final ProtocolSpec RFB = tcp("rfb", Set.of(5900, 5901, 5902), Recognisers::rfb);
+    public static final ProtocolSpec TEAMVIEWER = new ProtocolSpec("teamviewer", "teamviewer", true, true, false,
+            Set.of(5938), Recognisers::teamViewer, List.of(), () -> flow -> NameOnlySession.INSTANCE);
+    public static final ProtocolSpec WIREGUARD = udp("wireguard", Set.of(51820), Recognisers::wireGuard);
+    public static final ProtocolSpec SSDP = udp("ssdp", Set.of(1900), Recognisers::ssdp);
+    public static final ProtocolSpec SYSLOG = udp("syslog", Set.of(514), Recognisers::syslog);
+    public static final ProtocolSpec SNMP = udp("snmp", Set.of(161, 162), Recognisers::snmp);
+    public static final ProtocolSpec MODBUS = tcp("modbus", Set.of(502), Recognisers::modbus);
+    public static final ProtocolSpec OPC_UA = tcp("opcua", Set.of(4840), Recognisers::opcUa);
+    public static final ProtocolSpec TELNET = tcp("telnet", Set.of(23), Recognisers::telnet);
+    public static final ProtocolSpec FTP = tcp("ftp", Set.of(21), Recognisers::ftp);
+    public static final ProtocolSpec SMTP = tcp("smtp", Set.of(25, 587), Recognisers::smtp);
+
+    public static final List<ProtocolSpec> ALL = List.of(RDP, RFB, TEAMVIEWER, WIREGUARD, SSDP, SYSLOG, SNMP, MODBUS,
+            OPC_UA, TELNET, FTP, SMTP);
+
+    private Recognisers() {
+    }
+
+    private static ProtocolSpec tcp(String name, Set<Integer> ports, PayloadProbe probe) {
+        return new ProtocolSpec(name, name, true, false, false, ports, probe, List.of(), () -> flow -> NameOnlySession.INSTANCE);
+    }
+
+    private static ProtocolSpec udp(String name, Set<Integer> ports, PayloadProbe probe) {
+        return new ProtocolSpec(name, name, false, true, false, ports, probe, List.of(), () -> flow -> NameOnlySession.INSTANCE);
+    }
+
+    /** TPKT version 3 whose length is the payload's, carrying an X.224 Connection Request (MS-RDPBCGR 2.2.1.1). */
+    static boolean rdp(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        return stream && fromOriginator && n >= 11 && u8(d, o) == 3 && u8(d, o + 1) == 0 && u16(d, o + 2) == n
+                && u8(d, o + 4) == n - 5 && u8(d, o + 5) == 0xe0;
+    }
+
+    /** The server's version string, {@code RFB 003.008\n} (RFC 6143 §7.1.1). */
+    static boolean rfb(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (!stream || n != 12 || !startsWith(d, o, n, "RFB ") || u8(d, o + 11) != '\n' || u8(d, o + 7) != '.') {
+            return false;
+        }
+        for (int i : new int[] {4, 5, 6, 8, 9, 10}) {
+            if (!Character.isDigit(u8(d, o + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** TeamViewer's packet magic: 0x17 0x24 (or 0x11 0x30 of older clients), as nDPI recognises it. */
+    static boolean teamViewer(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (stream) {
+            return n >= 6 && ((u8(d, o) == 0x17 && u8(d, o + 1) == 0x24) || (u8(d, o) == 0x11 && u8(d, o + 1) == 0x30));
+        }
+        return n > 13 && u8(d, o) == 0 && u8(d, o + 11) == 0x17 && u8(d, o + 12) == 0x24;
+    }
+
+    /** A handshake initiation (148 bytes) or response (92), reserved bytes zero (WireGuard whitepaper §5.4). */
+    static boolean wireGuard(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (stream || n < 4 || u8(d, o + 1) != 0 || u8(d, o + 2) != 0 || u8(d, o + 3) != 0) {
+            return false;
+        }
+        int type = u8(d, o);
+        return (type == 1 && n == 148) || (type == 2 && n == 92);
+    }
+
+    static boolean ssdp(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        return !stream && (startsWith(d, o, n, "M-SEARCH * HTTP/1.1") || startsWith(d, o, n, "NOTIFY * HTTP/1.1"));
+    }
+
+    /** {@code <PRI>} with PRI 0-191 (RFC 5424 §6.2.1, RFC 3164 §4.1.1). */
+    static boolean syslog(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (stream || n < 4 || u8(d, o) != '<') {
+            return false;
+        }
+        int priority = 0;
+        int i = 1;
+        while (i < Math.min(n, 5) && Character.isDigit(u8(d, o + i))) {
+            priority = priority * 10 + (u8(d, o + i) - '0');
+            i++;
+        }
+        return i > 1 && i < n && u8(d, o + i) == '>' && priority <= 191;
+    }
+
+    /** A BER SEQUENCE holding INTEGER version 0, 1 or 3 (SNMPv1, v2c, v3). */
+    static boolean snmp(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (stream || n < 8 || u8(d, o) != 0x30) {
+            return false;
+        }
+        int at = 1;
+        int first = u8(d, o + at);
+        if (first < 0x80) {
+            if (first != n - 2) {
+                return false;
+            }
+            at += 1;
+        } else {
+            int lengthBytes = first & 0x7f;
+            if (lengthBytes < 1 || lengthBytes > 2 || at + 1 + lengthBytes + 3 > n) {
+                return false;
+            }
+            long length = lengthBytes == 1 ? u8(d, o + 2) : u16(d, o + 2);
+            if (length != n - 2 - lengthBytes) {
+                return false;
+            }
+            at += 1 + lengthBytes;
+        }
+        int version = u8(d, o + at + 2);
+        return u8(d, o + at) == 0x02 && u8(d, o + at + 1) == 0x01 && (version == 0 || version == 1 || version == 3);
+    }
+
+    /** MBAP header: protocol id 0, a length that is the rest of the payload, a function code (Modbus/TCP 4.1). */
+    static boolean modbus(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (!stream || n < 8 || u16(d, o + 2) != 0 || u16(d, o + 4) != n - 6) {
+            return false;
+        }
+        int function = u8(d, o + 7) & 0x7f;
+        return function >= 1 && function <= 127;
+    }
+
+    /** OPC UA Hello: {@code HELF} and a little-endian message size equal to the payload (Part 6 §7.1.2). */
+    static boolean opcUa(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        return stream && n >= 32 && startsWith(d, o, n, "HELF") && u32le(d, o + 4) == n;
+    }
+
+    /** An option negotiation first: IAC followed by WILL, WONT, DO or DONT (RFC 854). */
+    static boolean telnet(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        return stream && n >= 3 && u8(d, o) == 0xff && u8(d, o + 1) >= 0xfb && u8(d, o + 1) <= 0xfe;
+    }
+
+    /** The server's 220 greeting naming FTP, or a client's first command (RFC 959). */
+    static boolean ftp(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (!stream) {
+            return false;
+        }
+        String line = firstLine(d, o, n);
+        if (fromOriginator) {
+            return line.startsWith("USER ") || line.equals("AUTH TLS") || line.equals("AUTH SSL");
+        }
+        return greeting(line) && line.toUpperCase(Locale.ROOT).contains("FTP");
+    }
+
+    /** The server's 220 greeting naming SMTP, or a client's EHLO or HELO (RFC 5321). */
+    static boolean smtp(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (!stream) {
+            return false;
+        }
+        String line = firstLine(d, o, n);
+        if (fromOriginator) {
+            return line.startsWith("EHLO ") || line.startsWith("HELO ");
+        }
+        return greeting(line) && line.toUpperCase(Locale.ROOT).contains("SMTP");
+    }
+
+    private static boolean greeting(String line) {
+        return line.length() > 4 && line.startsWith("220") && (line.charAt(3) == ' ' || line.charAt(3) == '-');
+    }
+}
