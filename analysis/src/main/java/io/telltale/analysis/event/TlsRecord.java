@@ -11,6 +11,9 @@ import java.util.List;
  * @param serverName the SNI host name the client asked for
  * @param alpnOffered the client's ALPN protocols, in order
  * @param nextProtocol the ALPN protocol the server chose
+ * @param certificateChainSha256 SHA-256 of each certificate the server sent (TLS 1.2 and earlier), leaf first:
+ *     Zeek's {@code cert_chain_fps}
+ * @param sniMatchesCertificate whether the leaf certificate covers the SNI name; null when either is missing
  */
 public record TlsRecord(
         long flowId,
@@ -26,5 +29,12 @@ public record TlsRecord(
         String nextProtocol,
         String ja3,
         String ja3s,
-        String ja4) implements ProtocolRecord {
+        String ja4,
+        List<String> certificateChainSha256,
+        Boolean sniMatchesCertificate) implements ProtocolRecord {
+
+    public TlsRecord {
+        alpnOffered = List.copyOf(alpnOffered);
+        certificateChainSha256 = List.copyOf(certificateChainSha256);
+    }
 }

@@ -11,7 +11,7 @@ final class SummaryPrinter {
 
     /** What one record of each protocol log stands for. */
     private static final Map<String, String> UNITS = Map.of("dns", "transactions", "http", "transactions", "ssl",
-            "handshakes", "ssh", "sessions", "ntp", "messages", "dhcp", "exchanges", "dicom", "associations");
+            "handshakes", "x509", "certificates", "ssh", "sessions", "ntp", "messages", "dhcp", "exchanges", "dicom", "associations");
 
     private final PrintWriter out;
 

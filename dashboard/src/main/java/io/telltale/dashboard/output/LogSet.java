@@ -12,6 +12,7 @@ import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.NtpRecord;
 import io.telltale.analysis.event.SshRecord;
 import io.telltale.analysis.event.TlsRecord;
+import io.telltale.analysis.event.X509Record;
 import io.telltale.capture.flow.FlowRecord;
 import java.io.Closeable;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<HttpRecord> http;
     private final RecordLogWriter<DicomRecord> dicom;
     private final RecordLogWriter<NtpRecord> ntp;
+    private final RecordLogWriter<X509Record> x509;
     private final RecordLogWriter<DhcpTransaction> dhcp;
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
@@ -51,6 +53,7 @@ public final class LogSet implements EventSink, Closeable {
         this.http = RecordLogWriter.open(directory, "http", json, HttpLog.COLUMNS, clock);
         this.dicom = RecordLogWriter.open(directory, "dicom", json, DicomLog.COLUMNS, clock);
         this.ntp = RecordLogWriter.open(directory, "ntp", json, NtpLog.COLUMNS, clock);
+        this.x509 = RecordLogWriter.open(directory, "x509", json, X509Log.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
         this.dhcpExchanges = new DhcpTransactions(t -> {
             try {
@@ -75,6 +78,7 @@ public final class LogSet implements EventSink, Closeable {
                 case HttpRecord record -> http.write(record);
                 case DicomRecord record -> dicom.write(record);
                 case NtpRecord record -> ntp.write(record);
+                case X509Record record -> x509.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
             }
         } catch (IOException | UncheckedIOException e) {
@@ -100,7 +104,7 @@ public final class LogSet implements EventSink, Closeable {
     /** Records written to each protocol log so far, by log name, in a fixed order. */
     public Map<String, Long> protocolRecords() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (RecordLogWriter<?> log : List.of(dns, http, ssl, ssh, ntp, dhcp, dicom)) {
+        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, ssh, ntp, dhcp, dicom)) {
             counts.put(log.name(), log.written());
         }
         return counts;
@@ -129,7 +133,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; http; dicom; ntp; dhcp) {
+        try (conn; dns; ssh; ssl; x509; http; dicom; ntp; dhcp) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Zeek's ssl.log with the {@code ja3}, {@code ja3s} and {@code ja4} columns the JA3/JA4 packages
  * add. Versions are named as Zeek names them; the cipher is the IANA number in hex until a name table
- * lands. Certificate columns wait for the certificate parser.
+ * lands. {@code cert_chain_fps} are the SHA-256 fingerprints of the server's chain, leaf first, joining
+ * x509.log; {@code sni_matches_cert} says whether the leaf covers the name the client asked for.
  */
 final class SslLog {
 
@@ -17,7 +18,9 @@ final class SslLog {
             LogColumn.text("next_protocol", TlsRecord::nextProtocol),
             LogColumn.text("ja3", TlsRecord::ja3),
             LogColumn.text("ja3s", TlsRecord::ja3s),
-            LogColumn.text("ja4", TlsRecord::ja4));
+            LogColumn.text("ja4", TlsRecord::ja4),
+            LogColumn.texts("cert_chain_fps", r -> r.certificateChainSha256().isEmpty() ? null : r.certificateChainSha256()),
+            new LogColumn<>("sni_matches_cert", "bool", TlsRecord::sniMatchesCertificate));
 
     private SslLog() {
     }
