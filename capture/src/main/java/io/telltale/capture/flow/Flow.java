@@ -64,6 +64,9 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
     private String service;
     /** Per-flow state of the layer above (the analysis of this flow), cleared when a flow starts. */
     private Object attachment;
+    /** Payload statistics per direction; made once per table slot and reset, so never allocated per flow. */
+    DirectionStats origStats = new DirectionStats();
+    DirectionStats respStats = new DirectionStats();
 
     Flow(int index, ReassemblyBudget budget) {
         super(new ConnectionHistory(), budget);
@@ -96,6 +99,8 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
         this.origChecksumErrors = 0;
         this.respChecksumErrors = 0;
         this.streamHandler = streamHandler;
+        this.origStats.reset();
+        this.respStats.reset();
         this.service = null;
         this.attachment = null;
         history.reset();
@@ -213,6 +218,9 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
         boolean active = origActive;
         origActive = respActive;
         respActive = active;
+        DirectionStats stats = origStats;
+        origStats = respStats;
+        respStats = stats;
     }
 
     @Override
@@ -260,6 +268,6 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
                 responderHigh(), responderLow(), hasPorts ? responderPort() : 0, protocol, oneWay, service, origBytes,
                 respBytes, state, localOrig, localResp, missedBytes, history.text(), origPackets, origIpBytes,
                 respPackets, respIpBytes, tunnelParentId, vlan, innerVlan, communityIdSeed, origFrameBytes,
-                respFrameBytes, reason);
+                respFrameBytes, reason, origStats.snapshot(), respStats.snapshot());
     }
 }

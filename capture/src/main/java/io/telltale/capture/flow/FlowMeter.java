@@ -233,16 +233,18 @@ public final class FlowMeter implements PacketHandler {
         count(flow, nowFromOriginator, p);
     }
 
-    /** Packets, IP bytes and frame bytes per side, as Zeek's ConnSize analyzer counts them. */
+    /** Packets, IP bytes and frame bytes per side, as Zeek's ConnSize analyzer counts them, and the payload statistics. */
     private static void count(Flow flow, boolean fromOriginator, DecodedPacket p) {
         if (fromOriginator) {
             flow.origPackets++;
             flow.origIpBytes += p.ipTotalLength;
             flow.origFrameBytes += p.capturedLength;
+            flow.origStats.onPacket(p.timestampNanos, p.payloadLength, p.data, p.payloadOffset, p.payloadCaptured);
         } else {
             flow.respPackets++;
             flow.respIpBytes += p.ipTotalLength;
             flow.respFrameBytes += p.capturedLength;
+            flow.respStats.onPacket(p.timestampNanos, p.payloadLength, p.data, p.payloadOffset, p.payloadCaptured);
         }
     }
 

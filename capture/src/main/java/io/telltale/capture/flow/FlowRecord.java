@@ -21,6 +21,7 @@ import java.util.List;
  * @param communityIdSeed the seed for {@link #communityId()}
  * @param originatorFrameBytes captured bytes of the frames the originator sent, link-layer headers
  *     included (what Arkime and nDPI count)
+ * @param originatorStats payload sizes, gaps and leading-byte entropy of what the originator sent
  */
 public record FlowRecord(
         long id,
@@ -52,7 +53,9 @@ public record FlowRecord(
         int communityIdSeed,
         long originatorFrameBytes,
         long responderFrameBytes,
-        FlowEndReason endReason) {
+        FlowEndReason endReason,
+        PayloadStats originatorStats,
+        PayloadStats responderStats) {
 
     public boolean interim() {
         return endReason == FlowEndReason.ACTIVE_TIMEOUT;

@@ -22,7 +22,7 @@ public enum FlowFormat {
         return fileName;
     }
 
-    LogSet open(Path directory, Clock clock) throws IOException {
-        return new LogSet(directory, this == jsonl, clock);
+    LogSet open(Path directory, Clock clock, boolean payloadStats) throws IOException {
+        return new LogSet(directory, this == jsonl, clock, payloadStats);
     }
 }

@@ -69,6 +69,10 @@ public final class ReadCommand implements Callable<Integer> {
             + "no payload looked at; the fastest way through a large capture")
     boolean flowsOnly;
 
+    @Option(names = "--payload-stats", description = "add each direction's payload statistics to conn.log: entropy "
+            + "of the first 64 payload bytes, mean and deviation of payload size and of the gap between packets")
+    boolean payloadStats;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -90,7 +94,7 @@ public final class ReadCommand implements Callable<Integer> {
         ReadSummary summary;
         try {
             Files.createDirectories(out);
-            try (LogSet logs = format.open(out, Clock.systemDefaultZone())) {
+            try (LogSet logs = format.open(out, Clock.systemDefaultZone(), payloadStats)) {
                 summary = new FlowFileReader(config, !flowsOnly).read(files, logs);
             }
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.telltale.capture.flow.FlowRecord;
+import io.telltale.capture.flow.PayloadStats;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -15,12 +16,20 @@ import java.nio.file.Path;
  */
 public final class JsonLinesFlowWriter implements FlowRecordWriter {
 
+    private final boolean payloadStats;
+
     private final Path path;
     private final JsonGenerator json;
     private long written;
 
     public JsonLinesFlowWriter(Path path) throws IOException {
+        this(path, false);
+    }
+
+    /** @param payloadStats add the payload statistics fields ({@code orig_entropy}, ...) */
+    public JsonLinesFlowWriter(Path path, boolean payloadStats) throws IOException {
         this.path = path;
+        this.payloadStats = payloadStats;
         JsonFactory factory = JsonFactory.builder().build();
         this.json = factory.createGenerator(path.toFile(), JsonEncoding.UTF8);
         json.setRootValueSeparator(new SerializedString("\n"));
@@ -76,6 +85,10 @@ public final class JsonLinesFlowWriter implements FlowRecordWriter {
         if (r.innerVlan() >= 0) {
             json.writeNumberField("inner_vlan", r.innerVlan());
         }
+        if (payloadStats) {
+            stats("orig", r.originatorStats());
+            stats("resp", r.responderStats());
+        }
         json.writeEndObject();
         written++;
     }
@@ -83,6 +96,22 @@ public final class JsonLinesFlowWriter implements FlowRecordWriter {
     @Override
     public String destination() {
         return path.toString();
+    }
+
+    /** The payload statistics of one side, as in conn.log's trailing columns; what was not measured is left out. */
+    private void stats(String side, PayloadStats s) throws IOException {
+        number(side + "_entropy", s.headEntropy());
+        number(side + "_size_mean", s.meanSize());
+        number(side + "_size_sd", s.sizeDeviation());
+        number(side + "_iat_mean", s.meanGapSeconds());
+        number(side + "_iat_sd", s.gapDeviationSeconds());
+    }
+
+    private void number(String name, double value) throws IOException {
+        if (!Double.isNaN(value)) {
+            json.writeFieldName(name);
+            json.writeNumber(ZeekText.jsonDecimal(ZeekText.decimal(value)));
+        }
     }
 
     @Override

@@ -45,8 +45,13 @@ public final class LogSet implements EventSink, Closeable {
     private String firstUnwritable;
 
     public LogSet(Path directory, boolean json, Clock clock) throws IOException {
-        this.conn = json ? new JsonLinesFlowWriter(directory.resolve("conn.jsonl"))
-                : new ZeekConnLogWriter(directory.resolve("conn.log"), clock);
+        this(directory, json, clock, false);
+    }
+
+    /** @param payloadStats write each direction's payload statistics into conn.log or conn.jsonl */
+    public LogSet(Path directory, boolean json, Clock clock, boolean payloadStats) throws IOException {
+        this.conn = json ? new JsonLinesFlowWriter(directory.resolve("conn.jsonl"), payloadStats)
+                : new ZeekConnLogWriter(directory.resolve("conn.log"), clock, payloadStats);
         this.dns = RecordLogWriter.open(directory, "dns", json, DnsLog.COLUMNS, clock);
         this.ssh = RecordLogWriter.open(directory, "ssh", json, SshLog.COLUMNS, clock);
         this.ssl = RecordLogWriter.open(directory, "ssl", json, SslLog.COLUMNS, clock);

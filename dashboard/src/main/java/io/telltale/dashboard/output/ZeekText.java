@@ -26,12 +26,17 @@ final class ZeekText {
      * four; Zeek's ntp.log is the reference.
      */
     static String decimal(double value) {
+        return appendDecimal(new StringBuilder(24), value).toString();
+    }
+
+    /** {@link #decimal} appended in place, for writers that print many numbers per line. */
+    static StringBuilder appendDecimal(StringBuilder out, double value) {
         if (!Double.isFinite(value) || Math.abs(value) >= 1e15) {
             // Beyond where a double holds microseconds (a malformed field, 2^127 as an NTP poll):
             // plain digits, never an exponent a TSV reader would not expect.
-            return Double.isFinite(value)
+            return out.append(Double.isFinite(value)
                     ? new java.math.BigDecimal(value).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString()
-                    : Double.isNaN(value) ? "-" : value > 0 ? "inf" : "-inf";
+                    : Double.isNaN(value) ? "-" : value > 0 ? "inf" : "-inf");
         }
         boolean negative = value < 0;
         double magnitude = Math.abs(value);
@@ -46,8 +51,14 @@ final class ZeekText {
                 whole++;
             }
         }
-        String digits = Long.toString(fraction);
-        return (negative ? "-" : "") + whole + "." + "0".repeat(6 - digits.length()) + digits;
+        if (negative) {
+            out.append('-');
+        }
+        out.append(whole).append('.');
+        for (long scale = 100_000; scale > 1 && fraction < scale; scale /= 10) {
+            out.append('0');
+        }
+        return out.append(fraction);
     }
 
     /**

@@ -99,6 +99,29 @@ class ReadCommandTest {
     }
 
     @Test
+    void payloadStatsDescribeAPingInsideAGreTunnel(@TempDir Path dir) throws IOException {
+        assertThat(run("read", "--payload-stats", reference("zeek__tunnels_gre-sample.pcap"), "--out", dir.toString())
+                .exitCode()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("conn.log"));
+        List<String> header = Arrays.asList(lines.stream().filter(l -> l.startsWith("#fields")).findFirst().orElseThrow()
+                .substring("#fields\t".length()).split("\t"));
+        assertThat(header).endsWith("orig_entropy", "resp_entropy", "orig_size_mean", "orig_size_sd", "resp_size_mean",
+                "resp_size_sd", "orig_iat_mean", "orig_iat_sd", "resp_iat_mean", "resp_iat_sd");
+        String[] ping = lines.stream().filter(l -> l.startsWith("#") == false && l.contains("\t66.59.111.190\t8\t"))
+                .findFirst().orElseThrow().split("\t", -1);
+        // Four echo requests and four replies of 56 bytes each, about a second apart.
+        assertThat(ping[header.indexOf("orig_size_mean")]).isEqualTo("56.000000");
+        assertThat(ping[header.indexOf("orig_size_sd")]).isEqualTo("0.000000");
+        assertThat(ping[header.indexOf("resp_size_mean")]).isEqualTo("56.000000");
+        assertThat(Double.parseDouble(ping[header.indexOf("orig_iat_mean")])).isBetween(0.99, 1.01);
+        assertThat(ping[header.indexOf("orig_entropy")]).isEqualTo(ping[header.indexOf("resp_entropy")]); // echoed bytes
+        assertThat(run("read", reference("zeek__tunnels_gre-sample.pcap"), "--out", dir.resolve("plain").toString())
+                .exitCode()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("plain").resolve("conn.log")).stream()
+                .filter(l -> l.startsWith("#fields")).findFirst().orElseThrow()).endsWith("inner_vlan");
+    }
+
+    @Test
     void jsonLinesCarryZeeksFieldNames(@TempDir Path dir) throws IOException {
         Run run = run("read", reference("zeek__tunnels_gre-sample.pcap"), "--out", dir.toString(), "--format", "jsonl");
         assertThat(run.exitCode()).isZero();
