@@ -5,6 +5,7 @@ import io.telltale.analysis.dissect.dicom.DicomProtocol;
 import io.telltale.analysis.dissect.dns.DnsProtocol;
 import io.telltale.analysis.dissect.http.HttpProtocol;
 import io.telltale.analysis.dissect.ntp.NtpProtocol;
+import io.telltale.analysis.dissect.quic.QuicProtocol;
 import io.telltale.analysis.dissect.recognise.Recognisers;
 import io.telltale.analysis.dissect.ssh.SshProtocol;
 import io.telltale.analysis.dissect.tls.TlsProtocol;
@@ -19,6 +20,7 @@ public final class BuiltInProtocols {
             DnsProtocol.SPEC,
             HttpProtocol.SPEC,
             NtpProtocol.SPEC,
+            QuicProtocol.SPEC,
             SshProtocol.SPEC,
             TlsProtocol.SPEC,
             Recognisers.FTP,
