@@ -1,0 +1,127 @@
+package io.telltale.analysis.field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telltale.analysis.dissect.BuiltInProtocols;
+import io.telltale.analysis.event.DhcpRecord;
+import io.telltale.analysis.event.DicomRecord;
+import io.telltale.analysis.event.DnsRecord;
+import io.telltale.analysis.event.HttpRecord;
+import io.telltale.analysis.event.MonitorEvent;
+import io.telltale.analysis.event.NtpRecord;
+import io.telltale.analysis.event.SshRecord;
+import io.telltale.analysis.event.TlsRecord;
+import io.telltale.analysis.pipeline.AnalysedCapture;
+import io.telltale.capture.flow.FlowConfig;
+import io.telltale.testdata.Recordings;
+import io.telltale.testdata.ReferenceCapture;
+import io.telltale.testdata.ReferenceCorpus;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every field of the catalog is read from the records by this test's table, and every one shows a
+ * real value (a name, a number, a true) somewhere in the golden captures: a field declared but never
+ * filled, or never met in a capture a person has checked, fails here.
+ */
+class FieldCoverageTest {
+
+    static <R> Function<MonitorEvent, Object> of(Class<R> type, Function<R, Object> get) {
+        return e -> type.isInstance(e) ? get.apply(type.cast(e)) : null;
+    }
+
+    static final Map<String, Function<MonitorEvent, Object>> READ = Map.ofEntries(
+            Map.entry("dns.query", of(DnsRecord.class, DnsRecord::query)),
+            Map.entry("dns.qtype", of(DnsRecord.class, DnsRecord::queryType)),
+            Map.entry("dns.qclass", of(DnsRecord.class, DnsRecord::queryClass)),
+            Map.entry("dns.rcode", of(DnsRecord.class, r -> r.rcode() > 0 ? r.rcode() : null)),
+            Map.entry("dns.trans_id", of(DnsRecord.class, DnsRecord::transactionId)),
+            Map.entry("dns.rtt", of(DnsRecord.class, r -> r.rttNanos() > 0 ? r.rttNanos() : null)),
+            Map.entry("dns.answers", of(DnsRecord.class, DnsRecord::answers)),
+            Map.entry("dns.ttls", of(DnsRecord.class, DnsRecord::ttlSeconds)),
+            Map.entry("dns.rejected", of(DnsRecord.class, DnsRecord::rejected)),
+            Map.entry("http.host", of(HttpRecord.class, HttpRecord::host)),
+            Map.entry("http.method", of(HttpRecord.class, HttpRecord::method)),
+            Map.entry("http.uri", of(HttpRecord.class, HttpRecord::uri)),
+            Map.entry("http.user_agent", of(HttpRecord.class, HttpRecord::userAgent)),
+            Map.entry("http.status_code", of(HttpRecord.class, HttpRecord::statusCode)),
+            Map.entry("http.request_body_len",
+                    of(HttpRecord.class, r -> r.requestBodyLength() > 0 ? r.requestBodyLength() : null)),
+            Map.entry("http.response_body_len",
+                    of(HttpRecord.class, r -> r.responseBodyLength() > 0 ? r.responseBodyLength() : null)),
+            Map.entry("ssh.client", of(SshRecord.class, SshRecord::client)),
+            Map.entry("ssh.server", of(SshRecord.class, SshRecord::server)),
+            Map.entry("ssh.hassh", of(SshRecord.class, SshRecord::hassh)),
+            Map.entry("ssh.hassh_server", of(SshRecord.class, SshRecord::hasshServer)),
+            Map.entry("ssh.cipher_alg", of(SshRecord.class, SshRecord::cipherAlgorithm)),
+            Map.entry("ssh.kex_alg", of(SshRecord.class, SshRecord::kexAlgorithm)),
+            Map.entry("tls.sni", of(TlsRecord.class, TlsRecord::serverName)),
+            Map.entry("tls.version", of(TlsRecord.class, TlsRecord::version)),
+            Map.entry("tls.cipher", of(TlsRecord.class, TlsRecord::cipher)),
+            Map.entry("tls.alpn", of(TlsRecord.class, TlsRecord::alpnOffered)),
+            Map.entry("tls.ja3", of(TlsRecord.class, TlsRecord::ja3)),
+            Map.entry("tls.ja3s", of(TlsRecord.class, TlsRecord::ja3s)),
+            Map.entry("tls.ja4", of(TlsRecord.class, TlsRecord::ja4)),
+            Map.entry("ntp.mode", of(NtpRecord.class, NtpRecord::mode)),
+            Map.entry("ntp.stratum", of(NtpRecord.class, NtpRecord::stratum)),
+            Map.entry("ntp.ref_id", of(NtpRecord.class, NtpRecord::refId)),
+            Map.entry("ntp.anomaly", of(NtpRecord.class, NtpRecord::anomaly)),
+            Map.entry("dhcp.msg_type", of(DhcpRecord.class, DhcpRecord::messageTypeName)),
+            Map.entry("dhcp.mac", of(DhcpRecord.class, DhcpRecord::hardwareAddress)),
+            Map.entry("dhcp.host_name", of(DhcpRecord.class, DhcpRecord::hostName)),
+            Map.entry("dhcp.vendor_class", of(DhcpRecord.class, DhcpRecord::vendorClass)),
+            Map.entry("dhcp.requested_options", of(DhcpRecord.class, DhcpRecord::parameterRequestList)),
+            Map.entry("dicom.calling_ae", of(DicomRecord.class, DicomRecord::callingAe)),
+            Map.entry("dicom.called_ae", of(DicomRecord.class, DicomRecord::calledAe)),
+            Map.entry("dicom.abstract_syntaxes", of(DicomRecord.class, DicomRecord::abstractSyntaxes)),
+            Map.entry("dicom.dicos", of(DicomRecord.class, DicomRecord::dicos)),
+            Map.entry("dicom.user_name", of(DicomRecord.class, DicomRecord::userName)),
+            Map.entry("dicom.passcode_in_cleartext", of(DicomRecord.class, DicomRecord::passcodeInCleartext)),
+            Map.entry("dicom.stores", of(DicomRecord.class, r -> r.stores() > 0 ? r.stores() : null)),
+            Map.entry("dicom.orig_pdata_bytes",
+                    of(DicomRecord.class, r -> r.originatorDataBytes() > 0 ? r.originatorDataBytes() : null)));
+
+    /** A value a person would call present: not null, not empty, not negative, not false. */
+    static boolean real(Object value) {
+        return switch (value) {
+            case null -> false;
+            case String s -> !s.isEmpty();
+            case Collection<?> c -> !c.isEmpty();
+            case Boolean b -> b;
+            case Number n -> n.doubleValue() >= 0;
+            default -> true;
+        };
+    }
+
+    @Test
+    void everyCatalogFieldIsReadAndMetInAGoldenCapture() {
+        List<String> names = FieldCatalog.of(BuiltInProtocols.ALL).fields().stream().map(FieldSpec::name).toList();
+        assertThat(READ.keySet()).as("fields this test can read").containsExactlyInAnyOrderElementsOf(names);
+        List<Path> captures = new ArrayList<>();
+        ReferenceCorpus.load().captures().stream().map(ReferenceCapture::path).forEach(captures::add);
+        captures.add(Recordings.path("dicom-associations.pcap"));
+        captures.add(Recordings.path("ntp-covert-and-dns-refused.pcap"));
+        Map<String, Integer> seen = new HashMap<>();
+        for (Path capture : captures) {
+            for (MonitorEvent e : AnalysedCapture.events(capture, FlowConfig.DEFAULTS)) {
+                READ.forEach((name, read) -> {
+                    if (real(read.apply(e))) {
+                        seen.merge(name, 1, Integer::sum);
+                    }
+                });
+            }
+        }
+        TreeSet<String> never = new TreeSet<>(names);
+        never.removeAll(seen.keySet());
+        System.out.println("fields met: " + new TreeMap<>(seen));
+        assertThat(never).as("fields no golden capture fills").isEmpty();
+    }
+}
