@@ -13,19 +13,11 @@ cleanup() {
     set +e
     [[ -n "${capture_pid:-}" ]] && kill "$capture_pid" 2>/dev/null && wait "$capture_pid" 2>/dev/null
     [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null
-    ip netns del "$device" 2>/dev/null
-    ip netns del "$server" 2>/dev/null
+    netns_cleanup
 }
+source "$(dirname "$0")/../netns.sh"
 trap cleanup EXIT
-ip netns add "$device"
-ip netns add "$server"
-ip link add tt-anom-a type veth peer name tt-anom-b
-ip link set tt-anom-a netns "$device"
-ip link set tt-anom-b netns "$server"
-ip -n "$device" addr add 10.78.0.1/24 dev tt-anom-a
-ip -n "$server" addr add 10.78.0.2/24 dev tt-anom-b
-ip -n "$device" link set tt-anom-a up
-ip -n "$server" link set tt-anom-b up
+netns_pair "$device" "$server" tt-anom-a tt-anom-b 10.78.0.1/24 10.78.0.2/24
 
 # The server: answers every DNS query with REFUSED (RFC 1035 rcode 5) and ignores NTP.
 ip netns exec "$server" python3 - <<'PY' &

@@ -13,24 +13,12 @@ cleanup() {
     set +e
     [[ -n "${capture_pid:-}" ]] && kill "$capture_pid" 2>/dev/null && wait "$capture_pid" 2>/dev/null
     for pid in ${scp_pids:-}; do kill "$pid" 2>/dev/null; done
-    ip netns del "$scanner" 2>/dev/null
-    ip netns del "$server" 2>/dev/null
+    netns_cleanup
     rm -rf "$work"
 }
+source "$(dirname "$0")/../netns.sh"
 trap cleanup EXIT
-
-ip netns add "$scanner"
-ip netns add "$server"
-ip link add tt-dicom-a type veth peer name tt-dicom-b
-ip link set tt-dicom-a netns "$scanner"
-ip link set tt-dicom-b netns "$server"
-ip -n "$scanner" addr add 10.77.0.1/24 dev tt-dicom-a
-ip -n "$server" addr add 10.77.0.2/24 dev tt-dicom-b
-for ns in "$scanner" "$server"; do
-    ip -n "$ns" link set lo up
-done
-ip -n "$scanner" link set tt-dicom-a up
-ip -n "$server" link set tt-dicom-b up
+netns_pair "$scanner" "$server" tt-dicom-a tt-dicom-b 10.77.0.1/24 10.77.0.2/24
 # Full-size segments as on a real LAN, so P-DATA spans many segments.
 ip netns exec "$scanner" ethtool -K tt-dicom-a tso off gso off gro off >/dev/null 2>&1 || true
 ip netns exec "$server" ethtool -K tt-dicom-b tso off gso off gro off >/dev/null 2>&1 || true
