@@ -7,6 +7,8 @@ package io.telltale.analysis.event;
  * @param version the response's protocol version ({@code 1.1}), as Zeek logs it
  * @param requestBodyLength request body bytes after transfer and content decoding
  * @param infoCode the last 1xx interim response code, if any
+ * @param requestContentType the request's Content-Type header (what an upload claims to be)
+ * @param responseContentType the response's Content-Type header
  */
 public record HttpRecord(
         long flowId,
@@ -28,5 +30,7 @@ public record HttpRecord(
         int statusCode,
         String statusMessage,
         int infoCode,
-        String infoMessage) implements ProtocolRecord {
+        String infoMessage,
+        String requestContentType,
+        String responseContentType) implements ProtocolRecord {
 }

@@ -4,8 +4,9 @@ import io.telltale.analysis.event.HttpRecord;
 import java.util.List;
 
 /**
- * Zeek's http.log, its columns up to {@code info_msg}; the file analysis columns come with file
- * extraction. Header values come from the wire and are escaped by the writer.
+ * Zeek's http.log, its columns up to {@code info_msg} (the file analysis columns come with file
+ * extraction), then the Content-Type each side declared. Header values come from the wire and are
+ * escaped by the writer.
  */
 final class HttpLog {
 
@@ -23,7 +24,9 @@ final class HttpLog {
             LogColumn.count("status_code", HttpRecord::statusCode),
             LogColumn.text("status_msg", HttpRecord::statusMessage),
             LogColumn.count("info_code", HttpRecord::infoCode),
-            LogColumn.text("info_msg", HttpRecord::infoMessage));
+            LogColumn.text("info_msg", HttpRecord::infoMessage),
+            LogColumn.text("req_content_type", HttpRecord::requestContentType),
+            LogColumn.text("resp_content_type", HttpRecord::responseContentType));
 
     private HttpLog() {
     }

@@ -19,7 +19,7 @@ class HttpLogTest {
 
     static final HttpRecord HOSTILE = new HttpRecord(1, 1_300_000_000_123_456_789L, "10.1.2.3", 40000, "10.9.9.9", 80, 1,
             "GET", "evil\texample\n", "/\u001b[31mred\u00e9", "-", "1.1", "Mozilla/5.0 (KHTML, like Gecko)", "",
-            0, 12, 200, "OK\\ fine", -1, null);
+            0, 12, 200, "OK\\ fine", -1, null, null, "text/html; charset=utf-8");
 
     @Test
     void tsvEscapesSeparatorsControlsAndBackslashButKeepsCommas(@TempDir Path dir) throws Exception {

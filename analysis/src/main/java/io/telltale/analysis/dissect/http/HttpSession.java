@@ -45,6 +45,8 @@ final class HttpSession implements DissectorSession {
         String referrer;
         String userAgent;
         String origin;
+        String requestContentType;
+        String responseContentType;
         long requestBodyLength;
         String version;
         int statusCode = -1;
@@ -112,7 +114,7 @@ final class HttpSession implements DissectorSession {
         out.accept(new HttpRecord(flow.flowId(), t.timestampNanos, flow.originatorHost(), flow.originatorPort(),
                 flow.responderHost(), flow.responderPort(), t.depth, t.method, t.host, t.uri, t.referrer, t.version,
                 t.userAgent, t.origin, t.requestBodyLength, Math.max(0, t.responseBodyLength), t.statusCode,
-                t.statusMessage, t.infoCode, t.infoMessage));
+                t.statusMessage, t.infoCode, t.infoMessage, t.requestContentType, t.responseContentType));
     }
 
     private final class Requests implements HttpMessageReader.Listener {
@@ -140,6 +142,7 @@ final class HttpSession implements DissectorSession {
                 case "referer" -> request.referrer = value;
                 case "user-agent" -> request.userAgent = value;
                 case "origin" -> request.origin = value;
+                case "content-type" -> request.requestContentType = value;
                 case "content-length" -> request.contentLength = parseLength(value);
                 case "transfer-encoding" -> request.chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
                 case "content-encoding" -> request.contentEncoding = value;
@@ -209,6 +212,7 @@ final class HttpSession implements DissectorSession {
         public void onHeader(String name, String value) {
             switch (name.toLowerCase(java.util.Locale.ROOT)) {
                 case "content-length" -> response.contentLength = parseLength(value);
+                case "content-type" -> response.responseContentType = value;
                 case "transfer-encoding" -> response.chunked = value.toLowerCase(java.util.Locale.ROOT).contains("chunked");
                 case "content-encoding" -> response.contentEncoding = value;
                 default -> {

@@ -65,13 +65,14 @@ class HttpSessionContractTest {
 
     static final byte[] REQUESTS = ascii("GET /a HTTP/1.1\r\nHost: scanner-update.example:8080\r\nUser-Agent: XRay-Agent/4.2\r\n"
             + "Referer: http://portal.example/\r\n\r\n"
-            + "POST /upload HTTP/1.1\r\nHost: [2001:db8::7]:8443\r\nContent-Length: 11\r\n\r\nhello world");
+            + "POST /upload HTTP/1.1\r\nHost: [2001:db8::7]:8443\r\nContent-Type: application/octet-stream\r\n"
+            + "Content-Length: 11\r\n\r\nhello world");
 
     static byte[] responses() throws Exception {
         byte[] page = ascii("<html>" + "x".repeat(5000) + "</html>");
         byte[] zipped = gzip(page);
         return concat(ascii("HTTP/1.1 100 Continue\r\n\r\n"),
-                ascii("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + zipped.length + "\r\n\r\n"), zipped,
+                ascii("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nContent-Length: " + zipped.length + "\r\n\r\n"), zipped,
                 ascii("HTTP/1.1 201 Created\r\nTransfer-Encoding: chunked\r\n\r\n5;ext=1\r\nabcde\r\n3\r\nfgh\r\n0\r\n"
                         + "X-Trailer: t\r\n\r\n"));
     }
@@ -89,10 +90,12 @@ class HttpSessionContractTest {
         assertThat(first.infoCode()).isEqualTo(100);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.responseBodyLength()).isEqualTo(5013); // decoded, not the gzip size
+        assertThat(first.responseContentType()).isEqualTo("text/html");
         HttpRecord second = records.get(1);
         assertThat(second.depth()).isEqualTo(2);
         assertThat(second.host()).isEqualTo("2001:db8::7");
         assertThat(second.requestBodyLength()).isEqualTo(11);
+        assertThat(second.requestContentType()).isEqualTo("application/octet-stream");
         assertThat(second.statusCode()).isEqualTo(201);
         assertThat(second.statusMessage()).isEqualTo("Created");
         assertThat(second.responseBodyLength()).isEqualTo(8);
