@@ -2,6 +2,7 @@ package io.telltale.benchmarks;
 
 import io.telltale.capture.source.PacketSource;
 import io.telltale.capture.source.file.CaptureFiles;
+import io.telltale.testdata.Recordings;
 import io.telltale.testdata.ReferenceCorpus;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -23,7 +24,10 @@ final class ReferencePackets {
         long span = 0;
         for (String name : captures) {
             long[] start = {Long.MIN_VALUE};
-            try (PacketSource source = CaptureFiles.open(ReferenceCorpus.load().capture(name).path())) {
+            // A name of ours ("recording:...") comes from the recordings, any other from the reference corpus.
+            java.nio.file.Path path = name.startsWith("recording:") ? Recordings.path(name.substring("recording:".length()))
+                    : ReferenceCorpus.load().capture(name).path();
+            try (PacketSource source = CaptureFiles.open(path)) {
                 while (source.poll((ts, wire, data, offset, length, link) -> {
                     if (start[0] == Long.MIN_VALUE) {
                         start[0] = ts;
