@@ -3,6 +3,7 @@ package io.telltale.analysis.pipeline;
 import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
 import io.telltale.analysis.dissect.ProtocolSpec;
+import io.telltale.analysis.dissect.icmp.IcmpSession;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.capture.flow.Flow;
@@ -30,6 +31,7 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     private final BitSet[] usualPorts;
     /** Attached to flows whose protocol was not recognised: their payload is not looked at again. */
     private static final Object UNRECOGNISED = new Object();
+    private static final int IPPROTO_ICMPV6 = 58;
     private long nowNanos;
     private long dissectorAnomalies;
 
@@ -126,6 +128,19 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     }
 
     @Override
+    public void onIcmp(Flow flow, boolean fromOriginator, int type, int code, MemorySegment data, long offset,
+                       int length) {
+        IcmpSession session;
+        if (flow.attachment() instanceof IcmpSession existing) {
+            session = existing;
+        } else {
+            session = new IcmpSession(FlowContext.of(flow), flow.protocol() == IPPROTO_ICMPV6);
+            flow.attach(session);
+        }
+        session.onMessage(nowNanos, type, code, data, offset, length);
+    }
+
+    @Override
     public void onStreamGap(Flow flow, boolean fromOriginator, long sequence, long length) {
         if (flow.attachment() instanceof FlowAnalysis analysis && analysis.session != null) {
             analysis.session.onGap(fromOriginator, length);
@@ -134,6 +149,10 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
 
     @Override
     public void onFlowEnd(Flow flow, boolean interim) {
+        if (!interim && flow.attachment() instanceof IcmpSession icmp) {
+            icmp.onEnd(sink);
+            return;
+        }
         if (interim || !(flow.attachment() instanceof FlowAnalysis analysis)) {
             return;
         }

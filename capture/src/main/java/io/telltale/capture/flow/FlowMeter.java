@@ -222,6 +222,8 @@ public final class FlowMeter implements PacketHandler {
                     flow.respPayloadBytes += p.payloadLength;
                     flow.respActive = true;
                 }
+                streams.onIcmp(flow, fromOriginator, p.icmpType, p.icmpCode, p.data, p.payloadOffset - 8,
+                        p.payloadCaptured + 8);
             }
             default -> {
                 // Other transports: packets and IP bytes only.

@@ -25,6 +25,14 @@ public interface StreamHandler {
     default void onDatagram(Flow flow, boolean fromOriginator, MemorySegment data, long offset, int length) {
     }
 
+    /**
+     * One ICMP or ICMPv6 message: its type and code, and the captured message from its 8-byte header
+     * on (echo id and sequence sit in that header); the segment range is valid only during the call.
+     */
+    default void onIcmp(Flow flow, boolean fromOriginator, int type, int code, MemorySegment data, long offset,
+                        int length) {
+    }
+
     /** The flow is about to be written (it ended, or an interim record is due when {@code interim}). */
     default void onFlowEnd(Flow flow, boolean interim) {
     }

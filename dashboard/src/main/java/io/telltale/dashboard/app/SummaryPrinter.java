@@ -10,8 +10,9 @@ import java.util.Map;
 final class SummaryPrinter {
 
     /** What one record of each protocol log stands for. */
-    private static final Map<String, String> UNITS = Map.of("dns", "transactions", "http", "transactions", "ssl",
-            "handshakes", "x509", "certificates", "ssh", "sessions", "ntp", "messages", "dhcp", "exchanges", "dicom", "associations");
+    private static final Map<String, String> UNITS = Map.of("dns", "transactions", "http", "transactions",
+            "ssl", "handshakes", "x509", "certificates", "ssh", "sessions", "ntp", "messages", "dhcp", "exchanges",
+            "dicom", "associations", "icmp", "flows");
 
     private final PrintWriter out;
 

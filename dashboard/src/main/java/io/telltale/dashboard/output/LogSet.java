@@ -8,6 +8,7 @@ import io.telltale.analysis.event.DnsRecord;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.HttpRecord;
+import io.telltale.analysis.event.IcmpRecord;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.NtpRecord;
 import io.telltale.analysis.event.SshRecord;
@@ -37,6 +38,7 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<DicomRecord> dicom;
     private final RecordLogWriter<NtpRecord> ntp;
     private final RecordLogWriter<X509Record> x509;
+    private final RecordLogWriter<IcmpRecord> icmp;
     private final RecordLogWriter<DhcpTransaction> dhcp;
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
@@ -59,6 +61,7 @@ public final class LogSet implements EventSink, Closeable {
         this.dicom = RecordLogWriter.open(directory, "dicom", json, DicomLog.COLUMNS, clock);
         this.ntp = RecordLogWriter.open(directory, "ntp", json, NtpLog.COLUMNS, clock);
         this.x509 = RecordLogWriter.open(directory, "x509", json, X509Log.COLUMNS, clock);
+        this.icmp = RecordLogWriter.open(directory, "icmp", json, IcmpLog.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
         this.dhcpExchanges = new DhcpTransactions(t -> {
             try {
@@ -84,6 +87,7 @@ public final class LogSet implements EventSink, Closeable {
                 case DicomRecord record -> dicom.write(record);
                 case NtpRecord record -> ntp.write(record);
                 case X509Record record -> x509.write(record);
+                case IcmpRecord record -> icmp.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
             }
         } catch (IOException | UncheckedIOException e) {
@@ -109,7 +113,7 @@ public final class LogSet implements EventSink, Closeable {
     /** Records written to each protocol log so far, by log name, in a fixed order. */
     public Map<String, Long> protocolRecords() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, ssh, ntp, dhcp, dicom)) {
+        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, ssh, ntp, dhcp, dicom, icmp)) {
             counts.put(log.name(), log.written());
         }
         return counts;
@@ -138,7 +142,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; x509; http; dicom; ntp; dhcp) {
+        try (conn; dns; ssh; ssl; x509; http; dicom; ntp; dhcp; icmp) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }
