@@ -10,9 +10,10 @@ import java.util.Map;
 final class SummaryPrinter {
 
     /** What one record of each protocol log stands for. */
-    private static final Map<String, String> UNITS = Map.of("dns", "transactions", "http", "transactions",
-            "ssl", "handshakes", "x509", "certificates", "ssh", "sessions", "ntp", "messages", "dhcp", "exchanges",
-            "dicom", "associations", "icmp", "flows");
+    private static final Map<String, String> UNITS = Map.ofEntries(Map.entry("dns", "transactions"),
+            Map.entry("http", "transactions"), Map.entry("ssl", "handshakes"), Map.entry("x509", "certificates"),
+            Map.entry("quic", "connections"), Map.entry("ssh", "sessions"), Map.entry("ntp", "messages"),
+            Map.entry("dhcp", "exchanges"), Map.entry("dicom", "associations"), Map.entry("icmp", "flows"));
 
     private final PrintWriter out;
 

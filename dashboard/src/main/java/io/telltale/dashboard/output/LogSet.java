@@ -11,6 +11,7 @@ import io.telltale.analysis.event.HttpRecord;
 import io.telltale.analysis.event.IcmpRecord;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.NtpRecord;
+import io.telltale.analysis.event.QuicRecord;
 import io.telltale.analysis.event.SshRecord;
 import io.telltale.analysis.event.TlsRecord;
 import io.telltale.analysis.event.X509Record;
@@ -39,6 +40,7 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<NtpRecord> ntp;
     private final RecordLogWriter<X509Record> x509;
     private final RecordLogWriter<IcmpRecord> icmp;
+    private final RecordLogWriter<QuicRecord> quic;
     private final RecordLogWriter<DhcpTransaction> dhcp;
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
@@ -62,6 +64,7 @@ public final class LogSet implements EventSink, Closeable {
         this.ntp = RecordLogWriter.open(directory, "ntp", json, NtpLog.COLUMNS, clock);
         this.x509 = RecordLogWriter.open(directory, "x509", json, X509Log.COLUMNS, clock);
         this.icmp = RecordLogWriter.open(directory, "icmp", json, IcmpLog.COLUMNS, clock);
+        this.quic = RecordLogWriter.open(directory, "quic", json, QuicLog.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
         this.dhcpExchanges = new DhcpTransactions(t -> {
             try {
@@ -88,6 +91,7 @@ public final class LogSet implements EventSink, Closeable {
                 case NtpRecord record -> ntp.write(record);
                 case X509Record record -> x509.write(record);
                 case IcmpRecord record -> icmp.write(record);
+                case QuicRecord record -> quic.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
             }
         } catch (IOException | UncheckedIOException e) {
@@ -113,7 +117,7 @@ public final class LogSet implements EventSink, Closeable {
     /** Records written to each protocol log so far, by log name, in a fixed order. */
     public Map<String, Long> protocolRecords() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, ssh, ntp, dhcp, dicom, icmp)) {
+        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, quic, ssh, ntp, dhcp, dicom, icmp)) {
             counts.put(log.name(), log.written());
         }
         return counts;
@@ -142,7 +146,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; x509; http; dicom; ntp; dhcp; icmp) {
+        try (conn; dns; ssh; ssl; x509; quic; http; dicom; ntp; dhcp; icmp) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }

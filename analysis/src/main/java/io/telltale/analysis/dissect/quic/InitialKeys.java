@@ -9,9 +9,9 @@ import javax.crypto.spec.HKDFParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The client's Initial packet protection keys (RFC 9001 §5.2, RFC 9369 §3.3.1): HKDF-Extract of the
- * destination connection id with the version's salt, then HKDF-Expand-Label for "client in" and the
- * key, IV and header-protection key. Uses the JDK's HKDF (JEP 510) and AES.
+ * A side's Initial packet protection keys (RFC 9001 §5.2, RFC 9369 §3.3.1): HKDF-Extract of the
+ * client's first destination connection id with the version's salt, then HKDF-Expand-Label for
+ * "client in" or "server in" and the key, IV and header-protection key. Uses the JDK's HKDF (JEP 510) and AES.
  */
 record InitialKeys(byte[] key, byte[] iv, byte[] headerProtection) {
 
@@ -22,11 +22,19 @@ record InitialKeys(byte[] key, byte[] iv, byte[] headerProtection) {
     private static final byte[] SALT_V2 = HexFormat.of().parseHex("0dede3def700a6db819381be6e269dcbf9bd2ed9");
 
     static InitialKeys client(int version, byte[] destinationConnectionId) throws GeneralSecurityException {
+        return of(version, destinationConnectionId, false);
+    }
+
+    /**
+     * @param destinationConnectionId the client's first destination connection id: both sides' Initial
+     *     keys derive from it (RFC 9001 §5.2)
+     */
+    static InitialKeys of(int version, byte[] destinationConnectionId, boolean server) throws GeneralSecurityException {
         boolean v2 = version == VERSION_2;
         KDF hkdf = KDF.getInstance("HKDF-SHA256");
         byte[] initial = hkdf.deriveData(HKDFParameterSpec.ofExtract().addIKM(destinationConnectionId)
                 .addSalt(v2 ? SALT_V2 : SALT_V1).extractOnly());
-        byte[] client = expandLabel(hkdf, initial, "client in", 32);
+        byte[] client = expandLabel(hkdf, initial, server ? "server in" : "client in", 32);
         String prefix = v2 ? "quicv2 " : "quic ";
         return new InitialKeys(expandLabel(hkdf, client, prefix + "key", 16), expandLabel(hkdf, client, prefix + "iv", 12),
                 expandLabel(hkdf, client, prefix + "hp", 16));

@@ -14,8 +14,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class InitialPacket {
 
-    /** The frames of an opened packet, and where the next packet of the datagram starts. */
-    record Opened(int version, byte[] frames, int next) {
+    /**
+     * The frames of an opened packet, where the next packet of the datagram starts, and the packet's
+     * connection ids.
+     */
+    record Opened(int version, byte[] frames, int next, byte[] destinationId, byte[] sourceId) {
     }
 
     private InitialPacket() {
@@ -30,6 +33,14 @@ final class InitialPacket {
     }
 
     static Opened open(byte[] d, int at, int end) {
+        return open(d, at, end, null, false);
+    }
+
+    /**
+     * @param keyId the connection id the keys derive from (the client's first destination id), or null
+     *     for this packet's own destination id (a client's first Initial)
+     */
+    static Opened open(byte[] d, int at, int end, byte[] keyId, boolean server) {
         try {
             if (end - at < 7) {
                 return null;
@@ -47,6 +58,10 @@ final class InitialPacket {
             byte[] dcid = Arrays.copyOfRange(d, p, p + dcidLength);
             p += dcidLength;
             int scidLength = d[p++] & 0xff;
+            if (scidLength > 20 || p + scidLength > end) {
+                return null;
+            }
+            byte[] scid = Arrays.copyOfRange(d, p, p + scidLength);
             p += scidLength;
             long[] v = new long[1];
             p = varint(d, p, end, v);
@@ -60,7 +75,7 @@ final class InitialPacket {
             }
             int pnOffset = p;
             int packetEnd = (int) (pnOffset + v[0]);
-            InitialKeys keys = InitialKeys.client(version, dcid);
+            InitialKeys keys = InitialKeys.of(version, keyId == null ? dcid : keyId, server);
             byte[] header = Arrays.copyOfRange(d, at, pnOffset + 4);
             byte[] mask = keys.mask(d, pnOffset + 4);
             header[0] ^= (byte) (mask[0] & 0x0f);
@@ -80,7 +95,7 @@ final class InitialPacket {
             gcm.updateAAD(aad);
             int payload = pnOffset + pnLength;
             byte[] frames = gcm.doFinal(d, payload, packetEnd - payload);
-            return new Opened(version, frames, packetEnd);
+            return new Opened(version, frames, packetEnd, dcid, scid);
         } catch (AEADBadTagException e) {
             return null; // not a client Initial after all (a server's, or damaged)
         } catch (GeneralSecurityException | RuntimeException e) {

@@ -4,29 +4,36 @@ import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
 import io.telltale.analysis.dissect.tls.ClientHellos;
 import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.QuicRecord;
 import io.telltale.analysis.event.TlsRecord;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.BitSet;
+import java.util.HexFormat;
 
 /**
- * One QUIC connection: the client's Initial packets are opened and their CRYPTO frames put back in
- * order (clients split and shuffle the ClientHello over frames and packets) until the ClientHello is
- * whole; then its TLS record is written and the rest of the connection costs nothing.
+ * One QUIC connection: both sides' Initial packets are opened (their keys derive from the client's
+ * first destination connection id) and their CRYPTO frames put back in order until the ClientHello
+ * and the ServerHello are whole; then the TLS and QUIC records are written and the rest of the
+ * connection, which is encrypted with keys no observer has, costs nothing.
  */
 final class QuicSession implements DissectorSession {
 
-    /** A ClientHello longer than this (post-quantum key shares make them 2-3 KiB) is not waited for. */
-    static final int MAX_HELLO = 16 * 1024;
-    /** Client Initials looked at before giving up. */
+    /** Initial packets looked at per side before giving up. */
     static final int MAX_INITIALS = 8;
 
     private final FlowContext flow;
-    private final byte[] crypto = new byte[MAX_HELLO];
-    private final BitSet filled = new BitSet(MAX_HELLO);
+    private final CryptoStream client = new CryptoStream();
+    private final CryptoStream server = new CryptoStream();
+    private byte[] originalDcid;
+    private byte[] clientScid;
+    private byte[] serverScid;
+    private int version;
     private long firstNanos = -1;
-    private int initials;
-    private boolean done;
+    private int clientInitials;
+    private int serverInitials;
+    private int clientHello;
+    private int serverHello;
+    private boolean written;
     private long anomalies;
 
     QuicSession(FlowContext flow) {
@@ -36,99 +43,73 @@ final class QuicSession implements DissectorSession {
     @Override
     public void onPayload(long timestampNanos, boolean fromOriginator, MemorySegment data, long offset, int length,
                           boolean stream, EventSink out) {
-        if (done || !fromOriginator || stream) {
+        if (written || stream || (fromOriginator ? clientInitials : serverInitials) >= MAX_INITIALS) {
             return;
         }
         if (firstNanos < 0) {
             firstNanos = timestampNanos;
         }
+        if (!fromOriginator && originalDcid == null) {
+            return; // a server's packet before any client Initial: no keys to open it with
+        }
         byte[] datagram = data.asSlice(offset, length).toArray(ValueLayout.JAVA_BYTE);
         int at = 0;
-        while (at < datagram.length && !done) {
-            InitialPacket.Opened packet = InitialPacket.open(datagram, at, datagram.length);
+        while (at < datagram.length) {
+            InitialPacket.Opened packet = InitialPacket.open(datagram, at, datagram.length, originalDcid, !fromOriginator);
             if (packet == null) {
-                break; // coalesced 0-RTT or Handshake packets, or padding: not ours to read
+                break; // coalesced Handshake or 0-RTT packets, or padding: not readable here
             }
-            if (++initials > MAX_INITIALS) {
-                done = true;
-                break;
+            if (fromOriginator) {
+                clientInitials++;
+                if (originalDcid == null) {
+                    originalDcid = packet.destinationId();
+                    clientScid = packet.sourceId();
+                    version = packet.version();
+                }
+                client.frames(packet.frames());
+                clientHello = clientHello == 0 ? client.message() : clientHello;
+            } else {
+                serverInitials++;
+                serverScid = serverScid == null ? packet.sourceId() : serverScid;
+                server.frames(packet.frames());
+                serverHello = serverHello == 0 ? server.message() : serverHello;
             }
-            frames(packet.frames());
-            tryHello(out);
             at = packet.next();
         }
-    }
-
-    /** Takes the CRYPTO frames; skips PADDING, PING and ACK; stops at anything else (RFC 9000 §12.4). */
-    private void frames(byte[] f) {
-        long[] v = new long[1];
-        int at = 0;
-        while (at < f.length) {
-            int type = f[at++] & 0xff;
-            switch (type) {
-                case 0x00, 0x01 -> {
-                }
-                case 0x02, 0x03 -> {
-                    for (int i = 0; i < 3 && at >= 0; i++) {
-                        at = InitialPacket.varint(f, at, f.length, v); // largest, delay, range count
-                    }
-                    long ranges = v[0];
-                    at = InitialPacket.varint(f, at, f.length, v); // first range
-                    for (long r = 0; r < ranges * 2 + (type == 0x03 ? 3 : 0) && at >= 0; r++) {
-                        at = InitialPacket.varint(f, at, f.length, v);
-                    }
-                    if (at < 0) {
-                        anomalies++;
-                        return;
-                    }
-                }
-                case 0x06 -> {
-                    at = InitialPacket.varint(f, at, f.length, v);
-                    long offset = v[0];
-                    at = at < 0 ? -1 : InitialPacket.varint(f, at, f.length, v);
-                    long length = v[0];
-                    if (at < 0 || at + length > f.length) {
-                        anomalies++;
-                        return;
-                    }
-                    if (offset + length <= MAX_HELLO) {
-                        System.arraycopy(f, at, crypto, (int) offset, (int) length);
-                        filled.set((int) offset, (int) (offset + length));
-                    }
-                    at += (int) length;
-                }
-                default -> {
-                    return;
-                }
-            }
-        }
-    }
-
-    private void tryHello(EventSink out) {
-        int contiguous = filled.nextClearBit(0);
-        if (contiguous < 4) {
-            return;
-        }
-        int length = 4 + (((crypto[1] & 0xff) << 16) | ((crypto[2] & 0xff) << 8) | (crypto[3] & 0xff));
-        if (length > MAX_HELLO) {
-            done = true;
-            anomalies++;
-            return;
-        }
-        if (contiguous < length) {
-            return;
-        }
-        done = true;
-        TlsRecord record = ClientHellos.overQuic(flow, firstNanos, crypto, length);
-        if (record == null) {
-            anomalies++;
-        } else {
-            out.accept(record);
+        if (clientHello != 0 && serverHello != 0) {
+            write(out);
         }
     }
 
     @Override
+    public void onEnd(long timestampNanos, EventSink out) {
+        if (!written && clientHello > 0) {
+            write(out);
+        }
+    }
+
+    private void write(EventSink out) {
+        written = true;
+        if (clientHello < 0) {
+            anomalies++;
+            return;
+        }
+        TlsRecord tls = ClientHellos.overQuic(flow, firstNanos, client.bytes, clientHello, server.bytes,
+                Math.max(serverHello, 0));
+        if (tls == null) {
+            anomalies++;
+            return;
+        }
+        HexFormat hex = HexFormat.of();
+        out.accept(new QuicRecord(flow.flowId(), firstNanos, flow.originatorHost(), flow.originatorPort(),
+                flow.responderHost(), flow.responderPort(), Integer.toUnsignedLong(version), hex.formatHex(originalDcid),
+                hex.formatHex(clientScid), serverScid == null ? null : hex.formatHex(serverScid), tls.serverName(),
+                tls.alpnOffered().isEmpty() ? null : tls.alpnOffered().getFirst()));
+        out.accept(tls);
+    }
+
+    @Override
     public long anomalies() {
-        return anomalies;
+        return anomalies + client.anomalies() + server.anomalies();
     }
 }

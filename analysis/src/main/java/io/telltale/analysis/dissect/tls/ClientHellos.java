@@ -5,8 +5,8 @@ import io.telltale.analysis.event.TlsRecord;
 import java.util.List;
 
 /**
- * The TLS record of a ClientHello that did not come over TLS records: QUIC carries it in CRYPTO frames.
- * Everything the server said is encrypted there, so only the client's side is filled in.
+ * The TLS record of hellos that did not come over TLS records: QUIC carries them in the CRYPTO frames
+ * of its Initial packets. The server's certificates travel encrypted, so there are none.
  */
 public final class ClientHellos {
 
@@ -15,9 +15,11 @@ public final class ClientHellos {
 
     /**
      * @param message a whole handshake message: type 1, a 3-byte length, the hello
+     * @param serverMessage the ServerHello likewise, or 0 for {@code serverLength} when none was read
      * @return the record, or null when the bytes are not a ClientHello
      */
-    public static TlsRecord overQuic(FlowContext flow, long timestampNanos, byte[] message, int length) {
+    public static TlsRecord overQuic(FlowContext flow, long timestampNanos, byte[] message, int length,
+                                     byte[] serverMessage, int serverLength) {
         if (length < 4 || message[0] != TlsSession.HANDSHAKE_CLIENT_HELLO) {
             return null;
         }
@@ -29,8 +31,14 @@ public final class ClientHellos {
         if (c == null) {
             return null;
         }
+        Hello s = null;
+        if (serverLength >= 4 && serverMessage[0] == TlsSession.HANDSHAKE_SERVER_HELLO) {
+            s = Hello.server(serverMessage, 4, serverLength);
+        }
+        int version = s == null ? -1 : s.supportedVersions.isEmpty() ? s.legacyVersion : s.supportedVersions.getFirst();
         return new TlsRecord(flow.flowId(), timestampNanos, flow.originatorHost(), flow.originatorPort(),
-                flow.responderHost(), flow.responderPort(), -1, -1, c.serverName, List.copyOf(c.alpn), null,
-                Fingerprints.ja3(c), null, Fingerprints.ja4(c, true), List.of(), null);
+                flow.responderHost(), flow.responderPort(), version, s == null ? -1 : s.ciphers.getFirst(), c.serverName,
+                List.copyOf(c.alpn), s == null || s.alpn.isEmpty() ? null : s.alpn.getFirst(), Fingerprints.ja3(c),
+                s == null ? null : Fingerprints.ja3s(s), Fingerprints.ja4(c, true), List.of(), null);
     }
 }
