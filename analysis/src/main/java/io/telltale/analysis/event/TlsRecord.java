@@ -8,6 +8,8 @@ import java.util.List;
  *
  * @param version the negotiated version (0x0304 for TLS 1.3, from supported_versions), or -1
  * @param cipher the suite the server chose, or -1
+ * @param curve the key-exchange group: the server's key share (TLS 1.3) or its ServerKeyExchange's named
+ *     curve (ECDHE up to 1.2), or -1
  * @param serverName the SNI host name the client asked for
  * @param alpnOffered the client's ALPN protocols, in order
  * @param nextProtocol the ALPN protocol the server chose
@@ -24,6 +26,7 @@ public record TlsRecord(
         int responderPort,
         int version,
         int cipher,
+        int curve,
         String serverName,
         List<String> alpnOffered,
         String nextProtocol,

@@ -5,15 +5,16 @@ import java.util.List;
 
 /**
  * Zeek's ssl.log with the {@code ja3}, {@code ja3s} and {@code ja4} columns the JA3/JA4 packages
- * add. Versions are named as Zeek names them; the cipher is the IANA number in hex until a name table
- * lands. {@code cert_chain_fps} are the SHA-256 fingerprints of the server's chain, leaf first, joining
+ * add. Versions, cipher suites and curves are named as Zeek names them (IANA names; an unlisted number
+ * in hex). {@code cert_chain_fps} are the SHA-256 fingerprints of the server's chain, leaf first, joining
  * x509.log; {@code sni_matches_cert} says whether the leaf covers the name the client asked for.
  */
 final class SslLog {
 
     static final List<LogColumn<TlsRecord>> COLUMNS = LogColumn.of(LogColumn.head(),
             LogColumn.text("version", r -> version(r.version())),
-            LogColumn.text("cipher", r -> r.cipher() < 0 ? null : String.format("0x%04x", r.cipher())),
+            LogColumn.text("cipher", r -> TlsNames.cipher(r.cipher())),
+            LogColumn.text("curve", r -> TlsNames.group(r.curve())),
             LogColumn.text("server_name", TlsRecord::serverName),
             LogColumn.text("next_protocol", TlsRecord::nextProtocol),
             LogColumn.text("ja3", TlsRecord::ja3),

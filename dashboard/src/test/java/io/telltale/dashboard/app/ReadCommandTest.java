@@ -122,6 +122,35 @@ class ReadCommandTest {
     }
 
     @Test
+    void sslLogNamesVersionCipherAndCurveAsZeekDoes(@TempDir Path dir) throws IOException {
+        int rows = 0;
+        for (var capture : ReferenceCorpus.load().captures()) {
+            for (var block : capture.expectations("zeek")) {
+                if (!block.path("baseline_path").asText().endsWith("/ssl.log")) {
+                    continue;
+                }
+                Path out = dir.resolve(capture.fileName());
+                assertThat(run("read", capture.path().toString(), "--out", out.toString()).exitCode()).isZero();
+                List<String> lines = Files.readAllLines(out.resolve("ssl.log"));
+                List<String> header = Arrays.asList(lines.stream().filter(l -> l.startsWith("#fields")).findFirst()
+                        .orElseThrow().substring("#fields\t".length()).split("\t"));
+                for (var row : block.path("rows")) {
+                    rows++;
+                    String[] ours = lines.stream().filter(l -> !l.startsWith("#")).map(l -> l.split("\t", -1))
+                            .filter(f -> f[header.indexOf("id.orig_h")].equals(row.path("id.orig_h").asText())
+                                    && f[header.indexOf("id.orig_p")].equals(row.path("id.orig_p").asText()))
+                            .findFirst().orElseThrow();
+                    for (String field : List.of("version", "cipher", "curve", "server_name")) {
+                        assertThat(ours[header.indexOf(field)]).as(capture.fileName() + " " + field)
+                                .isEqualTo(row.path(field).asText());
+                    }
+                }
+            }
+        }
+        assertThat(rows).isEqualTo(3);
+    }
+
+    @Test
     void jsonLinesCarryZeeksFieldNames(@TempDir Path dir) throws IOException {
         Run run = run("read", reference("zeek__tunnels_gre-sample.pcap"), "--out", dir.toString(), "--format", "jsonl");
         assertThat(run.exitCode()).isZero();

@@ -37,7 +37,8 @@ public final class ClientHellos {
         }
         int version = s == null ? -1 : s.supportedVersions.isEmpty() ? s.legacyVersion : s.supportedVersions.getFirst();
         return new TlsRecord(flow.flowId(), timestampNanos, flow.originatorHost(), flow.originatorPort(),
-                flow.responderHost(), flow.responderPort(), version, s == null ? -1 : s.ciphers.getFirst(), c.serverName,
+                flow.responderHost(), flow.responderPort(), version, s == null ? -1 : s.ciphers.getFirst(),
+                s == null ? -1 : s.keyShareGroup, c.serverName,
                 List.copyOf(c.alpn), s == null || s.alpn.isEmpty() ? null : s.alpn.getFirst(), Fingerprints.ja3(c),
                 s == null ? null : Fingerprints.ja3s(s), Fingerprints.ja4(c, true), List.of(), null);
     }

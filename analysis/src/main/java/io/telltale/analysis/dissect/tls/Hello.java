@@ -17,6 +17,7 @@ final class Hello {
     static final int EXT_SIGNATURE_ALGORITHMS = 13;
     static final int EXT_ALPN = 16;
     static final int EXT_SUPPORTED_VERSIONS = 43;
+    static final int EXT_KEY_SHARE = 51;
 
     int legacyVersion;
     final List<Integer> ciphers = new ArrayList<>();
@@ -27,6 +28,8 @@ final class Hello {
     final List<Integer> supportedVersions = new ArrayList<>();
     final List<String> alpn = new ArrayList<>();
     String serverName;
+    /** The group of the server's key share (TLS 1.3), or -1. */
+    int keyShareGroup = -1;
 
     /** A ClientHello body; null when malformed. */
     static Hello client(byte[] b, int from, int to) {
@@ -115,6 +118,11 @@ final class Hello {
                     while (e.position() < listEnd && e.has(1)) {
                         int n = e.u8();
                         alpn.add(e.text(n));
+                    }
+                }
+                case EXT_KEY_SHARE -> {
+                    if (!client && e.has(2)) {
+                        keyShareGroup = e.u16(); // ServerHello: one entry; HelloRetryRequest: the group alone
                     }
                 }
                 case EXT_SUPPORTED_VERSIONS -> {

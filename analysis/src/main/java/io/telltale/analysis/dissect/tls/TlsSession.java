@@ -24,6 +24,7 @@ final class TlsSession implements DissectorSession {
     static final int HANDSHAKE_CLIENT_HELLO = 1;
     static final int HANDSHAKE_SERVER_HELLO = 2;
     static final int HANDSHAKE_CERTIFICATE = 11;
+    static final int HANDSHAKE_SERVER_KEY_EXCHANGE = 12;
     static final int HANDSHAKE_SERVER_HELLO_DONE = 14;
     /** Handshake bytes kept per direction; a certificate chain fits many times over. */
     static final int MAX_HANDSHAKE = 1 << 18;
@@ -36,6 +37,8 @@ final class TlsSession implements DissectorSession {
     private Hello clientHello;
     private Hello serverHello;
     private List<X509Record> chain = List.of();
+    /** The named curve of an ECDHE ServerKeyExchange (RFC 8422 §5.4), or -1. */
+    private int keyExchangeCurve = -1;
     private long firstNanos = -1;
     private boolean written;
     private long anomalies;
@@ -149,8 +152,10 @@ final class TlsSession implements DissectorSession {
                 Certificates.Chain read = Certificates.read(d.handshake, at + 4, at + 4 + length, flow, timestampNanos);
                 chain = read.certificates();
                 anomalies += read.unparsable();
-                d.done = true;
-                return;
+            } else if (type == HANDSHAKE_SERVER_KEY_EXCHANGE) {
+                if (length >= 3 && d.handshake[at + 4] == 3) { // curve_type named_curve
+                    keyExchangeCurve = ((d.handshake[at + 5] & 0xff) << 8) | (d.handshake[at + 6] & 0xff);
+                }
             } else if (type == HANDSHAKE_SERVER_HELLO_DONE) {
                 d.done = true;
                 return;
@@ -185,6 +190,7 @@ final class TlsSession implements DissectorSession {
                 : CertificateNames.matches(chain.getFirst(), serverName);
         out.accept(new TlsRecord(flow.flowId(), firstNanos, flow.originatorHost(), flow.originatorPort(),
                 flow.responderHost(), flow.responderPort(), version, s == null ? -1 : s.ciphers.getFirst(),
+                s == null ? -1 : s.keyShareGroup >= 0 ? s.keyShareGroup : keyExchangeCurve,
                 c == null ? null : c.serverName, c == null ? List.of() : List.copyOf(c.alpn),
                 s == null || s.alpn.isEmpty() ? null : s.alpn.getFirst(),
                 c == null ? null : Fingerprints.ja3(c), s == null ? null : Fingerprints.ja3s(s),
