@@ -6,6 +6,7 @@ import io.telltale.analysis.dissect.ProtocolSpec;
 import io.telltale.analysis.dissect.icmp.IcmpSession;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
+import io.telltale.analysis.event.WeirdRecord;
 import io.telltale.capture.flow.Flow;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.flow.FlowMeter;
@@ -111,6 +112,7 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
         }
         if (found != null) {
             analysis.session = found.dissector().get().open(FlowContext.of(flow));
+            analysis.protocol = found.name();
             flow.addService(found.service());
         } else if (++analysis.probes >= (midStream ? FlowAnalysis.MAX_MID_STREAM_PROBES : FlowAnalysis.MAX_PROBES)) {
             flow.attach(UNRECOGNISED);
@@ -159,7 +161,16 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
         DissectorSession session = analysis.session;
         if (session != null) {
             session.onEnd(nowNanos, sink);
-            dissectorAnomalies += session.anomalies();
+            long anomalies = session.anomalies();
+            dissectorAnomalies += anomalies;
+            if (anomalies > 0) {
+                // Named per flow, so an analyst can find the packets; the dissector's counters say how many.
+                FlowContext context = FlowContext.of(flow);
+                sink.accept(new WeirdRecord(flow.id(), nowNanos, context.originatorHost(), context.originatorPort(),
+                        context.responderHost(), context.responderPort(), analysis.protocol + "_malformed",
+                        anomalies + (anomalies == 1 ? " message" : " messages") + " did not fit " + analysis.protocol,
+                        analysis.protocol));
+            }
         }
     }
 }

@@ -19,4 +19,6 @@ final class FlowAnalysis {
 
     int probes;
     DissectorSession session;
+    /** The protocol of {@link #session}: weird.log names it as the source. */
+    String protocol;
 }

@@ -22,5 +22,12 @@ class AnomalyRecordingTest {
         assertThat(dns.query()).isEqualTo("update.vendor.example");
         assertThat(dns.rcode()).isEqualTo(5);
         assertThat(dns.rejected()).isTrue();
+        // The covert datagram's flow is named in weird.log; the refused query is a valid answer, not a weird.
+        assertThat(AnalysedCapture.events(capture, io.telltale.analysis.event.WeirdRecord.class))
+                .singleElement().satisfies(w -> {
+                    assertThat(w.name()).isEqualTo("ntp_malformed");
+                    assertThat(w.responderPort()).isEqualTo(123);
+                    assertThat(w.addl()).isEqualTo("1 message did not fit ntp");
+                });
     }
 }

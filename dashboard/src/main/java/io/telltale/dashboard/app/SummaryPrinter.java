@@ -39,7 +39,8 @@ final class SummaryPrinter {
                     s.unwritableRecords(), s.firstUnwritable());
         }
         if (s.dissectorAnomalies() > 0) {
-            out.printf(Locale.ROOT, "  malformed   %,d protocol messages (counted, skipped)%n", s.dissectorAnomalies());
+            out.printf(Locale.ROOT, "  malformed   %,d protocol message%s (counted, flows named in weird.log)%n",
+                    s.dissectorAnomalies(), s.dissectorAnomalies() == 1 ? "" : "s");
         }
         if (s.evictions() > 0) {
             out.printf(Locale.ROOT, "  evicted     %,d flows (table full)%n", s.evictions());

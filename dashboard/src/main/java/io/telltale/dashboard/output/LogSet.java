@@ -14,6 +14,7 @@ import io.telltale.analysis.event.NtpRecord;
 import io.telltale.analysis.event.QuicRecord;
 import io.telltale.analysis.event.SshRecord;
 import io.telltale.analysis.event.TlsRecord;
+import io.telltale.analysis.event.WeirdRecord;
 import io.telltale.analysis.event.X509Record;
 import io.telltale.capture.flow.FlowRecord;
 import java.io.Closeable;
@@ -41,6 +42,7 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<X509Record> x509;
     private final RecordLogWriter<IcmpRecord> icmp;
     private final RecordLogWriter<QuicRecord> quic;
+    private final RecordLogWriter<WeirdRecord> weird;
     private final RecordLogWriter<DhcpTransaction> dhcp;
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
@@ -65,6 +67,7 @@ public final class LogSet implements EventSink, Closeable {
         this.x509 = RecordLogWriter.open(directory, "x509", json, X509Log.COLUMNS, clock);
         this.icmp = RecordLogWriter.open(directory, "icmp", json, IcmpLog.COLUMNS, clock);
         this.quic = RecordLogWriter.open(directory, "quic", json, QuicLog.COLUMNS, clock);
+        this.weird = RecordLogWriter.open(directory, "weird", json, WeirdLog.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
         this.dhcpExchanges = new DhcpTransactions(t -> {
             try {
@@ -92,6 +95,7 @@ public final class LogSet implements EventSink, Closeable {
                 case X509Record record -> x509.write(record);
                 case IcmpRecord record -> icmp.write(record);
                 case QuicRecord record -> quic.write(record);
+                case WeirdRecord record -> weird.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
             }
         } catch (IOException | UncheckedIOException e) {
@@ -146,7 +150,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; x509; quic; http; dicom; ntp; dhcp; icmp) {
+        try (conn; dns; ssh; ssl; x509; quic; http; dicom; ntp; dhcp; icmp; weird) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }
