@@ -26,6 +26,7 @@ public final class BuiltInProtocols {
             Recognisers.FTP,
             Recognisers.MODBUS,
             Recognisers.OPC_UA,
+            Recognisers.OPENVPN,
             Recognisers.RDP,
             Recognisers.RFB,
             Recognisers.SMTP,

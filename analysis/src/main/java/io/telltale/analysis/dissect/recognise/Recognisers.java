@@ -26,6 +26,8 @@ public final class Recognisers {
     public static final ProtocolSpec TEAMVIEWER = new ProtocolSpec("teamviewer", "teamviewer", true, true, false,
             Set.of(5938), Recognisers::teamViewer, List.of(), () -> flow -> NameOnlySession.INSTANCE);
     public static final ProtocolSpec WIREGUARD = udp("wireguard", Set.of(51820), Recognisers::wireGuard);
+    public static final ProtocolSpec OPENVPN = new ProtocolSpec("openvpn", "openvpn", true, true, false, Set.of(1194),
+            Recognisers::openVpn, List.of(), () -> flow -> NameOnlySession.INSTANCE);
     public static final ProtocolSpec SSDP = udp("ssdp", Set.of(1900), Recognisers::ssdp);
     public static final ProtocolSpec SYSLOG = udp("syslog", Set.of(514), Recognisers::syslog);
     public static final ProtocolSpec SNMP = udp("snmp", Set.of(161, 162), Recognisers::snmp);
@@ -35,8 +37,8 @@ public final class Recognisers {
     public static final ProtocolSpec FTP = tcp("ftp", Set.of(21), Recognisers::ftp);
     public static final ProtocolSpec SMTP = tcp("smtp", Set.of(25, 587), Recognisers::smtp);
 
-    public static final List<ProtocolSpec> ALL = List.of(RDP, RFB, TEAMVIEWER, WIREGUARD, SSDP, SYSLOG, SNMP, MODBUS,
-            OPC_UA, TELNET, FTP, SMTP);
+    public static final List<ProtocolSpec> ALL = List.of(RDP, RFB, TEAMVIEWER, WIREGUARD, OPENVPN, SSDP, SYSLOG, SNMP,
+            MODBUS, OPC_UA, TELNET, FTP, SMTP);
 
     private Recognisers() {
     }
@@ -83,6 +85,41 @@ public final class Recognisers {
         }
         int type = u8(d, o);
         return (type == 1 && n == 148) || (type == 2 && n == 92);
+    }
+
+    /**
+     * A client's first packet, P_CONTROL_HARD_RESET_CLIENT_V2 (opcode 7, key id 0), in one of the
+     * layouts its variants produce, each checked by the fields it must hold: plain (14 bytes: no acks,
+     * message packet id 0); tls-auth with an SHA-1 or SHA-256 HMAC (42 or 54 bytes: replay packet id 1,
+     * no acks, message packet id 0); tls-crypt (54 bytes: replay packet id 1, the rest encrypted). Over
+     * TCP the packet follows a 16-bit length (OpenVPN's framing).
+     */
+    static boolean openVpn(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (!fromOriginator) {
+            return false;
+        }
+        long p = o;
+        int size = n;
+        if (stream) {
+            if (n < 16 || u16(d, o) != n - 2) {
+                return false;
+            }
+            p += 2;
+            size -= 2;
+        }
+        if (u8(d, p) != 0x38) {
+            return false;
+        }
+        return switch (size) {
+            case 14 -> u8(d, p + 9) == 0 && u32(d, p + 10) == 0;
+            case 42 -> u32(d, p + 29) == 1 && u8(d, p + 37) == 0 && u32(d, p + 38) == 0;
+            case 54 -> (u32(d, p + 41) == 1 && u8(d, p + 49) == 0 && u32(d, p + 50) == 0) || u32(d, p + 9) == 1;
+            default -> false;
+        };
+    }
+
+    private static long u32(MemorySegment d, long at) {
+        return ((long) u16(d, at) << 16) | u16(d, at + 2);
     }
 
     static boolean ssdp(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {

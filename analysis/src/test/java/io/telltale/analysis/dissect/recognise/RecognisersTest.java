@@ -53,6 +53,8 @@ class RecognisersTest {
         SAMPLES.put(Recognisers.RFB, new Sample(true, false, ascii("RFB 003.008\n")));
         SAMPLES.put(Recognisers.TEAMVIEWER, new Sample(true, true, hex("1724100400000000000000000000")));
         SAMPLES.put(Recognisers.WIREGUARD, new Sample(false, true, wireGuardInitiation()));
+        // Hard reset from a client without tls-auth: opcode 7 key 0, session id, no acks, packet id 0.
+        SAMPLES.put(Recognisers.OPENVPN, new Sample(false, true, hex("38 1f2e3d4c5b6a7988 00 00000000")));
         SAMPLES.put(Recognisers.SSDP, new Sample(false, true, ascii("M-SEARCH * HTTP/1.1\r\nHOST: 239.255.255.250:1900\r\n\r\n")));
         SAMPLES.put(Recognisers.SYSLOG, new Sample(false, true, ascii("<34>Oct 11 22:14:15 xray-07 su: 'su root' failed")));
         // SNMPv2c get-request, community "public".
@@ -77,6 +79,14 @@ class RecognisersTest {
                         .isEqualTo(probe == sample.getKey());
             }
         }
+    }
+
+    @Test
+    void openVpnOverTcpCarriesItsLength() {
+        byte[] tcp = hex("000e 38 1f2e3d4c5b6a7988 00 00000000");
+        assertThat(Recognisers.OPENVPN.probe().matches(MemorySegment.ofArray(tcp), 0, tcp.length, true, true)).isTrue();
+        tcp[1] = 0x0f; // a length that does not fit
+        assertThat(Recognisers.OPENVPN.probe().matches(MemorySegment.ofArray(tcp), 0, tcp.length, true, true)).isFalse();
     }
 
     @Test
