@@ -7,6 +7,7 @@ import io.telltale.analysis.dissect.http.HttpProtocol;
 import io.telltale.analysis.dissect.ntp.NtpProtocol;
 import io.telltale.analysis.dissect.quic.QuicProtocol;
 import io.telltale.analysis.dissect.recognise.Recognisers;
+import io.telltale.analysis.dissect.smb.SmbProtocol;
 import io.telltale.analysis.dissect.ssh.SshProtocol;
 import io.telltale.analysis.dissect.tls.TlsProtocol;
 import java.util.List;
@@ -21,6 +22,7 @@ public final class BuiltInProtocols {
             HttpProtocol.SPEC,
             NtpProtocol.SPEC,
             QuicProtocol.SPEC,
+            SmbProtocol.SPEC,
             SshProtocol.SPEC,
             TlsProtocol.SPEC,
             Recognisers.FTP,

@@ -79,6 +79,12 @@ class FieldCoverageTest {
             Map.entry("dhcp.host_name", of(DhcpRecord.class, DhcpRecord::hostName)),
             Map.entry("dhcp.vendor_class", of(DhcpRecord.class, DhcpRecord::vendorClass)),
             Map.entry("dhcp.requested_options", of(DhcpRecord.class, DhcpRecord::parameterRequestList)),
+            Map.entry("smb.user", of(io.telltale.analysis.event.SmbRecord.class, io.telltale.analysis.event.SmbRecord::user)),
+            Map.entry("smb.domain", of(io.telltale.analysis.event.SmbRecord.class, io.telltale.analysis.event.SmbRecord::domain)),
+            Map.entry("smb.trees", of(io.telltale.analysis.event.SmbRecord.class, io.telltale.analysis.event.SmbRecord::trees)),
+            Map.entry("smb.files", of(io.telltale.analysis.event.SmbRecord.class, io.telltale.analysis.event.SmbRecord::files)),
+            Map.entry("smb.bytes_written", of(io.telltale.analysis.event.SmbRecord.class,
+                    r -> r.bytesWritten() > 0 ? r.bytesWritten() : null)),
             Map.entry("dicom.calling_ae", of(DicomRecord.class, DicomRecord::callingAe)),
             Map.entry("dicom.called_ae", of(DicomRecord.class, DicomRecord::calledAe)),
             Map.entry("dicom.abstract_syntaxes", of(DicomRecord.class, DicomRecord::abstractSyntaxes)),
@@ -109,6 +115,7 @@ class FieldCoverageTest {
         ReferenceCorpus.load().captures().stream().map(ReferenceCapture::path).forEach(captures::add);
         captures.add(Recordings.path("dicom-associations.pcap"));
         captures.add(Recordings.path("ntp-covert-and-dns-refused.pcap"));
+        captures.add(Recordings.path("smb-image-upload.pcap"));
         Map<String, Integer> seen = new HashMap<>();
         for (Path capture : captures) {
             for (MonitorEvent e : AnalysedCapture.events(capture, FlowConfig.DEFAULTS)) {

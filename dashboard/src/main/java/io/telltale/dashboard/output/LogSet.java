@@ -12,6 +12,7 @@ import io.telltale.analysis.event.IcmpRecord;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.NtpRecord;
 import io.telltale.analysis.event.QuicRecord;
+import io.telltale.analysis.event.SmbRecord;
 import io.telltale.analysis.event.SshRecord;
 import io.telltale.analysis.event.TlsRecord;
 import io.telltale.analysis.event.WeirdRecord;
@@ -43,6 +44,7 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<IcmpRecord> icmp;
     private final RecordLogWriter<QuicRecord> quic;
     private final RecordLogWriter<WeirdRecord> weird;
+    private final RecordLogWriter<SmbRecord> smb;
     private final RecordLogWriter<DhcpTransaction> dhcp;
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
@@ -68,6 +70,7 @@ public final class LogSet implements EventSink, Closeable {
         this.icmp = RecordLogWriter.open(directory, "icmp", json, IcmpLog.COLUMNS, clock);
         this.quic = RecordLogWriter.open(directory, "quic", json, QuicLog.COLUMNS, clock);
         this.weird = RecordLogWriter.open(directory, "weird", json, WeirdLog.COLUMNS, clock);
+        this.smb = RecordLogWriter.open(directory, "smb", json, SmbLog.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
         this.dhcpExchanges = new DhcpTransactions(t -> {
             try {
@@ -96,6 +99,7 @@ public final class LogSet implements EventSink, Closeable {
                 case IcmpRecord record -> icmp.write(record);
                 case QuicRecord record -> quic.write(record);
                 case WeirdRecord record -> weird.write(record);
+                case SmbRecord record -> smb.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
             }
         } catch (IOException | UncheckedIOException e) {
@@ -121,7 +125,7 @@ public final class LogSet implements EventSink, Closeable {
     /** Records written to each protocol log so far, by log name, in a fixed order. */
     public Map<String, Long> protocolRecords() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, quic, ssh, ntp, dhcp, dicom, icmp)) {
+        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, quic, ssh, smb, ntp, dhcp, dicom, icmp)) {
             counts.put(log.name(), log.written());
         }
         return counts;
@@ -150,7 +154,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; x509; quic; http; dicom; ntp; dhcp; icmp; weird) {
+        try (conn; dns; ssh; ssl; x509; quic; http; smb; dicom; ntp; dhcp; icmp; weird) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }

@@ -151,6 +151,21 @@ class ReadCommandTest {
     }
 
     @Test
+    void smbLogNamesWhoWroteWhatWhereAndNeverThePassword(@TempDir Path dir) throws IOException {
+        Run run = run("read", Recordings.path("smb-image-upload.pcap").toString(), "--out", dir.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("smb         1 connection");
+        String row = Files.readAllLines(dir.resolve("smb.log")).stream().filter(l -> !l.startsWith("#")).findFirst()
+                .orElseThrow();
+        assertThat(row).contains("\t3.1.1\tAIRPORT\txray\t").contains("lane1\\x5cBAG-0042.dcs").contains("\t20000\t20000\t");
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(file)).as(file.toString()).doesNotContain("Scan3r");
+            }
+        }
+    }
+
+    @Test
     void jsonLinesCarryZeeksFieldNames(@TempDir Path dir) throws IOException {
         Run run = run("read", reference("zeek__tunnels_gre-sample.pcap"), "--out", dir.toString(), "--format", "jsonl");
         assertThat(run.exitCode()).isZero();
