@@ -12,7 +12,8 @@ final class SummaryPrinter {
     /** What one record of each protocol log stands for. */
     private static final Map<String, String> UNITS = Map.ofEntries(Map.entry("dns", "transactions"),
             Map.entry("http", "transactions"), Map.entry("ssl", "handshakes"), Map.entry("x509", "certificates"),
-            Map.entry("quic", "connections"), Map.entry("ssh", "sessions"), Map.entry("smb", "connections"), Map.entry("ntp", "messages"),
+            Map.entry("quic", "connections"), Map.entry("ssh", "sessions"), Map.entry("smb", "connections"), Map.entry("ftp", "sessions"),
+            Map.entry("smtp", "sessions"), Map.entry("ntp", "messages"),
             Map.entry("dhcp", "exchanges"), Map.entry("dicom", "associations"), Map.entry("icmp", "flows"));
 
     private final PrintWriter out;

@@ -7,12 +7,14 @@ import io.telltale.analysis.event.DicomRecord;
 import io.telltale.analysis.event.DnsRecord;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
+import io.telltale.analysis.event.FtpRecord;
 import io.telltale.analysis.event.HttpRecord;
 import io.telltale.analysis.event.IcmpRecord;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.NtpRecord;
 import io.telltale.analysis.event.QuicRecord;
 import io.telltale.analysis.event.SmbRecord;
+import io.telltale.analysis.event.SmtpRecord;
 import io.telltale.analysis.event.SshRecord;
 import io.telltale.analysis.event.TlsRecord;
 import io.telltale.analysis.event.WeirdRecord;
@@ -45,6 +47,8 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<QuicRecord> quic;
     private final RecordLogWriter<WeirdRecord> weird;
     private final RecordLogWriter<SmbRecord> smb;
+    private final RecordLogWriter<FtpRecord> ftp;
+    private final RecordLogWriter<SmtpRecord> smtp;
     private final RecordLogWriter<DhcpTransaction> dhcp;
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
@@ -71,6 +75,8 @@ public final class LogSet implements EventSink, Closeable {
         this.quic = RecordLogWriter.open(directory, "quic", json, QuicLog.COLUMNS, clock);
         this.weird = RecordLogWriter.open(directory, "weird", json, WeirdLog.COLUMNS, clock);
         this.smb = RecordLogWriter.open(directory, "smb", json, SmbLog.COLUMNS, clock);
+        this.ftp = RecordLogWriter.open(directory, "ftp", json, FtpLog.COLUMNS, clock);
+        this.smtp = RecordLogWriter.open(directory, "smtp", json, SmtpLog.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
         this.dhcpExchanges = new DhcpTransactions(t -> {
             try {
@@ -100,6 +106,8 @@ public final class LogSet implements EventSink, Closeable {
                 case QuicRecord record -> quic.write(record);
                 case WeirdRecord record -> weird.write(record);
                 case SmbRecord record -> smb.write(record);
+                case FtpRecord record -> ftp.write(record);
+                case SmtpRecord record -> smtp.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
             }
         } catch (IOException | UncheckedIOException e) {
@@ -125,7 +133,7 @@ public final class LogSet implements EventSink, Closeable {
     /** Records written to each protocol log so far, by log name, in a fixed order. */
     public Map<String, Long> protocolRecords() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, quic, ssh, smb, ntp, dhcp, dicom, icmp)) {
+        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, quic, ssh, smb, ftp, smtp, ntp, dhcp, dicom, icmp)) {
             counts.put(log.name(), log.written());
         }
         return counts;
@@ -154,7 +162,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; x509; quic; http; smb; dicom; ntp; dhcp; icmp; weird) {
+        try (conn; dns; ssh; ssl; x509; quic; http; smb; ftp; smtp; dicom; ntp; dhcp; icmp; weird) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }

@@ -34,8 +34,11 @@ public final class Recognisers {
     public static final ProtocolSpec MODBUS = tcp("modbus", Set.of(502), Recognisers::modbus);
     public static final ProtocolSpec OPC_UA = tcp("opcua", Set.of(4840), Recognisers::opcUa);
     public static final ProtocolSpec TELNET = tcp("telnet", Set.of(23), Recognisers::telnet);
-    public static final ProtocolSpec FTP = tcp("ftp", Set.of(21), Recognisers::ftp);
-    public static final ProtocolSpec SMTP = tcp("smtp", Set.of(25, 587), Recognisers::smtp);
+    // FTP and SMTP are read a little further than named: the client's commands (FtpSession, SmtpSession).
+    public static final ProtocolSpec FTP = new ProtocolSpec("ftp", "ftp", true, false, false, Set.of(21),
+            Recognisers::ftp, List.of(), () -> FtpSession::new);
+    public static final ProtocolSpec SMTP = new ProtocolSpec("smtp", "smtp", true, false, false, Set.of(25, 587),
+            Recognisers::smtp, List.of(), () -> SmtpSession::new);
 
     public static final List<ProtocolSpec> ALL = List.of(RDP, RFB, TEAMVIEWER, WIREGUARD, OPENVPN, SSDP, SYSLOG, SNMP,
             MODBUS, OPC_UA, TELNET, FTP, SMTP);

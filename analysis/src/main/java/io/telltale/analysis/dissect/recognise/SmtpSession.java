@@ -1,0 +1,97 @@
+package io.telltale.analysis.dissect.recognise;
+
+import io.telltale.analysis.dissect.DissectorSession;
+import io.telltale.analysis.dissect.FlowContext;
+import io.telltale.analysis.dissect.LineReader;
+import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.SmtpRecord;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The client's side of an SMTP connection (RFC 5321): HELO/EHLO, MAIL FROM, RCPT TO, DATA (whose
+ * content is skipped up to the lone dot), and STARTTLS, after which the stream is encrypted.
+ */
+final class SmtpSession implements DissectorSession {
+
+    static final int MAX_LISTED = 64;
+
+    private final FlowContext flow;
+    private final LineReader lines = new LineReader();
+    private long firstNanos = -1;
+    private String helo;
+    private final List<String> mailFrom = new ArrayList<>();
+    private final List<String> rcptTo = new ArrayList<>();
+    private int messages;
+    private boolean inData;
+    private boolean startTls;
+
+    SmtpSession(FlowContext flow) {
+        this.flow = flow;
+    }
+
+    @Override
+    public void onPayload(long timestampNanos, boolean fromOriginator, MemorySegment data, long offset, int length,
+                          boolean stream, EventSink out) {
+        if (firstNanos < 0) {
+            firstNanos = timestampNanos;
+        }
+        if (fromOriginator && !startTls) {
+            lines.feed(data, offset, length, this::line);
+        }
+    }
+
+    private void line(String line) {
+        if (startTls) {
+            return;
+        }
+        if (inData) {
+            if (line.equals(".")) {
+                inData = false;
+                messages++;
+            }
+            return;
+        }
+        String upper = line.toUpperCase(Locale.ROOT);
+        if (upper.startsWith("HELO ") || upper.startsWith("EHLO ")) {
+            helo = line.substring(5).trim();
+        } else if (upper.startsWith("MAIL FROM:")) {
+            addOnce(mailFrom, address(line.substring(10)));
+        } else if (upper.startsWith("RCPT TO:")) {
+            addOnce(rcptTo, address(line.substring(8)));
+        } else if (upper.equals("DATA")) {
+            inData = true;
+        } else if (upper.equals("STARTTLS")) {
+            startTls = true;
+        }
+    }
+
+    /** The address inside angle brackets, parameters after it dropped. */
+    static String address(String argument) {
+        String a = argument.trim();
+        int open = a.indexOf('<');
+        int close = a.indexOf('>', open + 1);
+        return open >= 0 && close > open ? a.substring(open + 1, close) : a.split(" ", 2)[0];
+    }
+
+    private static void addOnce(List<String> list, String value) {
+        if (list.size() < MAX_LISTED && !list.contains(value)) {
+            list.add(value);
+        }
+    }
+
+    @Override
+    public void onEnd(long timestampNanos, EventSink out) {
+        if (firstNanos >= 0) {
+            out.accept(new SmtpRecord(flow.flowId(), firstNanos, flow.originatorHost(), flow.originatorPort(),
+                    flow.responderHost(), flow.responderPort(), helo, mailFrom, rcptTo, messages, startTls));
+        }
+    }
+
+    @Override
+    public long anomalies() {
+        return lines.overlongLines();
+    }
+}
