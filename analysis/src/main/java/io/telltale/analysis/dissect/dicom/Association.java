@@ -1,5 +1,6 @@
 package io.telltale.analysis.dissect.dicom;
 
+import io.telltale.analysis.dissect.Lists;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,9 +99,9 @@ final class Association {
             }
             String uid = uid(b, at + 4, length);
             if (type == 0x30) {
-                addOnce(abstractSyntaxes, uid);
+                Lists.addOnce(abstractSyntaxes, uid, MAX_LISTED);
             } else if (type == 0x40) {
-                addOnce(transferSyntaxes, uid);
+                Lists.addOnce(transferSyntaxes, uid, MAX_LISTED);
             } else {
                 anomalies++;
             }
@@ -180,11 +181,6 @@ final class Association {
         }
     }
 
-    private static void addOnce(List<String> list, String value) {
-        if (list.size() < MAX_LISTED && !list.contains(value)) {
-            list.add(value);
-        }
-    }
 
     static int u16(byte[] b, int at) {
         return ((b[at] & 0xff) << 8) | (b[at + 1] & 0xff);

@@ -2,6 +2,7 @@ package io.telltale.analysis.dissect.dicom;
 
 import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
+import io.telltale.analysis.dissect.Lists;
 import io.telltale.analysis.event.DicomRecord;
 import io.telltale.analysis.event.EventSink;
 import java.lang.foreign.MemorySegment;
@@ -137,13 +138,8 @@ final class DicomSession implements DissectorSession {
             if (c.name().equals("C-STORE-RQ")) {
                 stores++;
             }
-            if (commands.size() < MAX_COMMANDS && !commands.contains(c.name())) {
-                commands.add(c.name());
-            }
-            if (c.affectedSopClass() != null && affectedSopClasses.size() < MAX_COMMANDS
-                    && !affectedSopClasses.contains(c.affectedSopClass())) {
-                affectedSopClasses.add(c.affectedSopClass());
-            }
+            Lists.addOnce(commands, c.name(), MAX_COMMANDS);
+            Lists.addOnce(affectedSopClasses, c.affectedSopClass(), MAX_COMMANDS);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.telltale.analysis.dissect.recognise;
 
+import io.telltale.analysis.dissect.Lists;
 import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
 import io.telltale.analysis.dissect.LineReader;
@@ -46,22 +47,17 @@ final class FtpSession implements DissectorSession {
         if (verb.isEmpty() || verb.length() > 8) {
             return;
         }
-        addOnce(commands, verb);
+        Lists.addOnce(commands, verb, MAX_LISTED);
         switch (verb) {
             case "USER" -> user = argument;
             case "PASS" -> password = !argument.isEmpty();
-            case "STOR", "STOU", "APPE" -> addOnce(stored, argument);
-            case "RETR" -> addOnce(retrieved, argument);
+            case "STOR", "STOU", "APPE" -> Lists.addOnce(stored, argument, MAX_LISTED);
+            case "RETR" -> Lists.addOnce(retrieved, argument, MAX_LISTED);
             default -> {
             }
         }
     }
 
-    private static void addOnce(List<String> list, String value) {
-        if (list.size() < MAX_LISTED && !list.contains(value)) {
-            list.add(value);
-        }
-    }
 
     @Override
     public void onEnd(long timestampNanos, EventSink out) {

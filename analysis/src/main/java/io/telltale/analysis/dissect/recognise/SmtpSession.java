@@ -1,5 +1,6 @@
 package io.telltale.analysis.dissect.recognise;
 
+import io.telltale.analysis.dissect.Lists;
 import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
 import io.telltale.analysis.dissect.LineReader;
@@ -58,9 +59,9 @@ final class SmtpSession implements DissectorSession {
         if (upper.startsWith("HELO ") || upper.startsWith("EHLO ")) {
             helo = line.substring(5).trim();
         } else if (upper.startsWith("MAIL FROM:")) {
-            addOnce(mailFrom, address(line.substring(10)));
+            Lists.addOnce(mailFrom, address(line.substring(10)), MAX_LISTED);
         } else if (upper.startsWith("RCPT TO:")) {
-            addOnce(rcptTo, address(line.substring(8)));
+            Lists.addOnce(rcptTo, address(line.substring(8)), MAX_LISTED);
         } else if (upper.equals("DATA")) {
             inData = true;
         } else if (upper.equals("STARTTLS")) {
@@ -76,11 +77,6 @@ final class SmtpSession implements DissectorSession {
         return open >= 0 && close > open ? a.substring(open + 1, close) : a.split(" ", 2)[0];
     }
 
-    private static void addOnce(List<String> list, String value) {
-        if (list.size() < MAX_LISTED && !list.contains(value)) {
-            list.add(value);
-        }
-    }
 
     @Override
     public void onEnd(long timestampNanos, EventSink out) {

@@ -1,5 +1,6 @@
 package io.telltale.analysis.dissect.smb;
 
+import io.telltale.analysis.dissect.Lists;
 import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
 import io.telltale.analysis.event.EventSink;
@@ -117,14 +118,14 @@ final class SmbSession implements DissectorSession {
             }
             case TREE_CONNECT -> {
                 if (!response && body + 8 <= end) {
-                    addOnce(trees, utf16(b, h + u16(b, body + 4), u16(b, body + 6), end));
+                    Lists.addOnce(trees, utf16(b, h + u16(b, body + 4), u16(b, body + 6), end), MAX_NAMES);
                 }
             }
             case CREATE -> {
                 if (!response && body + 48 <= end) {
                     String name = utf16(b, h + u16(b, body + 44), u16(b, body + 46), end);
                     if (name != null && !name.isEmpty()) {
-                        addOnce(files, name);
+                        Lists.addOnce(files, name, MAX_NAMES);
                     }
                 }
             }
@@ -176,11 +177,6 @@ final class SmbSession implements DissectorSession {
         return new String(b, at, length, StandardCharsets.UTF_16LE);
     }
 
-    private static void addOnce(List<String> list, String value) {
-        if (value != null && list.size() < MAX_NAMES && !list.contains(value)) {
-            list.add(value);
-        }
-    }
 
     private static int u16(byte[] b, int at) {
         return (b[at] & 0xff) | ((b[at + 1] & 0xff) << 8);
