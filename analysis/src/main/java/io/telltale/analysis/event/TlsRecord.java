@@ -16,6 +16,7 @@ import java.util.List;
  * @param certificateChainSha256 SHA-256 of each certificate the server sent (TLS 1.2 and earlier), leaf first:
  *     Zeek's {@code cert_chain_fps}
  * @param sniMatchesCertificate whether the leaf certificate covers the SNI name; null when either is missing
+ * @param application the remote-access tool the certificate gives away ({@code anydesk}), or null
  */
 public record TlsRecord(
         long flowId,
@@ -34,7 +35,8 @@ public record TlsRecord(
         String ja3s,
         String ja4,
         List<String> certificateChainSha256,
-        Boolean sniMatchesCertificate) implements ProtocolRecord {
+        Boolean sniMatchesCertificate,
+        String application) implements ProtocolRecord {
 
     public TlsRecord {
         alpnOffered = List.copyOf(alpnOffered);

@@ -21,7 +21,8 @@ final class SslLog {
             LogColumn.text("ja3s", TlsRecord::ja3s),
             LogColumn.text("ja4", TlsRecord::ja4),
             LogColumn.texts("cert_chain_fps", r -> r.certificateChainSha256().isEmpty() ? null : r.certificateChainSha256()),
-            new LogColumn<>("sni_matches_cert", "bool", TlsRecord::sniMatchesCertificate));
+            new LogColumn<>("sni_matches_cert", "bool", TlsRecord::sniMatchesCertificate),
+            LogColumn.text("application", TlsRecord::application));
 
     private SslLog() {
     }

@@ -40,6 +40,6 @@ public final class ClientHellos {
                 flow.responderHost(), flow.responderPort(), version, s == null ? -1 : s.ciphers.getFirst(),
                 s == null ? -1 : s.keyShareGroup, c.serverName,
                 List.copyOf(c.alpn), s == null || s.alpn.isEmpty() ? null : s.alpn.getFirst(), Fingerprints.ja3(c),
-                s == null ? null : Fingerprints.ja3s(s), Fingerprints.ja4(c, true), List.of(), null);
+                s == null ? null : Fingerprints.ja3s(s), Fingerprints.ja4(c, true), List.of(), null, null);
     }
 }

@@ -21,12 +21,16 @@ class CertificatesTest {
     static final FlowContext FLOW = new FlowContext(8, true, "10.0.0.7", 51000, "203.0.113.9", 443, false);
 
     static byte[] selfSigned(Path dir) throws Exception {
+        return selfSigned(dir, "CN=update.vendor.example, O=Example Scanners",
+                "SAN=dns:update.vendor.example,dns:*.telemetry.vendor.example,ip:192.0.2.10");
+    }
+
+    static byte[] selfSigned(Path dir, String name, String extension) throws Exception {
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
         Path store = dir.resolve("device.p12");
         Path der = dir.resolve("device.der");
         run(keytool.toString(), "-genkeypair", "-keystore", store.toString(), "-storepass", "changeit", "-alias", "device",
-                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=update.vendor.example, O=Example Scanners",
-                "-ext", "SAN=dns:update.vendor.example,dns:*.telemetry.vendor.example,ip:192.0.2.10", "-validity", "3650");
+                "-keyalg", "EC", "-groupname", "secp256r1", "-dname", name, "-ext", extension, "-validity", "3650");
         run(keytool.toString(), "-exportcert", "-keystore", store.toString(), "-storepass", "changeit", "-alias", "device",
                 "-file", der.toString());
         return Files.readAllBytes(der);
@@ -76,6 +80,17 @@ class CertificatesTest {
         assertThat(CertificateNames.matches(r, "eu.telemetry.vendor.example")).isTrue();
         assertThat(CertificateNames.matches(r, "a.b.telemetry.vendor.example")).isFalse();
         assertThat(CertificateNames.matches(r, "vendor.example")).isFalse();
+    }
+
+    @Test
+    void anAnyDeskCertificateNamesTheTool(@TempDir Path dir) throws Exception {
+        byte[] body = message(selfSigned(dir, "CN=AnyDesk Client", "KU=digitalSignature"));
+        X509Record r = Certificates.read(body, 0, body.length, FLOW, 1).certificates().getFirst();
+        assertThat(TlsApplications.fromCertificate(r)).isEqualTo("anydesk");
+        java.nio.file.Files.createDirectories(dir.resolve("other"));
+        byte[] other = message(selfSigned(dir.resolve("other"), "CN=AnyDesk Clientele Portal", "KU=digitalSignature"));
+        assertThat(TlsApplications.fromCertificate(Certificates.read(other, 0, other.length, FLOW, 1).certificates()
+                .getFirst())).isNull();
     }
 
     @Test
