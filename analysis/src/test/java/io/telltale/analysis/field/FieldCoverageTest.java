@@ -11,6 +11,7 @@ import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.NtpRecord;
 import io.telltale.analysis.event.SshRecord;
 import io.telltale.analysis.event.TlsRecord;
+import io.telltale.analysis.event.X509Record;
 import io.telltale.analysis.pipeline.AnalysedCapture;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.testdata.Recordings;
@@ -70,6 +71,16 @@ class FieldCoverageTest {
             Map.entry("tls.ja3", of(TlsRecord.class, TlsRecord::ja3)),
             Map.entry("tls.ja3s", of(TlsRecord.class, TlsRecord::ja3s)),
             Map.entry("tls.ja4", of(TlsRecord.class, TlsRecord::ja4)),
+            Map.entry("tls.curve", of(TlsRecord.class, TlsRecord::curve)),
+            Map.entry("tls.cert_sha256", of(TlsRecord.class, TlsRecord::certificateChainSha256)),
+            Map.entry("tls.cert_subject", of(X509Record.class, r -> r.chainIndex() == 0 ? r.subject() : null)),
+            Map.entry("tls.cert_issuer", of(X509Record.class, r -> r.chainIndex() == 0 ? r.issuer() : null)),
+            Map.entry("tls.self_signed", of(X509Record.class, X509Record::selfSigned)),
+            Map.entry("ftp.user", of(io.telltale.analysis.event.FtpRecord.class, io.telltale.analysis.event.FtpRecord::user)),
+            Map.entry("ftp.commands", of(io.telltale.analysis.event.FtpRecord.class,
+                    io.telltale.analysis.event.FtpRecord::commands)),
+            Map.entry("ftp.retrieved", of(io.telltale.analysis.event.FtpRecord.class,
+                    io.telltale.analysis.event.FtpRecord::retrieved)),
             Map.entry("ntp.mode", of(NtpRecord.class, NtpRecord::mode)),
             Map.entry("ntp.stratum", of(NtpRecord.class, NtpRecord::stratum)),
             Map.entry("ntp.ref_id", of(NtpRecord.class, NtpRecord::refId)),

@@ -8,6 +8,8 @@ import static io.telltale.analysis.dissect.recognise.Bytes.u8;
 
 import io.telltale.analysis.dissect.PayloadProbe;
 import io.telltale.analysis.dissect.ProtocolSpec;
+import io.telltale.analysis.field.FieldSpec;
+import io.telltale.analysis.field.FieldType;
 import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +38,11 @@ public final class Recognisers {
     public static final ProtocolSpec TELNET = tcp("telnet", Set.of(23), Recognisers::telnet);
     // FTP and SMTP are read a little further than named: the client's commands (FtpSession, SmtpSession).
     public static final ProtocolSpec FTP = new ProtocolSpec("ftp", "ftp", true, false, false, Set.of(21),
-            Recognisers::ftp, List.of(), () -> FtpSession::new);
+            Recognisers::ftp, List.of(
+                    new FieldSpec("ftp.user", FieldType.TEXT, "the user that logged in"),
+                    new FieldSpec("ftp.commands", FieldType.TEXT_LIST, "commands the client used"),
+                    new FieldSpec("ftp.retrieved", FieldType.TEXT_LIST, "files retrieved (RETR)")),
+            () -> FtpSession::new);
     public static final ProtocolSpec SMTP = new ProtocolSpec("smtp", "smtp", true, false, false, Set.of(25, 587),
             Recognisers::smtp, List.of(), () -> SmtpSession::new);
 

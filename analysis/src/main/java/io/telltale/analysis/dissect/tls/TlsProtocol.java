@@ -18,9 +18,17 @@ public final class TlsProtocol {
     public static final FieldSpec JA3 = new FieldSpec("tls.ja3", FieldType.TEXT, "JA3 fingerprint of the ClientHello");
     public static final FieldSpec JA3S = new FieldSpec("tls.ja3s", FieldType.TEXT, "JA3S fingerprint of the ServerHello");
     public static final FieldSpec JA4 = new FieldSpec("tls.ja4", FieldType.TEXT, "JA4 fingerprint of the ClientHello");
+    public static final FieldSpec CURVE = new FieldSpec("tls.curve", FieldType.COUNT, "key-exchange group the server used");
+    public static final FieldSpec CERT_SHA256 = new FieldSpec("tls.cert_sha256", FieldType.TEXT_LIST,
+            "SHA-256 of each certificate the server sent, leaf first");
+    public static final FieldSpec CERT_SUBJECT = new FieldSpec("tls.cert_subject", FieldType.TEXT, "the leaf certificate's subject");
+    public static final FieldSpec CERT_ISSUER = new FieldSpec("tls.cert_issuer", FieldType.TEXT, "the leaf certificate's issuer");
+    public static final FieldSpec SELF_SIGNED = new FieldSpec("tls.self_signed", FieldType.BOOLEAN,
+            "the leaf certificate signs itself");
 
     public static final ProtocolSpec SPEC = new ProtocolSpec("tls", "ssl", true, false, true, Set.of(443, 8443, 993, 995, 465, 636),
-            TlsProtocol::looksLikeHello, List.of(SNI, VERSION, CIPHER, ALPN, JA3, JA3S, JA4), () -> TlsSession::new);
+            TlsProtocol::looksLikeHello, List.of(SNI, VERSION, CIPHER, ALPN, JA3, JA3S, JA4, CURVE, CERT_SHA256,
+                    CERT_SUBJECT, CERT_ISSUER, SELF_SIGNED), () -> TlsSession::new);
 
     private TlsProtocol() {
     }
