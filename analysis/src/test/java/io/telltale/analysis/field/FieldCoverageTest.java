@@ -76,6 +76,11 @@ class FieldCoverageTest {
             Map.entry("tls.cert_subject", of(X509Record.class, r -> r.chainIndex() == 0 ? r.subject() : null)),
             Map.entry("tls.cert_issuer", of(X509Record.class, r -> r.chainIndex() == 0 ? r.issuer() : null)),
             Map.entry("tls.self_signed", of(X509Record.class, X509Record::selfSigned)),
+            Map.entry("smtp.helo", of(io.telltale.analysis.event.SmtpRecord.class, io.telltale.analysis.event.SmtpRecord::helo)),
+            Map.entry("smtp.mailfrom", of(io.telltale.analysis.event.SmtpRecord.class,
+                    io.telltale.analysis.event.SmtpRecord::mailFrom)),
+            Map.entry("smtp.rcptto", of(io.telltale.analysis.event.SmtpRecord.class,
+                    io.telltale.analysis.event.SmtpRecord::rcptTo)),
             Map.entry("ftp.user", of(io.telltale.analysis.event.FtpRecord.class, io.telltale.analysis.event.FtpRecord::user)),
             Map.entry("ftp.commands", of(io.telltale.analysis.event.FtpRecord.class,
                     io.telltale.analysis.event.FtpRecord::commands)),
@@ -127,6 +132,7 @@ class FieldCoverageTest {
         captures.add(Recordings.path("dicom-associations.pcap"));
         captures.add(Recordings.path("ntp-covert-and-dns-refused.pcap"));
         captures.add(Recordings.path("smb-image-upload.pcap"));
+        captures.add(Recordings.path("smtp-report-to-vendor.pcap"));
         Map<String, Integer> seen = new HashMap<>();
         for (Path capture : captures) {
             for (MonitorEvent e : AnalysedCapture.events(capture, FlowConfig.DEFAULTS)) {

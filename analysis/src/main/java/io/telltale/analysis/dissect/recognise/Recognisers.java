@@ -44,7 +44,11 @@ public final class Recognisers {
                     new FieldSpec("ftp.retrieved", FieldType.TEXT_LIST, "files retrieved (RETR)")),
             () -> FtpSession::new);
     public static final ProtocolSpec SMTP = new ProtocolSpec("smtp", "smtp", true, false, false, Set.of(25, 587),
-            Recognisers::smtp, List.of(), () -> SmtpSession::new);
+            Recognisers::smtp, List.of(
+                    new FieldSpec("smtp.helo", FieldType.NAME, "the name the client gave in HELO or EHLO"),
+                    new FieldSpec("smtp.mailfrom", FieldType.TEXT_LIST, "envelope senders (MAIL FROM)"),
+                    new FieldSpec("smtp.rcptto", FieldType.TEXT_LIST, "envelope recipients (RCPT TO)")),
+            () -> SmtpSession::new);
 
     public static final List<ProtocolSpec> ALL = List.of(RDP, RFB, TEAMVIEWER, WIREGUARD, OPENVPN, SSDP, SYSLOG, SNMP,
             MODBUS, OPC_UA, TELNET, FTP, SMTP);
@@ -202,7 +206,8 @@ public final class Recognisers {
         }
         String line = firstLine(d, o, n);
         if (fromOriginator) {
-            return line.startsWith("USER ") || line.equals("AUTH TLS") || line.equals("AUTH SSL");
+            String command = line.toUpperCase(Locale.ROOT); // commands are case-insensitive (RFC 959 §5.3)
+            return command.startsWith("USER ") || command.equals("AUTH TLS") || command.equals("AUTH SSL");
         }
         return greeting(line) && line.toUpperCase(Locale.ROOT).contains("FTP");
     }
@@ -214,7 +219,8 @@ public final class Recognisers {
         }
         String line = firstLine(d, o, n);
         if (fromOriginator) {
-            return line.startsWith("EHLO ") || line.startsWith("HELO ");
+            String command = line.toUpperCase(Locale.ROOT); // case-insensitive (RFC 5321 §2.4); Python sends "ehlo"
+            return command.startsWith("EHLO ") || command.startsWith("HELO ");
         }
         return greeting(line) && line.toUpperCase(Locale.ROOT).contains("SMTP");
     }

@@ -34,6 +34,17 @@ class CommandSessionsTest {
         assertThat(ftp.retrieved()).containsExactly("robots.txt");
     }
 
+    @Test
+    void aScannersReportMailIsReadFromOurRecording() {
+        SmtpRecord r = AnalysedCapture.events(io.telltale.testdata.Recordings.path("smtp-report-to-vendor.pcap"),
+                SmtpRecord.class).getFirst();
+        assertThat(r.helo()).isEqualTo("xray-07.airport.example");
+        assertThat(r.mailFrom()).containsExactly("xray-07@airport.example");
+        assertThat(r.rcptTo()).containsExactly("reports@vendor.example", "archive@vendor.example");
+        assertThat(r.messages()).isEqualTo(1);
+        assertThat(r.startTls()).isFalse();
+    }
+
     static List<MonitorEvent> smtp(byte[] client, int piece) {
         List<MonitorEvent> out = new ArrayList<>();
         DissectorSession s = Recognisers.SMTP.dissector().get().open(FLOW);
