@@ -116,8 +116,11 @@ final class Hello {
                     int listEnd = e.position() + 2 + e.peekU16();
                     e.u16();
                     while (e.position() < listEnd && e.has(1)) {
-                        int n = e.u8();
-                        alpn.add(e.text(n));
+                        String protocol = e.text(e.u8());
+                        if (protocol == null) {
+                            break; // a protocol name running past the extension: what came before stands
+                        }
+                        alpn.add(protocol);
                     }
                 }
                 case EXT_KEY_SHARE -> {
