@@ -1,5 +1,6 @@
 package io.telltale.analysis.dissect;
 
+import io.telltale.analysis.dissect.dhcp.Dhcp6Protocol;
 import io.telltale.analysis.dissect.dhcp.DhcpProtocol;
 import io.telltale.analysis.dissect.dicom.DicomProtocol;
 import io.telltale.analysis.dissect.dns.DnsProtocol;
@@ -17,6 +18,7 @@ public final class BuiltInProtocols {
 
     public static final List<ProtocolSpec> ALL = List.of(
             DhcpProtocol.SPEC,
+            Dhcp6Protocol.SPEC,
             DicomProtocol.SPEC,
             DnsProtocol.SPEC,
             HttpProtocol.SPEC,

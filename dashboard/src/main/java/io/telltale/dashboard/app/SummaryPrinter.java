@@ -14,7 +14,7 @@ final class SummaryPrinter {
             Map.entry("http", "transactions"), Map.entry("ssl", "handshakes"), Map.entry("x509", "certificates"),
             Map.entry("quic", "connections"), Map.entry("ssh", "sessions"), Map.entry("smb", "connections"), Map.entry("ftp", "sessions"),
             Map.entry("smtp", "sessions"), Map.entry("ntp", "messages"),
-            Map.entry("dhcp", "exchanges"), Map.entry("dicom", "associations"), Map.entry("icmp", "flows"));
+            Map.entry("dhcp", "exchanges"), Map.entry("dhcpv6", "messages"), Map.entry("dicom", "associations"), Map.entry("icmp", "flows"));
 
     private final PrintWriter out;
 

@@ -2,6 +2,7 @@ package io.telltale.dashboard.output;
 
 import io.telltale.analysis.dissect.dhcp.DhcpTransaction;
 import io.telltale.analysis.dissect.dhcp.DhcpTransactions;
+import io.telltale.analysis.event.Dhcp6Record;
 import io.telltale.analysis.event.DhcpRecord;
 import io.telltale.analysis.event.DicomRecord;
 import io.telltale.analysis.event.DnsRecord;
@@ -48,6 +49,7 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<WeirdRecord> weird;
     private final RecordLogWriter<SmbRecord> smb;
     private final RecordLogWriter<FtpRecord> ftp;
+    private final RecordLogWriter<Dhcp6Record> dhcp6;
     private final RecordLogWriter<SmtpRecord> smtp;
     private final RecordLogWriter<DhcpTransaction> dhcp;
     /** DHCP messages join into exchanges across flows before they are written. */
@@ -76,6 +78,7 @@ public final class LogSet implements EventSink, Closeable {
         this.weird = RecordLogWriter.open(directory, "weird", json, WeirdLog.COLUMNS, clock);
         this.smb = RecordLogWriter.open(directory, "smb", json, SmbLog.COLUMNS, clock);
         this.ftp = RecordLogWriter.open(directory, "ftp", json, FtpLog.COLUMNS, clock);
+        this.dhcp6 = RecordLogWriter.open(directory, "dhcpv6", json, Dhcp6Log.COLUMNS, clock);
         this.smtp = RecordLogWriter.open(directory, "smtp", json, SmtpLog.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
         this.dhcpExchanges = new DhcpTransactions(t -> {
@@ -107,6 +110,7 @@ public final class LogSet implements EventSink, Closeable {
                 case WeirdRecord record -> weird.write(record);
                 case SmbRecord record -> smb.write(record);
                 case FtpRecord record -> ftp.write(record);
+                case Dhcp6Record record -> dhcp6.write(record);
                 case SmtpRecord record -> smtp.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
             }
@@ -133,7 +137,7 @@ public final class LogSet implements EventSink, Closeable {
     /** Records written to each protocol log so far, by log name, in a fixed order. */
     public Map<String, Long> protocolRecords() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, quic, ssh, smb, ftp, smtp, ntp, dhcp, dicom, icmp)) {
+        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, quic, ssh, smb, ftp, smtp, ntp, dhcp, dhcp6, dicom, icmp)) {
             counts.put(log.name(), log.written());
         }
         return counts;
@@ -162,7 +166,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; x509; quic; http; smb; ftp; smtp; dicom; ntp; dhcp; icmp; weird) {
+        try (conn; dns; ssh; ssl; x509; quic; http; smb; ftp; smtp; dicom; ntp; dhcp; dhcp6; icmp; weird) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }
