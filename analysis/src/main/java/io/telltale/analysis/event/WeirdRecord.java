@@ -1,8 +1,10 @@
 package io.telltale.analysis.event;
 
 /**
- * Something in a flow that did not fit its protocol, as Zeek's weird.log reports it: which flow,
- * what ({@code name}), more detail ({@code addl}) and which analyzer saw it ({@code source}).
+ * Something that did not fit its protocol, as Zeek's weird.log reports it: which flow (flow id 0,
+ * null hosts and -1 ports for a packet that belongs to none, such as a truncated header), what
+ * ({@code name}), more detail ({@code addl}) and what saw it ({@code source}: a dissector, or
+ * {@code decode}).
  */
 public record WeirdRecord(
         long flowId,

@@ -33,6 +33,9 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     /** Attached to flows whose protocol was not recognised: their payload is not looked at again. */
     private static final Object UNRECOGNISED = new Object();
     private static final int IPPROTO_ICMPV6 = 58;
+    /** Packet-level weirds written per kind; beyond this they are only counted (Zeek samples likewise). */
+    static final int WEIRDS_PER_KIND = 100;
+    private final int[] weirdsWritten = new int[io.telltale.capture.decode.DecodeAnomaly.values().length];
     private long nowNanos;
     private long dissectorAnomalies;
 
@@ -140,6 +143,14 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
             flow.attach(session);
         }
         session.onMessage(nowNanos, type, code, data, offset, length);
+    }
+
+    @Override
+    public void onDecodeAnomaly(long timestampNanos, io.telltale.capture.decode.DecodeAnomaly anomaly) {
+        if (anomaly != null && weirdsWritten[anomaly.ordinal()]++ < WEIRDS_PER_KIND) {
+            sink.accept(new WeirdRecord(0, timestampNanos, null, -1, null, -1, anomaly.label(),
+                    weirdsWritten[anomaly.ordinal()] == WEIRDS_PER_KIND ? "further ones only counted" : null, "decode"));
+        }
     }
 
     @Override

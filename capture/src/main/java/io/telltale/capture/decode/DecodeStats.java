@@ -8,10 +8,24 @@ public final class DecodeStats {
 
     private final long[] anomalies = new long[DecodeAnomaly.values().length];
     private long nonIpFrames;
+    private long events;
+    private DecodeAnomaly last;
 
     /** Counts one anomaly; called by the decoder and by the flow meter (checksums). */
     public void record(DecodeAnomaly anomaly) {
         anomalies[anomaly.ordinal()]++;
+        events++;
+        last = anomaly;
+    }
+
+    /** Anomalies counted so far, all kinds: a caller that remembers it can tell when a packet added one. */
+    public long events() {
+        return events;
+    }
+
+    /** The kind of the anomaly counted last, or null. */
+    public DecodeAnomaly last() {
+        return last;
     }
 
     void countNonIp() {

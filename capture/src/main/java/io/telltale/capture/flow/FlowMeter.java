@@ -68,12 +68,15 @@ public final class FlowMeter implements PacketHandler {
         if (timestampNanos > clockNanos) {
             clockNanos = timestampNanos;
         }
+        long anomaliesBefore = decoder.stats().events();
         int result = decoder.decode(timestampNanos, wireLength, data, offset, capturedLength, linkType, packet);
         if (result == PacketDecoder.TRANSPORT) {
             stats.ipPackets++;
             account(packet);
         } else if (result == PacketDecoder.HELD) {
             stats.heldFragments++;
+        } else if (decoder.stats().events() != anomaliesBefore) {
+            streams.onDecodeAnomaly(timestampNanos, decoder.stats().last());
         }
         sweep();
     }

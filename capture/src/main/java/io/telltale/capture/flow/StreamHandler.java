@@ -33,6 +33,13 @@ public interface StreamHandler {
                         int length) {
     }
 
+    /**
+     * A packet was malformed below the flow layer (a truncated or impossible header), so it belongs to
+     * no flow; called once per such packet.
+     */
+    default void onDecodeAnomaly(long timestampNanos, io.telltale.capture.decode.DecodeAnomaly anomaly) {
+    }
+
     /** The flow is about to be written (it ended, or an interim record is due when {@code interim}). */
     default void onFlowEnd(Flow flow, boolean interim) {
     }

@@ -166,6 +166,16 @@ class ReadCommandTest {
     }
 
     @Test
+    void aTruncatedFrameIsAWeirdOfNoFlow(@TempDir Path dir) throws IOException {
+        // Zeek's core.raw-truncation baseline: one weird, every id unset (Zeek names it truncated_ethernet_frame).
+        assertThat(run("read", reference("zeek__trunc_trunc-hdr.pcap"), "--out", dir.toString()).exitCode()).isZero();
+        List<String[]> rows = Files.readAllLines(dir.resolve("weird.log")).stream().filter(l -> !l.startsWith("#"))
+                .map(l -> l.split("\t", -1)).toList();
+        assertThat(rows).singleElement().satisfies(r -> assertThat(Arrays.asList(r).subList(1, 11)).containsExactly(
+                "-", "-", "-", "-", "-", "truncated_link_header", "-", "F", "telltale", "decode"));
+    }
+
+    @Test
     void jsonLinesCarryZeeksFieldNames(@TempDir Path dir) throws IOException {
         Run run = run("read", reference("zeek__tunnels_gre-sample.pcap"), "--out", dir.toString(), "--format", "jsonl");
         assertThat(run.exitCode()).isZero();
