@@ -25,3 +25,33 @@ netns_cleanup() {
         ip netns del "$ns" 2>/dev/null
     done
 }
+
+# tcpdump in a namespace, writing OUT, until netns_capture_stop (or netns_cleanup).
+#   netns_capture NS IF OUT FILTER...
+netns_capture() {
+    local ns=$1 if=$2 out=$3
+    shift 3
+    ip netns exec "$ns" tcpdump -q -i "$if" -s 0 -U -w "$out" "$@" 2>/dev/null &
+    NETNS_CAPTURE_PID=$!
+    sleep 1
+}
+
+# Stops the capture after the last packets have had a second to arrive.
+netns_capture_stop() {
+    sleep 1
+    if [[ -n "${NETNS_CAPTURE_PID:-}" ]]; then
+        kill "$NETNS_CAPTURE_PID" 2>/dev/null
+        wait "$NETNS_CAPTURE_PID" 2>/dev/null || true
+        NETNS_CAPTURE_PID=
+    fi
+}
+
+# Waits (up to 10 s) until something listens on TCP PORT in NS.
+netns_wait_port() {
+    local ns=$1 port=$2
+    for _ in $(seq 50); do
+        ip netns exec "$ns" ss -ltn | grep -q ":$port " && return 0
+        sleep 0.2
+    done
+    return 1
+}

@@ -11,7 +11,7 @@ device=tt-anom-device
 server=tt-anom-server
 cleanup() {
     set +e
-    [[ -n "${capture_pid:-}" ]] && kill "$capture_pid" 2>/dev/null && wait "$capture_pid" 2>/dev/null
+    netns_capture_stop
     [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null
     netns_cleanup
 }
@@ -31,9 +31,7 @@ while True:
 PY
 server_pid=$!
 sleep 1
-ip netns exec "$device" tcpdump -q -i tt-anom-a -s 0 -U -w "$out" udp 2>/dev/null &
-capture_pid=$!
-sleep 1
+netns_capture "$device" tt-anom-a "$out" udp
 
 ip netns exec "$device" python3 - <<'PY'
 import socket, struct, time
@@ -50,8 +48,5 @@ question = b"\x06update\x06vendor\x07example\x00\x00\x01\x00\x01"
 dns.sendto(b"\x4a\x2f\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00" + question, ("10.78.0.2", 53))
 print("dns answer rcode", dns.recv(512)[3] & 0x0f)
 PY
-sleep 1
-kill "$capture_pid"
-wait "$capture_pid" 2>/dev/null || true
-capture_pid=
+netns_capture_stop
 echo "wrote $out"

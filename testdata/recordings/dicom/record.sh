@@ -11,7 +11,7 @@ scanner=tt-dicom-scanner
 server=tt-dicom-server
 cleanup() {
     set +e
-    [[ -n "${capture_pid:-}" ]] && kill "$capture_pid" 2>/dev/null && wait "$capture_pid" 2>/dev/null
+    netns_capture_stop
     for pid in ${scp_pids:-}; do kill "$pid" 2>/dev/null; done
     netns_cleanup
     rm -rf "$work"
@@ -53,9 +53,7 @@ ip netns exec "$server" storescp -q --refuse --aetitle ARCHIVE 4242 &
 scp_pids="$scp_pids $!"
 sleep 1
 
-ip netns exec "$scanner" tcpdump -q -i tt-dicom-a -s 0 -U -w "$out" tcp 2>/dev/null &
-capture_pid=$!
-sleep 1
+netns_capture "$scanner" tt-dicom-a "$out" tcp
 
 # 1. Verification (C-ECHO) on the registered port.
 ip netns exec "$scanner" echoscu -aet XR_LANE1 -aec CIP_SRV 10.77.0.2 11112
@@ -66,8 +64,5 @@ ip netns exec "$scanner" storescu --required -aet XR_LANE1 -aec CIP_SRV --user o
 ip netns exec "$scanner" storescu --required -aet XR_LANE2 -aec CIP_SRV 10.77.0.2 443 "$work/dicos-ct.dcs"
 # 4. A rejected association (A-ASSOCIATE-RJ) on Orthanc's usual port.
 ip netns exec "$scanner" echoscu -aet XR_LANE1 -aec ARCHIVE 10.77.0.2 4242 || true
-sleep 1
-kill "$capture_pid"
-wait "$capture_pid" 2>/dev/null || true
-capture_pid=
+netns_capture_stop
 echo "wrote $out"

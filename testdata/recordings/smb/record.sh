@@ -12,7 +12,7 @@ client=tt-smb-client
 server=tt-smb-server
 cleanup() {
     set +e
-    [[ -n "${capture_pid:-}" ]] && kill "$capture_pid" 2>/dev/null && wait "$capture_pid" 2>/dev/null
+    netns_capture_stop
     [[ -n "${smbd_pid:-}" ]] && kill "$smbd_pid" 2>/dev/null
     netns_cleanup
     rm -rf "$work"
@@ -54,19 +54,11 @@ head -c 20000 /dev/urandom > "$work/BAG-0042.dcs"
 # smbd signals its whole process group when it stops: give it a session of its own.
 setsid ip netns exec "$server" smbd --foreground --no-process-group -s "$work/smb.conf" &
 smbd_pid=$!
-for _ in $(seq 50); do
-    ip netns exec "$server" ss -ltn | grep -q ':445 ' && break
-    sleep 0.2
-done
-ip netns exec "$client" tcpdump -q -i tt-smb-a -s 0 -U -w "$out" tcp port 445 2>/dev/null &
-capture_pid=$!
-sleep 1
+netns_wait_port "$server" 445
+netns_capture "$client" tt-smb-a "$out" tcp port 445
 cd "$work"
 ip netns exec "$client" smbclient //10.79.0.2/images -U 'AIRPORT\xray%Scan3r!pw' -m SMB3 \
     -c 'ls; put BAG-0042.dcs lane1/BAG-0042.dcs; mkdir lane1; put BAG-0042.dcs lane1/BAG-0042.dcs; get lane1/BAG-0042.dcs copy.dcs; ls lane1\*' \
     > "$work/client.log" 2>&1 || { cat "$work/client.log"; exit 1; }
-sleep 1
-kill "$capture_pid"
-wait "$capture_pid" 2>/dev/null || true
-capture_pid=
+netns_capture_stop
 echo "wrote $out"

@@ -10,7 +10,7 @@ client=tt-smtp-client
 server=tt-smtp-server
 cleanup() {
     set +e
-    [[ -n "${capture_pid:-}" ]] && kill "$capture_pid" 2>/dev/null && wait "$capture_pid" 2>/dev/null
+    netns_capture_stop
     [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null
     netns_cleanup
 }
@@ -20,13 +20,8 @@ netns_pair "$client" "$server" tt-smtp-a tt-smtp-b 10.80.0.1/24 10.80.0.2/24
 
 ip netns exec "$server" python3 -W ignore -m smtpd -n -c DebuggingServer 10.80.0.2:25 >/dev/null &
 server_pid=$!
-for _ in $(seq 50); do
-    ip netns exec "$server" ss -ltn | grep -q ':25 ' && break
-    sleep 0.2
-done
-ip netns exec "$client" tcpdump -q -i tt-smtp-a -s 0 -U -w "$out" tcp port 25 2>/dev/null &
-capture_pid=$!
-sleep 1
+netns_wait_port "$server" 25
+netns_capture "$client" tt-smtp-a "$out" tcp port 25
 ip netns exec "$client" python3 - <<'PY'
 import smtplib
 from email.message import EmailMessage
@@ -38,8 +33,5 @@ m.set_content("bags scanned: 1432\nthreat alarms: 3\n")
 with smtplib.SMTP("10.80.0.2", 25, local_hostname="xray-07.airport.example") as s:
     s.send_message(m, to_addrs=["reports@vendor.example", "archive@vendor.example"])
 PY
-sleep 1
-kill "$capture_pid"
-wait "$capture_pid" 2>/dev/null || true
-capture_pid=
+netns_capture_stop
 echo "wrote $out"

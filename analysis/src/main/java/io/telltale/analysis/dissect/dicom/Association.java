@@ -66,7 +66,16 @@ final class Association {
         rejectReason = body[3] & 0xff;
     }
 
-    private void items(byte[] b, int from, int to, boolean request) {
+    /** What to do with one item: its type, and where its value lies. */
+    private interface ItemReader {
+        void read(int type, int value, int length);
+    }
+
+    /**
+     * Walks the items of {@code b[from, to)}: type, reserved, 2-byte length, value (PS3.8 9.3.2). An
+     * item running past the end stops the walk and is counted.
+     */
+    private void walk(byte[] b, int from, int to, ItemReader reader) {
         int at = from;
         while (at + 4 <= to) {
             int type = b[at] & 0xff;
@@ -76,6 +85,13 @@ final class Association {
                 anomalies++;
                 return;
             }
+            reader.read(type, value, length);
+            at = value + length;
+        }
+    }
+
+    private void items(byte[] b, int from, int to, boolean request) {
+        walk(b, from, to, (type, value, length) -> {
             switch (type) {
                 case 0x10 -> applicationContext = uid(b, value, length);
                 case 0x20 -> proposedContext(b, value, value + length);
@@ -83,21 +99,13 @@ final class Association {
                 case 0x50 -> userInformation(b, value, value + length, request);
                 default -> anomalies++;
             }
-            at = value + length;
-        }
+        });
     }
 
     /** Presentation context (RQ): id, 3 reserved, then one abstract syntax and transfer syntaxes. */
     private void proposedContext(byte[] b, int from, int to) {
-        int at = from + 4;
-        while (at + 4 <= to) {
-            int type = b[at] & 0xff;
-            int length = u16(b, at + 2);
-            if (at + 4 + length > to) {
-                anomalies++;
-                return;
-            }
-            String uid = uid(b, at + 4, length);
+        walk(b, from + 4, to, (type, value, length) -> {
+            String uid = uid(b, value, length);
             if (type == 0x30) {
                 Lists.addOnce(abstractSyntaxes, uid, MAX_LISTED);
             } else if (type == 0x40) {
@@ -105,8 +113,7 @@ final class Association {
             } else {
                 anomalies++;
             }
-            at += 4 + length;
-        }
+        });
     }
 
     /** Presentation context (AC): id, reserved, result (0 = acceptance), reserved, transfer syntax. */
@@ -117,15 +124,7 @@ final class Association {
     }
 
     private void userInformation(byte[] b, int from, int to, boolean request) {
-        int at = from;
-        while (at + 4 <= to) {
-            int type = b[at] & 0xff;
-            int length = u16(b, at + 2);
-            int value = at + 4;
-            if (value + length > to) {
-                anomalies++;
-                return;
-            }
+        walk(b, from, to, (type, value, length) -> {
             switch (type) {
                 case 0x51 -> {
                     if (request && length == 4) {
@@ -152,8 +151,7 @@ final class Association {
                     // async operations, role selection, extended negotiation: not needed here
                 }
             }
-            at = value + length;
-        }
+        });
     }
 
     /**

@@ -21,10 +21,6 @@ record InitialKeys(byte[] key, byte[] iv, byte[] headerProtection) {
     private static final byte[] SALT_V1 = HexFormat.of().parseHex("38762cf7f55934b34d179ae6a4c80cadccbb7f0a");
     private static final byte[] SALT_V2 = HexFormat.of().parseHex("0dede3def700a6db819381be6e269dcbf9bd2ed9");
 
-    static InitialKeys client(int version, byte[] destinationConnectionId) throws GeneralSecurityException {
-        return of(version, destinationConnectionId, false);
-    }
-
     /**
      * @param destinationConnectionId the client's first destination connection id: both sides' Initial
      *     keys derive from it (RFC 9001 §5.2)

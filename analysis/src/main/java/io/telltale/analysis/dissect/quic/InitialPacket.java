@@ -8,9 +8,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Opens one client Initial packet of a datagram (RFC 9000 §17.2.2): reads the long header, removes
+ * Opens one Initial packet of a datagram, client's or server's (RFC 9000 §17.2.2): reads the long header, removes
  * header protection, decrypts the payload with AES-128-GCM and hands back the plaintext frames.
- * Returns null for anything that is not a decryptable client Initial; never throws.
+ * Returns null for anything that is not a decryptable Initial; never throws.
  */
 final class InitialPacket {
 
@@ -30,10 +30,6 @@ final class InitialPacket {
         }
         int type = (first >>> 4) & 3;
         return (version == InitialKeys.VERSION_1 && type == 0) || (version == InitialKeys.VERSION_2 && type == 1);
-    }
-
-    static Opened open(byte[] d, int at, int end) {
-        return open(d, at, end, null, false);
     }
 
     /**

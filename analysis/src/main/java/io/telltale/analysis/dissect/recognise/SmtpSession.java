@@ -1,12 +1,9 @@
 package io.telltale.analysis.dissect.recognise;
 
-import io.telltale.analysis.dissect.Lists;
-import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
-import io.telltale.analysis.dissect.LineReader;
-import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.dissect.Lists;
+import io.telltale.analysis.event.ProtocolRecord;
 import io.telltale.analysis.event.SmtpRecord;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,13 +12,8 @@ import java.util.Locale;
  * The client's side of an SMTP connection (RFC 5321): HELO/EHLO, MAIL FROM, RCPT TO, DATA (whose
  * content is skipped up to the lone dot), and STARTTLS, after which the stream is encrypted.
  */
-final class SmtpSession implements DissectorSession {
+final class SmtpSession extends ClientLinesSession {
 
-    static final int MAX_LISTED = 64;
-
-    private final FlowContext flow;
-    private final LineReader lines = new LineReader();
-    private long firstNanos = -1;
     private String helo;
     private final List<String> mailFrom = new ArrayList<>();
     private final List<String> rcptTo = new ArrayList<>();
@@ -30,23 +22,18 @@ final class SmtpSession implements DissectorSession {
     private boolean startTls;
 
     SmtpSession(FlowContext flow) {
-        this.flow = flow;
+        super(flow);
     }
 
     @Override
-    public void onPayload(long timestampNanos, boolean fromOriginator, MemorySegment data, long offset, int length,
-                          boolean stream, EventSink out) {
-        if (firstNanos < 0) {
-            firstNanos = timestampNanos;
-        }
-        if (fromOriginator && !startTls) {
-            lines.feed(data, offset, length, this::line);
-        }
+    boolean reading() {
+        return !startTls;
     }
 
-    private void line(String line) {
+    @Override
+    void line(String line) {
         if (startTls) {
-            return;
+            return; // lines after STARTTLS in the same segment are already ciphertext
         }
         if (inData) {
             if (line.equals(".")) {
@@ -77,17 +64,9 @@ final class SmtpSession implements DissectorSession {
         return open >= 0 && close > open ? a.substring(open + 1, close) : a.split(" ", 2)[0];
     }
 
-
     @Override
-    public void onEnd(long timestampNanos, EventSink out) {
-        if (firstNanos >= 0) {
-            out.accept(new SmtpRecord(flow.flowId(), firstNanos, flow.originatorHost(), flow.originatorPort(),
-                    flow.responderHost(), flow.responderPort(), helo, mailFrom, rcptTo, messages, startTls));
-        }
-    }
-
-    @Override
-    public long anomalies() {
-        return lines.overlongLines();
+    ProtocolRecord record(long timestampNanos) {
+        return new SmtpRecord(flow.flowId(), timestampNanos, flow.originatorHost(), flow.originatorPort(),
+                flow.responderHost(), flow.responderPort(), helo, mailFrom, rcptTo, messages, startTls);
     }
 }
