@@ -16,7 +16,8 @@ import java.util.List;
  * @param certificateChainSha256 SHA-256 of each certificate the server sent (TLS 1.2 and earlier), leaf first:
  *     Zeek's {@code cert_chain_fps}
  * @param sniMatchesCertificate whether the leaf certificate covers the SNI name; null when either is missing
- * @param application the remote-access tool the certificate gives away ({@code anydesk}), or null
+ * @param application the tool the handshake gives away ({@code anydesk} by its certificate, {@code tor} by
+ *     its made-up server name), or null
  */
 public record TlsRecord(
         long flowId,

@@ -76,6 +76,7 @@ class FieldCoverageTest {
             Map.entry("tls.cert_subject", of(X509Record.class, r -> r.chainIndex() == 0 ? r.subject() : null)),
             Map.entry("tls.cert_issuer", of(X509Record.class, r -> r.chainIndex() == 0 ? r.issuer() : null)),
             Map.entry("tls.self_signed", of(X509Record.class, X509Record::selfSigned)),
+            Map.entry("tls.application", of(TlsRecord.class, TlsRecord::application)),
             Map.entry("smtp.helo", of(io.telltale.analysis.event.SmtpRecord.class, io.telltale.analysis.event.SmtpRecord::helo)),
             Map.entry("smtp.mailfrom", of(io.telltale.analysis.event.SmtpRecord.class,
                     io.telltale.analysis.event.SmtpRecord::mailFrom)),
@@ -133,6 +134,7 @@ class FieldCoverageTest {
         captures.add(Recordings.path("ntp-covert-and-dns-refused.pcap"));
         captures.add(Recordings.path("smb-image-upload.pcap"));
         captures.add(Recordings.path("smtp-report-to-vendor.pcap"));
+        captures.add(Recordings.path("tor-bridge-link.pcap"));
         Map<String, Integer> seen = new HashMap<>();
         for (Path capture : captures) {
             for (MonitorEvent e : AnalysedCapture.events(capture, FlowConfig.DEFAULTS)) {

@@ -21,13 +21,21 @@ record LogColumn<R>(String name, String type, Function<R, ?> value) {
 
     /** The six columns every Zeek protocol log starts with: time, uid and the connection's endpoints. */
     static <R extends ProtocolRecord> List<LogColumn<R>> head() {
+        return head(r -> r, ProtocolRecord::timestampNanos);
+    }
+
+    /**
+     * The same six columns for rows that are parts of a record (a share of an SMB connection): the
+     * connection gives uid and endpoints, the part its own time.
+     */
+    static <R> List<LogColumn<R>> head(Function<R, ProtocolRecord> connection, ToLongFunction<R> timestampNanos) {
         return List.of(
-                new LogColumn<R>("ts", "time", r -> new Decimal(ZeekText.seconds(r.timestampNanos()))),
-                new LogColumn<R>("uid", "string", r -> FlowIds.uid(r.flowId())),
-                new LogColumn<R>("id.orig_h", "addr", ProtocolRecord::originatorHost),
-                new LogColumn<R>("id.orig_p", "port", ProtocolRecord::originatorPort),
-                new LogColumn<R>("id.resp_h", "addr", ProtocolRecord::responderHost),
-                new LogColumn<R>("id.resp_p", "port", ProtocolRecord::responderPort));
+                new LogColumn<R>("ts", "time", r -> new Decimal(ZeekText.seconds(timestampNanos.applyAsLong(r)))),
+                new LogColumn<R>("uid", "string", r -> FlowIds.uid(connection.apply(r).flowId())),
+                new LogColumn<R>("id.orig_h", "addr", r -> connection.apply(r).originatorHost()),
+                new LogColumn<R>("id.orig_p", "port", r -> connection.apply(r).originatorPort()),
+                new LogColumn<R>("id.resp_h", "addr", r -> connection.apply(r).responderHost()),
+                new LogColumn<R>("id.resp_p", "port", r -> connection.apply(r).responderPort()));
     }
 
     static <R> LogColumn<R> text(String name, Function<R, String> value) {

@@ -48,6 +48,9 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<QuicRecord> quic;
     private final RecordLogWriter<WeirdRecord> weird;
     private final RecordLogWriter<SmbRecord> smb;
+    private final RecordLogWriter<SmbLog.Part<SmbRecord.Login>> ntlm;
+    private final RecordLogWriter<SmbLog.Part<SmbRecord.Share>> smbMapping;
+    private final RecordLogWriter<SmbLog.Part<SmbRecord.FileOpen>> smbFiles;
     private final RecordLogWriter<FtpRecord> ftp;
     private final RecordLogWriter<Dhcp6Record> dhcp6;
     private final RecordLogWriter<SmtpRecord> smtp;
@@ -76,7 +79,10 @@ public final class LogSet implements EventSink, Closeable {
         this.icmp = RecordLogWriter.open(directory, "icmp", json, IcmpLog.COLUMNS, clock);
         this.quic = RecordLogWriter.open(directory, "quic", json, QuicLog.COLUMNS, clock);
         this.weird = RecordLogWriter.open(directory, "weird", json, WeirdLog.COLUMNS, clock);
-        this.smb = RecordLogWriter.open(directory, "smb", json, SmbLog.COLUMNS, clock);
+        this.smb = RecordLogWriter.open(directory, "smb", json, SmbLog.CONNECTIONS, clock);
+        this.ntlm = RecordLogWriter.open(directory, "ntlm", json, SmbLog.NTLM, clock);
+        this.smbMapping = RecordLogWriter.open(directory, "smb_mapping", json, SmbLog.MAPPING, clock);
+        this.smbFiles = RecordLogWriter.open(directory, "smb_files", json, SmbLog.FILES, clock);
         this.ftp = RecordLogWriter.open(directory, "ftp", json, FtpLog.COLUMNS, clock);
         this.dhcp6 = RecordLogWriter.open(directory, "dhcpv6", json, Dhcp6Log.COLUMNS, clock);
         this.smtp = RecordLogWriter.open(directory, "smtp", json, SmtpLog.COLUMNS, clock);
@@ -108,7 +114,7 @@ public final class LogSet implements EventSink, Closeable {
                 case IcmpRecord record -> icmp.write(record);
                 case QuicRecord record -> quic.write(record);
                 case WeirdRecord record -> weird.write(record);
-                case SmbRecord record -> smb.write(record);
+                case SmbRecord record -> writeSmb(record);
                 case FtpRecord record -> ftp.write(record);
                 case Dhcp6Record record -> dhcp6.write(record);
                 case SmtpRecord record -> smtp.write(record);
@@ -125,6 +131,20 @@ public final class LogSet implements EventSink, Closeable {
         }
     }
 
+    /** An SMB connection: its summary, then its login, shares and opens, each a row of Zeek's logs. */
+    private void writeSmb(SmbRecord record) throws IOException {
+        smb.write(record);
+        if (record.login() != null) {
+            ntlm.write(new SmbLog.Part<>(record, record.login()));
+        }
+        for (SmbRecord.Share share : record.shares()) {
+            smbMapping.write(new SmbLog.Part<>(record, share));
+        }
+        for (SmbRecord.FileOpen open : record.opens()) {
+            smbFiles.write(new SmbLog.Part<>(record, open));
+        }
+    }
+
     /** Records no writer could format (a bug to report), and the first of them. */
     public long unwritable() {
         return unwritable;
@@ -137,7 +157,7 @@ public final class LogSet implements EventSink, Closeable {
     /** Records written to each protocol log so far, by log name, in a fixed order. */
     public Map<String, Long> protocolRecords() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, quic, ssh, smb, ftp, smtp, ntp, dhcp, dhcp6, dicom, icmp)) {
+        for (RecordLogWriter<?> log : List.of(dns, http, ssl, x509, quic, ssh, smb, ntlm, smbMapping, smbFiles, ftp, smtp, ntp, dhcp, dhcp6, dicom, icmp)) {
             counts.put(log.name(), log.written());
         }
         return counts;
@@ -152,13 +172,6 @@ public final class LogSet implements EventSink, Closeable {
         return flows;
     }
 
-
-
-
-
-
-
-
     /** Where conn.log went, for the summary. */
     public String connDestination() {
         return conn.destination();
@@ -166,7 +179,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; x509; quic; http; smb; ftp; smtp; dicom; ntp; dhcp; dhcp6; icmp; weird) {
+        try (conn; dns; ssh; ssl; x509; quic; http; smb; ntlm; smbMapping; smbFiles; ftp; smtp; dicom; ntp; dhcp; dhcp6; icmp; weird) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }

@@ -88,8 +88,8 @@ final class ZeekText {
     }
 
     /**
-     * A string field for the TSV log: bytes outside printable ASCII, the tab separator and backslash
-     * are written as {@code \xHH}; a value that would read as unset or empty is escaped too. Strings
+     * A string field for the TSV log: bytes outside printable ASCII and the tab separator are written
+     * as {@code \xHH}, a backslash as two (Zeek's escaping, so a UNC path reads as in Zeek); a value that would read as unset or empty is escaped too. Strings
      * from the wire go through here before they reach a file. Commas stay, as in Zeek's logs
      * ({@code (KHTML, like Gecko)}): only inside a set are they separators.
      */
@@ -122,7 +122,9 @@ final class ZeekText {
             if (out == null) {
                 out = new StringBuilder(value.length() + 16).append(value, 0, i);
             }
-            if (c < 0x100) {
+            if (c == '\\') {
+                out.append("\\\\"); // as Zeek's get_escaped_string: a backslash is doubled, not hex
+            } else if (c < 0x100) {
                 out.append(String.format("\\x%02x", (int) c));
             } else {
                 byte[] utf8 = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);

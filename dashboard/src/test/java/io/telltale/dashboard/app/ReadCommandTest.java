@@ -151,18 +151,54 @@ class ReadCommandTest {
     }
 
     @Test
-    void smbLogNamesWhoWroteWhatWhereAndNeverThePassword(@TempDir Path dir) throws IOException {
+    void smbLogsNameWhoWroteWhatWhereAndNeverThePassword(@TempDir Path dir) throws IOException {
         Run run = run("read", Recordings.path("smb-image-upload.pcap").toString(), "--out", dir.toString());
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("smb         1 connection");
-        String row = Files.readAllLines(dir.resolve("smb.log")).stream().filter(l -> !l.startsWith("#")).findFirst()
-                .orElseThrow();
-        assertThat(row).contains("\t3.1.1\tAIRPORT\txray\t").contains("lane1\\x5cBAG-0042.dcs").contains("\t20000\t20000\t");
+        assertThat(rows(dir.resolve("smb.log"))).singleElement().asString().contains("\t3.1.1\t")
+                .contains("\t20000\t20000\t");
+        assertThat(rows(dir.resolve("ntlm.log"))).singleElement().asString()
+                .endsWith("\txray\tVM\tAIRPORT\tIMAGESTORE\tvm\t-\tT");
+        assertThat(rows(dir.resolve("smb_mapping.log"))).extracting(r -> r.substring(r.indexOf("\t445\t") + 5))
+                .containsExactly("\\\\\\\\10.79.0.2\\\\IPC$\t-\t-\tPIPE", "\\\\\\\\10.79.0.2\\\\images\t-\t-\tDISK");
+        assertThat(rows(dir.resolve("smb_files.log"))).anySatisfy(r -> assertThat(r)
+                .contains("\tSMB::FILE_OPEN\t\\\\\\\\10.79.0.2\\\\images\tlane1\\\\BAG-0042.dcs\t"));
         try (var files = Files.walk(dir)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(file)).as(file.toString()).doesNotContain("Scan3r");
             }
         }
+    }
+
+    /** Zeek's smb_mapping.log for its smb3 trace, every column but ts and uid. */
+    @Test
+    void smbMappingAgreesWithZeek(@TempDir Path dir) throws IOException {
+        int rows = 0;
+        for (var capture : ReferenceCorpus.load().captures()) {
+            for (var block : capture.expectations("zeek")) {
+                if (!block.path("baseline_path").asText().endsWith("/smb_mapping.log")) {
+                    continue;
+                }
+                Path out = dir.resolve(capture.fileName());
+                assertThat(run("read", capture.path().toString(), "--out", out.toString()).exitCode()).isZero();
+                List<String> ours = rows(out.resolve("smb_mapping.log")).stream()
+                        .map(r -> r.substring(r.indexOf('\t', r.indexOf('\t') + 1) + 1)).toList();
+                List<String> zeek = new java.util.ArrayList<>();
+                for (var row : block.path("rows")) {
+                    rows++;
+                    zeek.add(String.join("\t", row.path("id.orig_h").asText(), row.path("id.orig_p").asText(),
+                            row.path("id.resp_h").asText(), row.path("id.resp_p").asText(), row.path("path").asText(),
+                            row.path("service").asText(), row.path("native_file_system").asText(),
+                            row.path("share_type").asText()));
+                }
+                assertThat(ours).as(capture.fileName()).isEqualTo(zeek);
+            }
+        }
+        assertThat(rows).isEqualTo(2);
+    }
+
+    static List<String> rows(Path log) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> !l.startsWith("#")).toList();
     }
 
     @Test

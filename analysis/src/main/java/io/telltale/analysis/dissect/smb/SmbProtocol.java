@@ -10,7 +10,9 @@ import java.util.Set;
 
 /**
  * SMB over TCP, recognised by a Direct TCP transport frame ([MS-SMB2] 2.1: a zero byte and a 24-bit
- * length) holding an SMB2 ({@code 0xFE 'SMB'}) or SMB1 ({@code 0xFF 'SMB'}) header.
+ * length) holding an SMB2 ({@code 0xFE 'SMB'}) or SMB1 ({@code 0xFF 'SMB'}) header. The four-byte
+ * magic makes a match trustworthy on a connection picked up mid-stream too (Zeek's smb3 trace starts
+ * so).
  */
 public final class SmbProtocol {
 
@@ -20,7 +22,7 @@ public final class SmbProtocol {
     public static final FieldSpec FILES = new FieldSpec("smb.files", FieldType.TEXT_LIST, "file names opened");
     public static final FieldSpec WRITTEN = new FieldSpec("smb.bytes_written", FieldType.COUNT, "bytes written to the server");
 
-    public static final ProtocolSpec SPEC = new ProtocolSpec("smb", "smb", true, false, false, Set.of(445, 139),
+    public static final ProtocolSpec SPEC = new ProtocolSpec("smb", "smb", true, false, true, Set.of(445, 139),
             SmbProtocol::looksLikeSmb, List.of(USER, DOMAIN, TREES, FILES, WRITTEN), () -> SmbSession::new);
 
     private SmbProtocol() {

@@ -1,6 +1,5 @@
 package io.telltale.analysis.dissect.smb;
 
-import io.telltale.analysis.dissect.Lists;
 import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
 import io.telltale.analysis.event.EventSink;
@@ -8,17 +7,28 @@ import io.telltale.analysis.event.SmbRecord;
 import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One SMB connection. Each message's SMB2 header (64 bytes, [MS-SMB2] 2.2.1) names the command;
  * the few we read have their fields at fixed places after it. Compound messages (NextCommand) are
- * followed within the kept prefix. Written once, when the connection ends.
+ * followed within the kept prefix. Requests are joined to their replies by MessageId (tree type, file
+ * size and times, login outcome), opens to their share by TreeId. Written once, when the connection
+ * ends; every table is bounded.
  */
 final class SmbSession implements DissectorSession {
 
     static final int HEADER = 64;
     static final int MAX_NAMES = 64;
+    /** Requests awaiting their reply; a client may have many in flight, we follow this many. */
+    static final int MAX_PENDING = 64;
+    /** Windows FILETIME (100 ns since 1601) of the Unix epoch. */
+    static final long FILETIME_EPOCH = 116_444_736_000_000_000L;
+    static final long STATUS_MORE_PROCESSING_REQUIRED = 0xC0000016L;
+    static final long RELATED_TREE = 0xFFFFFFFFL;
     static final int NEGOTIATE = 0;
     static final int SESSION_SETUP = 1;
     static final int TREE_CONNECT = 3;
@@ -31,11 +41,16 @@ final class SmbSession implements DissectorSession {
     private final FrameReader server = new FrameReader((b, n, full) -> message(b, n, full, false));
     private long firstNanos = -1;
     private int dialect = -1;
-    private String user;
-    private String domain;
-    private String workstation;
-    private final List<String> trees = new ArrayList<>();
-    private final List<String> files = new ArrayList<>();
+    private long nowNanos;
+    private final NtlmLogin login = new NtlmLogin();
+    /** Tree-connect requests by MessageId, then connected shares by TreeId. */
+    private final Map<Long, SmbRecord.Share> pendingTrees = new HashMap<>();
+    private final Map<Long, String> treePaths = new HashMap<>();
+    private final List<SmbRecord.Share> shares = new ArrayList<>();
+    /** Create requests by MessageId, then opens by share and name. */
+    private final Map<Long, SmbRecord.FileOpen> pendingOpens = new HashMap<>();
+    private final Map<String, SmbRecord.FileOpen> opens = new LinkedHashMap<>();
+    private long compoundTree = -1;
     private long written;
     private long read;
     private long messages;
@@ -54,6 +69,7 @@ final class SmbSession implements DissectorSession {
         if (firstNanos < 0) {
             firstNanos = timestampNanos;
         }
+        nowNanos = timestampNanos;
         if (fromOriginator ? !clientLost : !serverLost) {
             (fromOriginator ? client : server).feed(data, offset, length);
         }
@@ -93,6 +109,9 @@ final class SmbSession implements DissectorSession {
             long status = u32(b, at + 8);
             int next = (int) u32(b, at + 20);
             int end = next > 0 ? Math.min(n, at + next) : n;
+            if (i == 0) {
+                compoundTree = -1;
+            }
             command(b, at, end, command, response, status, full, fromClient);
             if (next <= 0 || at + next >= n) {
                 break;
@@ -109,26 +128,9 @@ final class SmbSession implements DissectorSession {
                     dialect = u16(b, body + 4);
                 }
             }
-            case SESSION_SETUP -> {
-                if (!response && body + 16 <= end) {
-                    int offset = h + u16(b, body + 12);
-                    int length = u16(b, body + 14);
-                    ntlmAuthenticate(b, offset, Math.min(end, offset + length));
-                }
-            }
-            case TREE_CONNECT -> {
-                if (!response && body + 8 <= end) {
-                    Lists.addOnce(trees, utf16(b, h + u16(b, body + 4), u16(b, body + 6), end), MAX_NAMES);
-                }
-            }
-            case CREATE -> {
-                if (!response && body + 48 <= end) {
-                    String name = utf16(b, h + u16(b, body + 44), u16(b, body + 46), end);
-                    if (name != null && !name.isEmpty()) {
-                        Lists.addOnce(files, name, MAX_NAMES);
-                    }
-                }
-            }
+            case SESSION_SETUP -> sessionSetup(b, h, body, end, response, status);
+            case TREE_CONNECT -> treeConnect(b, h, body, end, response, status);
+            case CREATE -> create(b, h, body, end, response, status);
             case WRITE -> {
                 if (!response && body + 8 <= end) {
                     written += u32(b, body + 4);
@@ -145,32 +147,81 @@ final class SmbSession implements DissectorSession {
         }
     }
 
-    /**
-     * Finds the NTLMSSP AUTHENTICATE message ([MS-NLMP] 2.2.1.3) in a security blob, however SPNEGO
-     * wraps it, and reads the domain, user and workstation (UTF-16LE when negotiated, as every modern
-     * client does). The challenge responses are not kept.
-     */
-    private void ntlmAuthenticate(byte[] b, int from, int to) {
-        for (int i = Math.max(0, from); i + 12 <= to; i++) {
-            if (b[i] == 'N' && b[i + 1] == 'T' && b[i + 2] == 'L' && b[i + 3] == 'M' && b[i + 4] == 'S' && b[i + 5] == 'S'
-                    && b[i + 6] == 'P' && b[i + 7] == 0) {
-                if (u32(b, i + 8) != 3 || i + 52 > to) {
-                    return; // NEGOTIATE or CHALLENGE: no identity in them
-                }
-                domain = field(b, i, i + 28, to);
-                user = field(b, i, i + 36, to);
-                workstation = field(b, i, i + 44, to);
-                return;
+    /** The security blob of a request carries the client's AUTHENTICATE, of a reply the CHALLENGE. */
+    private void sessionSetup(byte[] b, int h, int body, int end, boolean response, long status) {
+        if (!response && body + 16 <= end) {
+            int offset = h + u16(b, body + 12);
+            login.read(b, offset, Math.min(end, offset + u16(b, body + 14)), nowNanos);
+        } else if (response && body + 8 <= end) {
+            int offset = h + u16(b, body + 4);
+            login.read(b, offset, Math.min(end, offset + u16(b, body + 6)), nowNanos);
+            if (status != STATUS_MORE_PROCESSING_REQUIRED) {
+                login.outcome(status == 0);
             }
         }
     }
 
-    /** An NTLMSSP security buffer: length, max length, offset from the message start. */
-    private static String field(byte[] b, int message, int at, int to) {
-        return utf16(b, message + (int) u32(b, at + 4), u16(b, at), to);
+    private void treeConnect(byte[] b, int h, int body, int end, boolean response, long status) {
+        long messageId = u64(b, h + 24);
+        if (!response && body + 8 <= end) {
+            String path = utf16(b, h + u16(b, body + 4), u16(b, body + 6), end);
+            if (path != null && pendingTrees.size() < MAX_PENDING) {
+                pendingTrees.put(messageId, new SmbRecord.Share(nowNanos, path, null));
+            }
+        } else if (response) {
+            SmbRecord.Share asked = pendingTrees.remove(messageId);
+            if (asked == null || status != 0 || body + 3 > end || shares.size() >= MAX_NAMES) {
+                return;
+            }
+            String type = switch (b[body + 2]) {
+                case 1 -> "DISK";
+                case 2 -> "PIPE";
+                case 3 -> "PRINT";
+                default -> "UNKNOWN";
+            };
+            shares.add(new SmbRecord.Share(asked.timestampNanos(), asked.path(), type));
+            if (treePaths.size() < MAX_NAMES) {
+                treePaths.put(u32(b, h + 36), asked.path());
+            }
+        }
     }
 
-    private static String utf16(byte[] b, int at, int length, int end) {
+    private void create(byte[] b, int h, int body, int end, boolean response, long status) {
+        long messageId = u64(b, h + 24);
+        if (!response && body + 48 <= end) {
+            long tree = u32(b, h + 36);
+            if (tree == RELATED_TREE && compoundTree >= 0) {
+                tree = compoundTree; // a related compound request reuses the tree of the one before
+            }
+            compoundTree = tree;
+            String name = utf16(b, h + u16(b, body + 44), u16(b, body + 46), end);
+            if (name != null && !name.isEmpty() && pendingOpens.size() < MAX_PENDING) {
+                pendingOpens.put(messageId, new SmbRecord.FileOpen(nowNanos, treePaths.get(tree), name, -1, -1, -1, -1, -1));
+            }
+        } else if (response && (b[h + 16] & 2) != 0 && status == 0x103) {
+            return; // STATUS_PENDING, sent async: the real reply follows with the same MessageId
+        } else if (response) {
+            SmbRecord.FileOpen asked = pendingOpens.remove(messageId);
+            if (asked == null || status != 0) {
+                return;
+            }
+            SmbRecord.FileOpen open = body + 56 <= end
+                    ? new SmbRecord.FileOpen(asked.timestampNanos(), asked.share(), asked.name(), u64(b, body + 48),
+                            fileTime(b, body + 24), fileTime(b, body + 16), fileTime(b, body + 8), fileTime(b, body + 32))
+                    : asked;
+            String key = open.share() + "\0" + open.name();
+            if (opens.size() < MAX_NAMES) {
+                opens.putIfAbsent(key, open);
+            }
+        }
+    }
+
+    private static long fileTime(byte[] b, int at) {
+        long ticks = u64(b, at);
+        return ticks <= FILETIME_EPOCH ? -1 : (ticks - FILETIME_EPOCH) * 100;
+    }
+
+    static String utf16(byte[] b, int at, int length, int end) {
         if (at < 0 || length < 0 || at + length > end || (length & 1) != 0) {
             return null;
         }
@@ -178,12 +229,16 @@ final class SmbSession implements DissectorSession {
     }
 
 
-    private static int u16(byte[] b, int at) {
+    static int u16(byte[] b, int at) {
         return (b[at] & 0xff) | ((b[at + 1] & 0xff) << 8);
     }
 
-    private static long u32(byte[] b, int at) {
+    static long u32(byte[] b, int at) {
         return (b[at] & 0xffL) | ((b[at + 1] & 0xffL) << 8) | ((b[at + 2] & 0xffL) << 16) | ((b[at + 3] & 0xffL) << 24);
+    }
+
+    static long u64(byte[] b, int at) {
+        return u32(b, at) | (u32(b, at + 4) << 32);
     }
 
     @Override
@@ -192,8 +247,8 @@ final class SmbSession implements DissectorSession {
             return;
         }
         out.accept(new SmbRecord(flow.flowId(), firstNanos, flow.originatorHost(), flow.originatorPort(),
-                flow.responderHost(), flow.responderPort(), dialect, user, domain, workstation, trees, files, written,
-                read, messages, encrypted));
+                flow.responderHost(), flow.responderPort(), dialect, login.record(), shares, List.copyOf(opens.values()),
+                written, read, messages, encrypted));
     }
 
     @Override

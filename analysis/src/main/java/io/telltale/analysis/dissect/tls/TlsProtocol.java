@@ -25,10 +25,12 @@ public final class TlsProtocol {
     public static final FieldSpec CERT_ISSUER = new FieldSpec("tls.cert_issuer", FieldType.TEXT, "the leaf certificate's issuer");
     public static final FieldSpec SELF_SIGNED = new FieldSpec("tls.self_signed", FieldType.BOOLEAN,
             "the leaf certificate signs itself");
+    public static final FieldSpec APPLICATION = new FieldSpec("tls.application", FieldType.TEXT,
+            "the tool the handshake gives away: anydesk, tor");
 
     public static final ProtocolSpec SPEC = new ProtocolSpec("tls", "ssl", true, false, true, Set.of(443, 8443, 993, 995, 465, 636),
             TlsProtocol::looksLikeHello, List.of(SNI, VERSION, CIPHER, ALPN, JA3, JA3S, JA4, CURVE, CERT_SHA256,
-                    CERT_SUBJECT, CERT_ISSUER, SELF_SIGNED), () -> TlsSession::new);
+                    CERT_SUBJECT, CERT_ISSUER, SELF_SIGNED, APPLICATION), () -> TlsSession::new);
 
     private TlsProtocol() {
     }

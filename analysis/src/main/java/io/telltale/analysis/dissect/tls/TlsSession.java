@@ -195,7 +195,8 @@ final class TlsSession implements DissectorSession {
                 s == null || s.alpn.isEmpty() ? null : s.alpn.getFirst(),
                 c == null ? null : Fingerprints.ja3(c), s == null ? null : Fingerprints.ja3s(s),
                 c == null ? null : Fingerprints.ja4(c, false), chain.stream().map(X509Record::sha256).toList(),
-                sniMatches, chain.isEmpty() ? null : TlsApplications.fromCertificate(chain.getFirst())));
+                sniMatches, TlsApplications.of(serverName, c == null ? List.of() : c.alpn,
+                        chain.isEmpty() ? null : chain.getFirst())));
     }
 
     @Override

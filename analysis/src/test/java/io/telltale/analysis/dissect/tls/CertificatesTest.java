@@ -86,10 +86,10 @@ class CertificatesTest {
     void anAnyDeskCertificateNamesTheTool(@TempDir Path dir) throws Exception {
         byte[] body = message(selfSigned(dir, "CN=AnyDesk Client", "KU=digitalSignature"));
         X509Record r = Certificates.read(body, 0, body.length, FLOW, 1).certificates().getFirst();
-        assertThat(TlsApplications.fromCertificate(r)).isEqualTo("anydesk");
+        assertThat(TlsApplications.of(null, java.util.List.of(), r)).isEqualTo("anydesk");
         java.nio.file.Files.createDirectories(dir.resolve("other"));
         byte[] other = message(selfSigned(dir.resolve("other"), "CN=AnyDesk Clientele Portal", "KU=digitalSignature"));
-        assertThat(TlsApplications.fromCertificate(Certificates.read(other, 0, other.length, FLOW, 1).certificates()
+        assertThat(TlsApplications.of(null, java.util.List.of(), Certificates.read(other, 0, other.length, FLOW, 1).certificates()
                 .getFirst())).isNull();
     }
 
