@@ -5,6 +5,7 @@ package io.telltale.analysis.event;
  *
  * @param version the version number (1 or 0x6b3343cf for v2)
  * @param clientProtocol the first ALPN protocol the client offered
+ * @param history Zeek's packet history letters (I, H, Z, R, U, S, O; lower case from the server)
  */
 public record QuicRecord(
         long flowId,
@@ -18,5 +19,6 @@ public record QuicRecord(
         String clientScid,
         String serverScid,
         String serverName,
-        String clientProtocol) implements ProtocolRecord {
+        String clientProtocol,
+        String history) implements ProtocolRecord {
 }

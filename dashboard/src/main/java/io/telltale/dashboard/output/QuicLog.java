@@ -3,7 +3,7 @@ package io.telltale.dashboard.output;
 import io.telltale.analysis.event.QuicRecord;
 import java.util.List;
 
-/** Zeek's quic.log, without its packet {@code history} (not tracked yet). */
+/** Zeek's quic.log, column for column. */
 final class QuicLog {
 
     static final List<LogColumn<QuicRecord>> COLUMNS = LogColumn.of(LogColumn.head(),
@@ -13,7 +13,8 @@ final class QuicLog {
             LogColumn.text("client_scid", QuicRecord::clientScid),
             LogColumn.text("server_scid", QuicRecord::serverScid),
             LogColumn.text("server_name", QuicRecord::serverName),
-            LogColumn.text("client_protocol", QuicRecord::clientProtocol));
+            LogColumn.text("client_protocol", QuicRecord::clientProtocol),
+            LogColumn.text("history", QuicRecord::history));
 
     private QuicLog() {
     }

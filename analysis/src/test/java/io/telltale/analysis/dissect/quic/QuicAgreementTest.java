@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * QUIC against Zeek's quic.log and ssl.log for Chromium's connection to api.cirrus-ci.com: connection
- * ids, version, server name, ALPN from the client Initials, and the TLS version and cipher from the
+ * ids, version, server name, ALPN from the client Initials, the packet history, and the TLS version and cipher from the
  * server's Initial, which we decrypt too.
  */
 class QuicAgreementTest {
@@ -31,6 +31,8 @@ class QuicAgreementTest {
         assertThat(q.serverScid()).isEqualTo(quicLog.path("server_scid").asText());
         assertThat(q.serverName()).isEqualTo(quicLog.path("server_name").asText());
         assertThat(q.clientProtocol()).isEqualTo(quicLog.path("client_protocol").asText());
+        assertThat(q.history()).as("Initials, hellos, Handshakes and short packets at 1, 2, 4, 8 per side")
+                .isEqualTo(quicLog.path("history").asText());
         TlsRecord tls = AnalysedCapture.events(capture.path(), TlsRecord.class).getFirst();
         assertThat(tls.version()).isEqualTo(0x0304); // Zeek: TLSv13
         assertThat(tls.cipher()).isEqualTo(0x1301); // Zeek: TLS_AES_128_GCM_SHA256
