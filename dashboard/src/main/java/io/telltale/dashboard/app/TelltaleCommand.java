@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                     + "tells you when it talks to anything it was not declared to talk to.",
             ""
         },
-        subcommands = {ReadCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReadCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything was read and written",
