@@ -59,6 +59,10 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "bulk sizes times X (1 for real sizes: a CT volume is 50-150 MB). Default: ${DEFAULT-VALUE}")
     double volumeScale;
 
+    @Option(names = "--load", paramLabel = "X", defaultValue = "1",
+            description = "how busy the lanes are: trays, bags and log bursts per hour times X. Default: ${DEFAULT-VALUE}")
+    double load;
+
     @Option(names = "--list", description = "describe every scenario and exit")
     boolean list;
 
@@ -79,8 +83,9 @@ public final class GenerateCommand implements Callable<Integer> {
         if (scenario == null || out == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give a SCENARIO and --out DIR, or --list");
         }
-        if (days < 1 || days > 366 || !(volumeScale > 0 && volumeScale <= 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--days must be 1-366 and --volume-scale in (0, 1]");
+        if (days < 1 || days > 366 || !(volumeScale > 0 && volumeScale <= 1) || !(load > 0 && load <= 10)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--days must be 1-366, --volume-scale in (0, 1] and --load in (0, 10]");
         }
         List<List<Scenario>> files = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -107,7 +112,7 @@ public final class GenerateCommand implements Callable<Integer> {
             for (int i = 0; i < files.size(); i++) {
                 Path pcap = out.resolve(names.get(i) + ".pcap");
                 ScenarioWriter.Result r = ScenarioWriter.write(files.get(i), Site.reference(), seed, startNanos, endNanos,
-                        volumeScale, pcap);
+                        volumeScale, load, pcap);
                 TruthFiles.write(out.resolve(names.get(i) + ".truth.json"), r.truths());
                 stdout.printf(Locale.ROOT, "%-14s %,10d packets %,14d bytes %,8d conversations -> %s%n", names.get(i), r.frames(),
                         r.bytes(), r.conversations(), pcap);

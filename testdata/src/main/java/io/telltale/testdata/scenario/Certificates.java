@@ -29,6 +29,11 @@ public final class Certificates {
         return List.of(der(serverName), der("vendor-telemetry-ca"));
     }
 
+    /** A public site's certificate, then the stand-in public CA. */
+    public static List<byte[]> publicChain(String serverName) {
+        return List.of(der(serverName), der("example-public-ca"));
+    }
+
     public static List<byte[]> selfSignedLocalhost() {
         return List.of(der("localhost-self-signed"));
     }

@@ -8,7 +8,7 @@ import java.util.Random;
 /**
  * What a scenario is given to plan with, and what it plans: the site, the period being generated,
  * the volume scale (1 for real sizes: a CT volume is 50–150 MB; tests and the bundled example use
- * less), and a random stream of its own; conversations registered with their start times, and the
+ * less), the load (how busy the lanes are), and a random stream of its own; conversations registered with their start times, and the
  * truth.
  */
 public final class Plan {
@@ -26,11 +26,13 @@ public final class Plan {
     private final long endNanos;
     private final double volumeScale;
     private final Random random;
+    private final double load;
     private final List<Entry> entries = new ArrayList<>();
     private final List<Truth> truths = new ArrayList<>();
 
-    Plan(Site site, long startNanos, long endNanos, double volumeScale, Random random) {
+    Plan(Site site, long startNanos, long endNanos, double volumeScale, double load, Random random) {
         this.site = site;
+        this.load = load;
         this.startNanos = startNanos;
         this.endNanos = endNanos;
         this.volumeScale = volumeScale;
@@ -60,6 +62,14 @@ public final class Plan {
 
     public Random random() {
         return random;
+    }
+
+    /**
+     * Arrivals (trays, bags, log bursts) between two times at up to {@code peakPerHour} times the
+     * plan's load (1 for a busy lane; the bundled example runs a quieter one), in the day's shape.
+     */
+    public void arrivals(long from, long to, double peakPerHour, java.util.function.LongConsumer at) {
+        Diurnal.arrivals(random, from, to, peakPerHour * load, at);
     }
 
     /** Midnight (UTC) of the day {@code nanos} falls in. */

@@ -42,10 +42,16 @@ public final class ScenarioWriter {
 
     public static Result write(List<Scenario> scenarios, Site site, long seed, long startNanos, long endNanos, double volumeScale,
                                Path pcap) throws IOException {
+        return write(scenarios, site, seed, startNanos, endNanos, volumeScale, 1.0, pcap);
+    }
+
+    /** @param load how busy the lanes are: arrival rates times this (1 for a busy checkpoint) */
+    public static Result write(List<Scenario> scenarios, Site site, long seed, long startNanos, long endNanos, double volumeScale,
+                               double load, Path pcap) throws IOException {
         List<Planned> planned = new ArrayList<>();
         List<Truth> truths = new ArrayList<>();
         for (Scenario scenario : scenarios) {
-            Plan plan = new Plan(site, startNanos, endNanos, volumeScale, new Random(mix(seed, scenario.id(), -1)));
+            Plan plan = new Plan(site, startNanos, endNanos, volumeScale, load, new Random(mix(seed, scenario.id(), -1)));
             scenario.plan(plan);
             truths.addAll(plan.truths());
             int index = 0;

@@ -30,7 +30,7 @@ public final class Site {
                 Device.TlsClient.EMBEDDED_OPENSSL);
         s.add("XR-L2", "dual-view-xray", "00:0b:ab:5c:12:02", "10.20.30.12", "fe80::20b:abff:fe5c:1202", "XRL2", 128,
                 Device.TlsClient.WINDOWS_SCHANNEL);
-        s.add("EDS-1", "hold-baggage-eds", "00:30:59:2e:21:01", "10.20.30.21", null, "EDS1", 128,
+        s.add("EDS-1", "hold-baggage-eds", "00:30:59:2e:21:01", "10.20.30.21", "2001:db8:20:30::21", "EDS1", 128,
                 Device.TlsClient.WINDOWS_SCHANNEL);
         s.add("ETD-1", "trace-detector", "00:10:13:44:31:01", "10.20.30.31", null, null, 64, Device.TlsClient.EMBEDDED_OPENSSL);
         s.add("CIP", "image-servers", "00:14:22:0a:40:10", "10.20.40.10", null, "CIP_SRV", 64, Device.TlsClient.EMBEDDED_OPENSSL);

@@ -93,9 +93,13 @@ public final class Talk {
 
     /** Any question and answer through the site resolver; the answer takes a recursive lookup's time. */
     public long lookup(Device client, long atNanos, String name, int type, int rcode, List<Dns.Answer> answers) {
+        return lookup(client, ephemeralPort(client), atNanos, name, type, rcode, answers);
+    }
+
+    /** The same from a fixed client port (a tunnel tool keeps one socket). */
+    public long lookup(Device client, int port, long atNanos, String name, int type, int rcode, List<Dns.Answer> answers) {
         Device resolver = site.device("RESOLVER");
         Link link = link(client, resolver);
-        int port = ephemeralPort(client);
         int id = random.nextInt(65_536);
         frames.add(link.udp(atNanos, true, port, 53, Dns.query(id, name, type)));
         long answered = atNanos + 2_000_000 + random.nextInt(40_000_000);

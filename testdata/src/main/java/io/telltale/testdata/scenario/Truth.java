@@ -39,11 +39,16 @@ public record Truth(
     }
 
     /**
-     * Ranges a measurement of the capture must fall in, over the flows between the device and the
-     * remote end in the window: how many, payload bytes sent by the device and received by it (over all
-     * those flows), and the mean seconds between flow starts (0 when not periodic).
+     * Ranges a measurement of the capture must fall in, over the traffic between the device and the
+     * remote end in the window: how many of {@code unit} ({@code flows}; {@code requests}, packets the
+     * device sends to the remote end, for DNS, NTP and ICMP), payload bytes sent by the device and
+     * received by it, and the mean seconds between units (0 when not periodic) within a relative
+     * tolerance.
      */
-    public record Expect(long flowsMin, long flowsMax, long bytesOutMin, long bytesOutMax, long bytesInMin, long bytesInMax,
-                         double meanIntervalSeconds, double intervalTolerance) {
+    public record Expect(String unit, long countMin, long countMax, long bytesOutMin, long bytesOutMax, long bytesInMin,
+                         long bytesInMax, double meanIntervalSeconds, double intervalTolerance) {
+
+        public static final String FLOWS = "flows";
+        public static final String REQUESTS = "requests";
     }
 }

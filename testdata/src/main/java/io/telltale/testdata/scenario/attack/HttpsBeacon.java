@@ -57,7 +57,7 @@ public final class HttpsBeacon extends BaseScenario {
         truth(plan, ct, new Truth.Remote(SERVER.getHostAddress(), NAME, "tcp", 443),
                 List.of("internet-access", "undeclared-peer", "beaconing"), Severity.CRITICAL,
                 List.of("T1071.001", "T1573", "T0869"), first, plan.end(),
-                new Truth.Expect(beacons, beacons, beacons * 1_000L, beacons * 6_000L, beacons * 1_000L, beacons * 9_000L, 300, jitter),
+                new Truth.Expect(Truth.Expect.FLOWS, beacons, beacons, beacons * 1_000L, beacons * 6_000L, beacons * 1_000L, beacons * 9_000L, 300, jitter),
                 List.of());
     }
 }

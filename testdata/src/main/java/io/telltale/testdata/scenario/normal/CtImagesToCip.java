@@ -4,7 +4,6 @@ import io.telltale.testdata.payload.Dicom;
 import io.telltale.testdata.scenario.BaseScenario;
 import io.telltale.testdata.scenario.Device;
 import io.telltale.testdata.scenario.DicomTalk;
-import io.telltale.testdata.scenario.Diurnal;
 import io.telltale.testdata.scenario.Label;
 import io.telltale.testdata.scenario.Plan;
 import io.telltale.testdata.scenario.Truth;
@@ -30,7 +29,7 @@ public final class CtImagesToCip extends BaseScenario {
         Device ct = plan.site().device("CT-L1");
         Device cip = plan.site().device("CIP");
         double peak = port == 11112 ? 220 : 12;
-        Diurnal.arrivals(plan.random(), plan.start(), plan.end(), peak, at -> plan.at(at, talk -> {
+        plan.arrivals(plan.start(), plan.end(), peak, at -> plan.at(at, talk -> {
             List<Dicom.Context> contexts = List.of(
                     new Dicom.Context(1, Dicom.DICOS_CT, List.of(Dicom.JPEG_LS_LOSSLESS, Dicom.EXPLICIT_LE)),
                     new Dicom.Context(3, Dicom.DICOS_TDR, List.of(Dicom.EXPLICIT_LE)));

@@ -4,7 +4,6 @@ import io.telltale.testdata.payload.Dicom;
 import io.telltale.testdata.scenario.BaseScenario;
 import io.telltale.testdata.scenario.Device;
 import io.telltale.testdata.scenario.DicomTalk;
-import io.telltale.testdata.scenario.Diurnal;
 import io.telltale.testdata.scenario.Label;
 import io.telltale.testdata.scenario.Plan;
 import io.telltale.testdata.scenario.Truth;
@@ -25,7 +24,7 @@ public final class DxImagesAndEcho extends BaseScenario {
     public void plan(Plan plan) {
         Device xr = plan.site().device("XR-L2");
         Device cip = plan.site().device("CIP");
-        Diurnal.arrivals(plan.random(), plan.start(), plan.end(), 180, at -> plan.at(at, talk -> {
+        plan.arrivals(plan.start(), plan.end(), 180, at -> plan.at(at, talk -> {
             List<Dicom.Context> contexts = List.of(
                     new Dicom.Context(1, Dicom.DICOS_DX, List.of(Dicom.EXPLICIT_LE)),
                     new Dicom.Context(3, Dicom.DICOS_DX_PROCESSING, List.of(Dicom.EXPLICIT_LE)));

@@ -3,7 +3,6 @@ package io.telltale.testdata.scenario.normal;
 import io.telltale.testdata.payload.Syslog;
 import io.telltale.testdata.scenario.BaseScenario;
 import io.telltale.testdata.scenario.Device;
-import io.telltale.testdata.scenario.Diurnal;
 import io.telltale.testdata.scenario.Label;
 import io.telltale.testdata.scenario.Plan;
 import io.telltale.testdata.scenario.Truth;
@@ -28,7 +27,7 @@ public final class SyslogToCollector extends BaseScenario {
     public void plan(Plan plan) {
         Device collector = plan.site().device("SYSLOG");
         for (Device scanner : plan.site().scanners()) {
-            Diurnal.arrivals(plan.random(), plan.start(), plan.end(), 60, at -> plan.at(at, talk -> {
+            plan.arrivals(plan.start(), plan.end(), 60, at -> plan.at(at, talk -> {
                 var link = talk.link(scanner, collector);
                 int port = talk.ephemeralPort(scanner);
                 long t = talk.start();
