@@ -74,9 +74,9 @@ public final class GenerateCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (list) {
             for (Scenario s : ScenarioCatalog.all()) {
-                stdout.printf(Locale.ROOT, "%-14s %-17s %s%n", s.id(), s.label().text(), s.title());
+                stdout.printf(Locale.ROOT, "%-16s %-17s %s%n", s.id(), s.label().text(), s.title());
             }
-            stdout.printf(Locale.ROOT, "%-14s %-17s %s%n", "busy-day", "mixed", "one day of N1-N8 at a checkpoint's load with "
+            stdout.printf(Locale.ROOT, "%-16s %-17s %s%n", "busy-day", "mixed", "one day of N1-N8 at a checkpoint's load with "
                     + String.join(", ", ScenarioCatalog.busyDayAttacks()) + " mixed in");
             return ExitCodes.OK;
         }

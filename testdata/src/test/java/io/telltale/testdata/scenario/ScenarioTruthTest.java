@@ -7,15 +7,12 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import io.telltale.capture.flow.FlowRecord;
-import io.telltale.testdata.FlowRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,90 +35,9 @@ class ScenarioTruthTest {
     @MethodSource("scenarios")
     void theCaptureHoldsWhatTheTruthSays(Scenario scenario) {
         GeneratedCaptures.Generated g = GeneratedCaptures.of(scenario);
-        assertThat(g.truths()).as("every scenario states its truth").isNotEmpty();
-        List<FlowRecord> flows = FlowRecords.of(g.pcap());
-        for (Truth truth : g.truths()) {
-            assertThat(truth.scenario()).isEqualTo(scenario.id());
-            assertThat(truth.windowStart()).isBeforeOrEqualTo(truth.windowEnd());
-            if (truth.expect() == null || truth.remote().address() == null) {
-                continue;
-            }
-            List<FlowRecord> between = flows.stream().filter(f -> !f.interim() && matches(truth, f)).toList();
-            long from = nanos(truth.windowStart());
-            long to = nanos(truth.windowEnd());
-            assertThat(between).as("%s: flows to %s", scenario.id(), truth.remote()).isNotEmpty()
-                    .allSatisfy(f -> assertThat(f.startNanos()).as("%s flow %s starts in the window", scenario.id(), f.uid())
-                            .isBetween(from, to));
-            Truth.Expect e = truth.expect();
-            boolean requests = e.unit().equals(Truth.Expect.REQUESTS);
-            long count = requests ? between.stream().mapToLong(FlowRecord::originatorPackets).sum() : between.size();
-            long out = between.stream().mapToLong(f -> payload(f, true)).sum();
-            long in = between.stream().mapToLong(f -> payload(f, false)).sum();
-            String what = scenario.id() + " " + truth.remote();
-            assertThat(count).as("%s: %s", what, e.unit()).isBetween(e.countMin(), e.countMax());
-            assertThat(out).as("%s: bytes out", what).isBetween(e.bytesOutMin(), e.bytesOutMax());
-            assertThat(in).as("%s: bytes in", what).isBetween(e.bytesInMin(), e.bytesInMax());
-            if (e.meanIntervalSeconds() > 0 && count > 1) {
-                double measured = meanIntervalSeconds(between, requests, count);
-                assertThat(measured).as("%s: mean interval", what).isCloseTo(e.meanIntervalSeconds(),
-                        org.assertj.core.data.Offset.offset(e.meanIntervalSeconds() * Math.max(0.02, e.intervalTolerance() / 2)));
-            }
-        }
-    }
-
-    /**
-     * Payload bytes one side sent: the flow's count, or for a single-packet flow (where Zeek leaves the
-     * count unset) its IP bytes less the IP and UDP/ICMP headers.
-     */
-    static long payload(FlowRecord f, boolean originator) {
-        long bytes = originator ? f.originatorBytes() : f.responderBytes();
-        if (bytes >= 0) {
-            return bytes;
-        }
-        long packets = originator ? f.originatorPackets() : f.responderPackets();
-        long ip = originator ? f.originatorIpBytes() : f.responderIpBytes();
-        int headers = (f.originatorHost().contains(":") ? 40 : 20) + 8;
-        return Math.max(0, ip - packets * headers);
-    }
-
-    /**
-     * Flows from the device (its IPv4 or IPv6 address) to the remote end, by transport and port. For an
-     * IP-in-IP tunnel ({@code ipv6}) the outer pair is no flow of its own: the inner flows, which name
-     * it as their tunnel parent, are measured.
-     */
-    static boolean matches(Truth truth, FlowRecord f) {
-        if (truth.remote().transport().equals("ipv6")) {
-            return f.tunnelParentId() != 0;
-        }
-        Device device = Site.reference().device(truth.device());
-        String originator = normalise(f.originatorHost());
-        boolean fromDevice = originator.equals(device.ip())
-                || (device.address6() != null && originator.equals(device.address6().getHostAddress()));
-        if (!fromDevice || !normalise(f.responderHost()).equals(normalise(truth.remote().address()))) {
-            return false;
-        }
-        String transport = truth.remote().transport();
-        boolean sameTransport = f.transport().toLowerCase(Locale.ROOT).startsWith(transport);
-        return sameTransport && (truth.remote().port() == 0 || f.responderPort() == truth.remote().port());
-    }
-
-    static String normalise(String address) {
-        return Site.address(address).getHostAddress();
-    }
-
-    /** From the first unit's start to the last's, divided by the gaps between them. */
-    static double meanIntervalSeconds(List<FlowRecord> flows, boolean requests, long count) {
-        long first = flows.stream().mapToLong(FlowRecord::startNanos).min().orElseThrow();
-        long last = requests ? flows.stream().mapToLong(f -> f.startNanos() + f.durationNanos()).max().orElseThrow()
-                : flows.stream().mapToLong(FlowRecord::startNanos).max().orElseThrow();
-        if (requests && flows.size() > 1 && flows.stream().allMatch(f -> f.originatorPackets() == 1)) {
-            last = flows.stream().mapToLong(FlowRecord::startNanos).max().orElseThrow();
-        }
-        return (last - first) / 1e9 / (count - 1);
-    }
-
-    static long nanos(java.time.Instant i) {
-        return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+        assertThat(g.truths()).as("every scenario states its truth").isNotEmpty()
+                .allSatisfy(t -> assertThat(t.scenario()).isEqualTo(scenario.id()));
+        TruthMeasurement.check(scenario.id(), g.pcap(), g.truths());
     }
 
     @Test
@@ -144,6 +60,8 @@ class ScenarioTruthTest {
         ((com.fasterxml.jackson.databind.node.ObjectNode) json.get(0)).put("label", "harmless");
         ((com.fasterxml.jackson.databind.node.ArrayNode) json.get(1).get("categories")).add("made-up-category");
         assertThat(schema.validate(json)).hasSize(2);
+        JsonNode recorded = TruthFiles.JSON.readTree(RecordingsTruthTest.truthFile().toFile());
+        assertThat(schema.validate(recorded)).as("the real-tool recordings' truth").isEmpty();
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A6: the CT connects straight to 192.0.2.200:8443 (no DNS before it), sends a ClientHello without a
  * server name, and the server shows a self-signed certificate for {@code localhost}; 20–200 kB go out.
- * Once every 6 hours. The CT's vendor agent uses Schannel here (a different stack from A1's).
+ * Once every 6 hours.
  */
 public final class DirectIpSelfSigned extends BaseScenario {
 
