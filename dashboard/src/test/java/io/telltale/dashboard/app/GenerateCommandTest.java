@@ -66,6 +66,30 @@ class GenerateCommandTest {
         assertThat(log(dir, "A14", "conn.log")).contains("\t3544\tudp\t").contains("2001:0:c633:6432:"); // the tunnelled IPv6 seen inside
     }
 
+    /** The real tools recorded in the namespace lab: read clean, and named by what they speak. */
+    @Test
+    void everyRecordingReadsWithoutAnomalies(@TempDir Path dir) throws IOException {
+        java.util.Map<String, String> services = java.util.Map.of(
+                "socat-reverse-shell.pcap", "\t4444\ttcp\t-\t",
+                "curl-tls-beacon.pcap", "\t443\ttcp\tssl\t",
+                "ssh-reverse-tunnel.pcap", "\t22\ttcp\tssh\t",
+                "ptunnel-icmp-tunnel.pcap", "\ticmp\t",
+                "iodine-dns-tunnel.pcap", "\t53\tudp\tdns\t",
+                "dns2tcp-dns-tunnel.pcap", "\t53\tudp\tdns\t",
+                "openvpn-udp.pcap", "\t1194\tudp\topenvpn\t",
+                "tor-bridge-link.pcap", "\t9001\ttcp\tssl\t",
+                "dicom-associations.pcap", "\t443\ttcp\tdicom\t",
+                "smb-image-upload.pcap", "\t445\ttcp\tsmb\t");
+        for (var e : services.entrySet()) {
+            Path out = dir.resolve(e.getKey());
+            ReadCommandTest.Run read = ReadCommandTest.run("read", io.telltale.testdata.Recordings.path(e.getKey()).toString(),
+                    "--out", out.toString());
+            assertThat(read.exitCode()).as(e.getKey()).isZero();
+            assertThat(read.out()).as(e.getKey()).contains("anomalies   0");
+            assertThat(Files.readString(out.resolve("conn.log"))).as(e.getKey()).contains(e.getValue());
+        }
+    }
+
     @Test
     void wrongArgumentsAreRefusedWithAReason(@TempDir Path dir) {
         ReadCommandTest.Run unknown = ReadCommandTest.run("generate", "A99", "--out", dir.toString());

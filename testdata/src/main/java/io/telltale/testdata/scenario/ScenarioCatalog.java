@@ -69,6 +69,8 @@ public final class ScenarioCatalog {
                 new VendorSoftwarePull(),
                 new BhsTelegrams("A17", true),
                 new HttpsBeacon("A1-jitter50", 0.5),
+                new HttpsBeacon("A1-hourly", 3_600, 0.1),
+                new HttpsBeacon("A1-daily", 86_400, 0.02),
                 new Dnscat2Tunnel("A2b-sleep", true),
                 new CloudUpload("A7-ipv6", true),
                 new PersonalDataPost("A13-gzip-base64", true),

@@ -46,7 +46,7 @@ class SitePolicyTest {
             }
         }
         assertThat(normal).isGreaterThan(10);
-        assertThat(malicious).as("malicious truths with a remote address").isEqualTo(25);
+        assertThat(malicious).as("malicious truths with a remote address").isEqualTo(27);
     }
 
     /** Declared when a declaration covers the addresses, transport and port, and the DNS name where it names some. */

@@ -15,8 +15,8 @@ import java.net.InetAddress;
 import java.util.List;
 
 /**
- * A1: the checkpoint CT's vendor agent phones home over TLS 1.2 every 300 s with uniform jitter
- * (±15 %, or ±50 % in the evasion variant), day and night: it looks up
+ * A1: the checkpoint CT's vendor agent phones home over TLS every 300 s with uniform jitter
+ * (±15 %, or ±50 % in the evasion variant; the slow variants hourly and daily), day and night: it looks up
  * {@code status.vendor-telemetry.example}, then POSTs about 600 bytes to {@code /api/v1/hb} and gets
  * about 1.2 kB back, inside TLS with its own OpenSSL stack (a JA3 unlike the Windows host's).
  */
@@ -26,16 +26,29 @@ public final class HttpsBeacon extends BaseScenario {
     static final InetAddress SERVER = Site.address("203.0.113.45");
 
     private final double jitter;
+    private final long periodSeconds;
 
     public HttpsBeacon(String id, double jitter) {
-        super(id, Label.MALICIOUS, "HTTPS beacon from the CT to " + NAME + " every 300 s ± " + Math.round(jitter * 100) + " %");
+        this(id, 300, jitter);
+    }
+
+    /** A slow beacon: hourly or daily, the kind only a monitor that remembers weeks can see. */
+    public HttpsBeacon(String id, long periodSeconds, double jitter) {
+        super(id, Label.MALICIOUS, "HTTPS beacon from the CT to " + NAME + " every " + period(periodSeconds) + " ± "
+                + Math.round(jitter * 100) + " %");
         this.jitter = jitter;
+        this.periodSeconds = periodSeconds;
+    }
+
+    static String period(long seconds) {
+        return seconds % 86_400 == 0 ? seconds / 86_400 + " d" : seconds % 3_600 == 0 ? seconds / 3_600 + " h" : seconds + " s";
     }
 
     @Override
     public void plan(Plan plan) {
         Device ct = plan.site().device("CT-L1");
         long first = plan.start() + HOUR + plan.random().nextInt(300) * SECOND;
+        long period = periodSeconds * SECOND;
         long t = first;
         int beacons = 0;
         while (t < plan.end()) {
@@ -52,12 +65,12 @@ public final class HttpsBeacon extends BaseScenario {
             });
             beacons++;
             double factor = 1 + jitter * (2 * plan.random().nextDouble() - 1);
-            t += (long) (300 * SECOND * factor);
+            t += (long) (period * factor);
         }
         truth(plan, ct, new Truth.Remote(SERVER.getHostAddress(), NAME, "tcp", 443),
                 List.of("internet-access", "undeclared-peer", "beaconing"), Severity.CRITICAL,
                 List.of("T1071.001", "T1573", "T0869"), first, plan.end(),
-                new Truth.Expect(Truth.Expect.FLOWS, beacons, beacons, beacons * 1_000L, beacons * 6_000L, beacons * 1_000L, beacons * 9_000L, 300, jitter),
+                new Truth.Expect(Truth.Expect.FLOWS, beacons, beacons, beacons * 1_000L, beacons * 6_000L, beacons * 1_000L, beacons * 9_000L, periodSeconds, jitter),
                 List.of());
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A10: a reverse shell from the EDS to 203.0.113.9:4444 in clear text: the Windows banner and prompt
  * go out, the operator types commands for 10 minutes, their output comes back over the same
- * connection.
+ * connection; at the end the operator's side resets it.
  */
 public final class ReverseShell extends BaseScenario {
 
@@ -39,7 +39,8 @@ public final class ReverseShell extends BaseScenario {
                 c.clientSends(Bytes.text(step[0] + step[1]));
             }
             c.serverSends(Bytes.text("exit\r\n"));
-            c.close(true);
+            c.reset(false); // the operator's listener goes away: torn down with a RST
+
         });
         truth(plan, eds, new Truth.Remote(OPERATOR.getHostAddress(), null, "tcp", 4444),
                 List.of("reverse-shell", "internet-access", "dns-less-connection"), Severity.CRITICAL,
