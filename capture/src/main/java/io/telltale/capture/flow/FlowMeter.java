@@ -81,6 +81,18 @@ public final class FlowMeter implements PacketHandler {
         sweep();
     }
 
+    /**
+     * Moves the meter's clock (the latest packet time seen, against which flows expire) to at least
+     * {@code nanos}. A worker that meters a shard of the traffic is told the reader's clock before each
+     * frame, so its flows expire exactly when they would with every frame in one meter, even where the
+     * input's timestamps are not in order.
+     */
+    public void advanceClock(long nanos) {
+        if (nanos > clockNanos) {
+            clockNanos = nanos;
+        }
+    }
+
     /** Ends every live flow (end of input); records leave in pool order, the same on every run. */
     public void finish() {
         for (int index = 0; index < table.poolSize(); index++) {

@@ -2,6 +2,7 @@ package io.telltale.dashboard.app;
 
 import io.telltale.analysis.dissect.BuiltInProtocols;
 import io.telltale.analysis.pipeline.AnalysisPipeline;
+import io.telltale.analysis.pipeline.ParallelPipeline;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.flow.FlowMeter;
@@ -27,16 +28,26 @@ public final class FlowFileReader {
 
     private final FlowConfig config;
     private final boolean dissect;
+    private final int workers;
 
     /**
      * @param dissect false for flow records only: no payload is looked at, as fast as the table allows
      */
     public FlowFileReader(FlowConfig config, boolean dissect) {
+        this(config, dissect, 1);
+    }
+
+    /** @param workers threads that each own a shard of the flows (1: everything on the reading thread) */
+    public FlowFileReader(FlowConfig config, boolean dissect, int workers) {
         this.config = config;
         this.dissect = dissect;
+        this.workers = workers;
     }
 
     public ReadSummary read(List<Path> files, LogSet logs) throws IOException {
+        if (workers > 1) {
+            return readParallel(files, logs);
+        }
         long started = System.nanoTime();
         List<io.telltale.capture.source.SourceDamage> damage = new ArrayList<>();
         AnalysisPipeline pipeline = dissect ? new AnalysisPipeline(config, BuiltInProtocols.ALL, logs) : null;
@@ -67,5 +78,31 @@ public final class FlowFileReader {
                 logs.connDestination(), logs.protocolRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
                 logs.unwritable(), logs.firstUnwritable(),
                 System.nanoTime() - started);
+    }
+
+    /** The reading thread spreads frames over the workers by host pair; the workers meter and dissect. */
+    private ReadSummary readParallel(List<Path> files, LogSet logs) throws IOException {
+        long started = System.nanoTime();
+        List<io.telltale.capture.source.SourceDamage> damage = new ArrayList<>();
+        logs.joinDhcpAtEnd();
+        ParallelPipeline parallel = new ParallelPipeline(workers, config, BuiltInProtocols.ALL, dissect, logs, false);
+        try {
+            for (Path file : files) {
+                try (PacketSource source = CaptureFiles.open(file)) {
+                    while (source.poll(parallel, BATCH) != PacketSource.END_OF_INPUT) {
+                        // the workers take it from here
+                    }
+                    source.damage().ifPresent(damage::add);
+                }
+            }
+            parallel.finish();
+            logs.endOfInput();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return new ReadSummary(files.size(), parallel.packets(), parallel.wireBytes(), parallel.records(),
+                parallel.interimRecords(), parallel.evictions(), parallel.nonIpFrames(), parallel.anomalies(),
+                List.copyOf(damage), logs.connDestination(), logs.protocolRecords(), parallel.dissectorAnomalies(),
+                logs.unwritable(), logs.firstUnwritable(), System.nanoTime() - started);
     }
 }

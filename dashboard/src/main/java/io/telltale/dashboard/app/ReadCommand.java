@@ -73,6 +73,12 @@ public final class ReadCommand implements Callable<Integer> {
             + "of the first 64 payload bytes, mean and deviation of payload size and of the gap between packets")
     boolean payloadStats;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "threads that meter and dissect, each owning the flows of its host pairs; the reading thread "
+                    + "spreads frames over them. The records are the same for any N (their order in a log is not). "
+                    + "Default: ${DEFAULT-VALUE}")
+    int workers;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -89,13 +95,16 @@ public final class ReadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (workers < 1 || workers > 256) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be 1-256, not " + workers);
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         ReadSummary summary;
         try {
             Files.createDirectories(out);
             try (LogSet logs = format.open(out, Clock.systemDefaultZone(), payloadStats)) {
-                summary = new FlowFileReader(config, !flowsOnly).read(files, logs);
+                summary = new FlowFileReader(config, !flowsOnly, workers).read(files, logs);
             }
         } catch (IOException e) {
             stderr.println("telltale read: cannot write " + out + ": " + e.getMessage());

@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                     + "tells you when it talks to anything it was not declared to talk to.",
             ""
         },
-        subcommands = {ReadCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ReadCommand.class, CaptureCommand.class, GenerateCommand.class, InterfacesCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:everything was read and written",
@@ -26,6 +27,13 @@ public final class TelltaleCommand implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** pcap4j says at INFO that it found libpcap, on every start: only its warnings are worth a line. Held so it stays set. */
+    private static final java.util.logging.Logger PCAP4J = java.util.logging.Logger.getLogger("org.pcap4j");
+
+    static {
+        PCAP4J.setLevel(java.util.logging.Level.WARNING);
+    }
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -50,7 +58,8 @@ public final class TelltaleCommand implements Runnable {
             String version = TelltaleCommand.class.getPackage().getImplementationVersion();
             return new String[] {
                 "telltale " + (version == null ? "development build" : version),
-                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")"
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ")",
+                io.telltale.capture.source.live.Interfaces.libpcapVersion()
             };
         }
     }

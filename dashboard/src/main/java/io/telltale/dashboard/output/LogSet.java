@@ -163,6 +163,11 @@ public final class LogSet implements EventSink, Closeable {
         return counts;
     }
 
+    /** Several workers read a file: DHCP messages, whose order across workers has no bound, are joined at its end. */
+    public void joinDhcpAtEnd() {
+        dhcpExchanges.holdUntilEnd();
+    }
+
     /** The input ended: exchanges still being joined across flows are written now. */
     public void endOfInput() {
         dhcpExchanges.finish();

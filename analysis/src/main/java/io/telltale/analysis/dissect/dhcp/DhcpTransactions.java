@@ -15,6 +15,13 @@ import java.util.function.Consumer;
  * server hands out (address, lease, domain) from its replies. An exchange is written once it has
  * been quiet for 5 seconds after its first 10, or is 30 seconds old, or has 10 flows or 50 messages;
  * the rest when the input ends. Time is packet time.
+ *
+ * <p>Messages are taken in timestamp order: several workers meter the flows of one exchange (the
+ * client's broadcast and the server's reply are different host pairs) and hand their messages over
+ * in their own time, so they wait in a reorder buffer until packet time is a minute past them (live
+ * workers keep up with the interface, so a minute is plenty), or for a file read by several workers
+ * until the input ends ({@link #holdUntilEnd}); at most 100,000 wait. One worker or many, the
+ * exchanges come out the same.
  */
 public final class DhcpTransactions {
 
@@ -24,8 +31,20 @@ public final class DhcpTransactions {
     static final int MAX_FLOWS = 10;
     static final int MAX_MESSAGES = 50;
 
+    static final long REORDER_NANOS = 60_000_000_000L;
+    static final int REORDER_MAX = 100_000;
+
     private final Consumer<DhcpTransaction> out;
     private final Map<Long, Exchange> open = new LinkedHashMap<>();
+    private final java.util.PriorityQueue<Pending> pending = new java.util.PriorityQueue<>(
+            java.util.Comparator.comparingLong((Pending p) -> p.record().timestampNanos()).thenComparingLong(Pending::sequence));
+    private long latestNanos = Long.MIN_VALUE;
+    private long sequence;
+    private long reorderNanos = REORDER_NANOS;
+
+    /** A message waiting for its turn; the sequence keeps equal times in arrival order. */
+    private record Pending(DhcpRecord record, long sequence) {
+    }
 
     public DhcpTransactions(Consumer<DhcpTransaction> out) {
         this.out = out;
@@ -59,7 +78,21 @@ public final class DhcpTransactions {
         }
     }
 
+    /** Joins nothing until {@link #finish}: for a file read by several workers, whose skew has no bound. */
+    public void holdUntilEnd() {
+        reorderNanos = Long.MAX_VALUE / 2;
+    }
+
     public void accept(DhcpRecord r) {
+        pending.add(new Pending(r, sequence++));
+        latestNanos = Math.max(latestNanos, r.timestampNanos());
+        while (!pending.isEmpty() && (pending.peek().record().timestampNanos() <= latestNanos - reorderNanos
+                || pending.size() > REORDER_MAX)) {
+            join(pending.poll().record());
+        }
+    }
+
+    private void join(DhcpRecord r) {
         expire(r.timestampNanos());
         Exchange e = open.computeIfAbsent(r.transactionId(), id -> {
             Exchange created = new Exchange();
@@ -152,8 +185,11 @@ public final class DhcpTransactions {
         }
     }
 
-    /** The input ended: every open exchange is written, oldest first. */
+    /** The input ended: every waiting message is joined, then every open exchange is written, oldest first. */
     public void finish() {
+        while (!pending.isEmpty()) {
+            join(pending.poll().record());
+        }
         open.values().forEach(e -> out.accept(e.done()));
         open.clear();
     }

@@ -23,7 +23,7 @@ import java.util.concurrent.Future;
  * 65535 so any frame of a capture can be replayed. Nothing leaves the two namespaces; they are removed
  * on close and at JVM exit.
  */
-final class NetnsLab implements AutoCloseable {
+public final class NetnsLab implements AutoCloseable {
 
     static final int CLONE_NEWNET = 0x40000000;
     private static final MethodHandle OPEN = Linker.nativeLinker().downcallHandle(
@@ -33,11 +33,11 @@ final class NetnsLab implements AutoCloseable {
             Linker.nativeLinker().defaultLookup().find("setns").orElseThrow(),
             FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
 
-    final String source;
-    final String capture;
+    public final String source;
+    public final String capture;
     private final Thread cleanup;
 
-    NetnsLab(String tag) throws IOException, InterruptedException {
+    public NetnsLab(String tag) throws IOException, InterruptedException {
         long pid = ProcessHandle.current().pid();
         this.source = "tt-" + tag + "-s" + pid;
         this.capture = "tt-" + tag + "-c" + pid;
@@ -56,18 +56,18 @@ final class NetnsLab implements AutoCloseable {
     }
 
     /** Root, iproute2 and tcpreplay: what the live tests need (CI has all three). */
-    static boolean available() {
+    public static boolean available() {
         boolean ip = Files.isExecutable(Path.of("/usr/sbin/ip")) || Files.isExecutable(Path.of("/sbin/ip"))
                 || Files.isExecutable(Path.of("/usr/bin/ip"));
         return ip && "root".equals(System.getProperty("user.name")) && tcpreplayAvailable();
     }
 
-    static boolean tcpreplayAvailable() {
+    public static boolean tcpreplayAvailable() {
         return Files.isExecutable(Path.of("/usr/bin/tcpreplay"));
     }
 
     /** Runs {@code work} on a thread that has entered the capture namespace (membership is per thread). */
-    <T> T inCapture(Callable<T> work) throws Exception {
+    public <T> T inCapture(Callable<T> work) throws Exception {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<T> result = thread.submit(() -> {
@@ -81,14 +81,14 @@ final class NetnsLab implements AutoCloseable {
     }
 
     /** A thread of its own in the capture namespace, for work that runs beside the test. */
-    <T> Future<T> inCaptureAsync(ExecutorService thread, Callable<T> work) {
+    public <T> Future<T> inCaptureAsync(ExecutorService thread, Callable<T> work) {
         return thread.submit(() -> {
             enter(capture);
             return work.call();
         });
     }
 
-    static void enter(String namespace) {
+    public static void enter(String namespace) {
         try (Arena arena = Arena.ofConfined()) {
             int fd = (int) OPEN.invokeExact(arena.allocateFrom("/run/netns/" + namespace), 0);
             if (fd < 0 || (int) SETNS.invokeExact(fd, CLONE_NEWNET) != 0) {
@@ -102,14 +102,14 @@ final class NetnsLab implements AutoCloseable {
     }
 
     /** Replays a capture out of {@code vsrc} as fast as it can, and waits for tcpreplay to finish. */
-    void replay(Path pcap, String... options) throws IOException, InterruptedException {
+    public void replay(Path pcap, String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", source, "tcpreplay", "-q", "-i", "vsrc"));
         command.addAll(List.of(options));
         command.add(pcap.toString());
         run(command.toArray(String[]::new));
     }
 
-    static String run(String... command) throws IOException, InterruptedException {
+    public static String run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

@@ -1,0 +1,181 @@
+package io.telltale.dashboard.app;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.telltale.capture.flow.FlowConfig;
+import io.telltale.capture.source.live.AfPacketConfig;
+import io.telltale.capture.source.live.CaptureCounters;
+import io.telltale.capture.source.live.LiveCaptureException;
+import io.telltale.capture.source.live.Privileges;
+import io.telltale.dashboard.output.LogSet;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code telltale capture}: live capture on an interface into the same logs {@code read} writes, on
+ * every core, until a duration passes or the process is told to stop (SIGINT, SIGTERM), when every flow
+ * is ended and written. Started as root, it opens its sockets and then becomes an unprivileged user.
+ */
+@Command(
+        name = "capture",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {"Capture live from an interface (a SPAN port) and write conn.log and the protocol logs.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:captured and written", "1:the capture could not be opened or failed", "2:the command line was wrong",
+            "3:the output could not be written"})
+public final class CaptureCommand implements Callable<Integer> {
+
+    @Option(names = {"-i", "--interface"}, required = true, paramLabel = "IF", description = "interface to capture on")
+    String interfaceName;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for the logs (created if missing)")
+    Path out;
+
+    @Option(names = "--source", paramLabel = "KIND", defaultValue = "afpacket",
+            description = "afpacket (Linux, the default: a TPACKET_V3 ring per worker) or libpcap")
+    String source;
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "worker threads, each owning its share of the flows. Default: ${DEFAULT-VALUE}")
+    int workers;
+
+    @Option(names = "--filter", paramLabel = "BPF", description = "a BPF filter in tcpdump's syntax")
+    String filter;
+
+    @Option(names = "--duration", paramLabel = "SECONDS", defaultValue = "0",
+            description = "stop after this long (0: until SIGINT or SIGTERM). Default: ${DEFAULT-VALUE}")
+    long durationSeconds;
+
+    @Option(names = "--user", paramLabel = "USER",
+            description = "become this user once the sockets are open. Default when started as root: nobody")
+    String user;
+
+    @Option(names = "--ring-block-kib", paramLabel = "KIB", defaultValue = "1024", description = "AF_PACKET ring block size")
+    int blockKib;
+
+    @Option(names = "--ring-blocks", paramLabel = "N", defaultValue = "64", description = "AF_PACKET ring blocks per worker")
+    int blocks;
+
+    @Option(names = "--ring-retire-ms", paramLabel = "MS", defaultValue = "60", description = "AF_PACKET block retire timeout")
+    int retireMillis;
+
+    @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "60",
+            description = "seconds between health lines. Default: ${DEFAULT-VALUE}")
+    int statsSeconds;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        if (!source.equals("afpacket") && !source.equals("libpcap")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--source must be afpacket or libpcap, not " + source);
+        }
+        if (workers < 1 || workers > 64 || statsSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be 1-64 and --stats-interval at least 1");
+        }
+        AfPacketConfig ring;
+        try {
+            ring = AfPacketConfig.of(interfaceName).withRing(blockKib * 1024, blocks, retireMillis).withFilter(filter);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        LiveCapture capture;
+        // SIGINT/SIGTERM: the hook asks the capture to stop, then holds the JVM until every flow is written
+        CountDownLatch stop = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stop.countDown();
+            try {
+                finished.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            stderr.println("telltale capture: cannot write " + out + ": " + e.getMessage());
+            return ExitCodes.OUTPUT_FAILED;
+        }
+        try (LogSet logs = FlowFormat.zeek.open(out, Clock.systemDefaultZone(), false)) {
+            capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, FlowConfig.DEFAULTS, logs);
+            try {
+                capture.start();
+            } catch (LiveCaptureException e) {
+                stderr.println("telltale capture: " + e.getMessage());
+                return ExitCodes.INPUT_DAMAGED;
+            }
+            String becomes = user != null ? user : Privileges.isRoot() ? "nobody" : null;
+            if (becomes != null && !becomes.equals("root")) {
+                Privileges.dropTo(becomes);
+            }
+            stdout.printf(Locale.ROOT, "capturing on %s: %s source, %d worker%s, running as %s (effective capabilities %x)%n",
+                    interfaceName, source, workers, workers == 1 ? "" : "s",
+                    becomes != null && !becomes.equals("root") ? becomes : System.getProperty("user.name"),
+                    Privileges.effectiveCapabilities());
+            stdout.flush();
+            CaptureHealth health = new CaptureHealth(capture, new SimpleMeterRegistry(), stdout);
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
+                    .name("telltale-health").unstarted(r));
+            ticker.scheduleAtFixedRate(health::report, statsSeconds, statsSeconds, TimeUnit.SECONDS);
+            Runtime.getRuntime().addShutdownHook(hook);
+            if (durationSeconds > 0) {
+                stop.await(durationSeconds, TimeUnit.SECONDS);
+            } else {
+                stop.await();
+            }
+            ticker.shutdownNow();
+            capture.stop();
+            health.report();
+            logs.endOfInput();
+            long packets = 0;
+            long drops = 0;
+            for (LiveCapture.Share share : capture.shares()) {
+                CaptureCounters c = share.counters();
+                packets += c.packets();
+                drops += c.kernelDrops() + c.interfaceDrops();
+            }
+            stdout.printf(Locale.ROOT, "captured %,d packets; %,d flows written to %s; dropped %,d, shed %,d, capture gaps %d%n",
+                    packets, logs.flows(), logs.connDestination(), drops, capture.shed(), health.gaps());
+            logs.protocolRecords().forEach((log, n) -> {
+                if (n > 0) {
+                    stdout.printf(Locale.ROOT, "  %-11s %,d%n", log, n);
+                }
+            });
+            stdout.flush();
+        } catch (IOException e) {
+            stderr.println("telltale capture: cannot write " + out + ": " + e.getMessage());
+            return ExitCodes.OUTPUT_FAILED;
+        } catch (RuntimeException | Error e) {
+            // said here, before the shutdown hook may let the JVM end and take picocli's report with it
+            stderr.println("telltale capture: failed: " + e);
+            e.printStackTrace(stderr);
+            stderr.flush();
+            throw e;
+        } finally {
+            finished.countDown(); // the logs are closed: a shutdown hook waiting on them may let the JVM end
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // a signal stopped us: the hook is running and returns now that the logs are closed
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,80 @@
+package io.telltale.dashboard.app;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.telltale.capture.source.live.CaptureCounters;
+import java.io.PrintWriter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The health of a live capture: per source, packets and bytes received, kernel and interface drops as
+ * Micrometer meters ({@code telltale.capture.*}, tagged by source), frames shed by full worker rings;
+ * a line each interval for the log, and a {@code capture-gap} line whenever drops grew, because a
+ * packet a monitor did not see is a hole in its evidence that the analyst must know about.
+ */
+final class CaptureHealth {
+
+    private final LiveCapture capture;
+    private final PrintWriter out;
+    private final Map<String, CaptureCounters> last = new HashMap<>();
+    private long lastShed;
+    private long lastNanos = System.nanoTime();
+    private long gaps;
+
+    CaptureHealth(LiveCapture capture, MeterRegistry registry, PrintWriter out) {
+        this.capture = capture;
+        this.out = out;
+        for (LiveCapture.Share share : capture.shares()) {
+            String name = share.name();
+            FunctionCounter.builder("telltale.capture.packets", share, s -> s.counters().packets()).tag("source", name)
+                    .description("frames received").register(registry);
+            FunctionCounter.builder("telltale.capture.bytes", share, s -> s.counters().bytes()).tag("source", name)
+                    .baseUnit("bytes").description("bytes received (wire length)").register(registry);
+            FunctionCounter.builder("telltale.capture.kernel.drops", share, s -> s.counters().kernelDrops()).tag("source", name)
+                    .description("frames the kernel dropped for want of ring space").register(registry);
+            FunctionCounter.builder("telltale.capture.interface.drops", share, s -> s.counters().interfaceDrops())
+                    .tag("source", name).description("frames the interface dropped").register(registry);
+        }
+        Gauge.builder("telltale.pipeline.shed", capture, LiveCapture::shed)
+                .description("frames shed because a worker's queue was full").register(registry);
+    }
+
+    /** Writes the interval's line, and a capture-gap line if anything was lost since the last one. */
+    synchronized void report() {
+        long now = System.nanoTime();
+        double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
+        long packets = 0;
+        long delta = 0;
+        long drops = 0;
+        long newDrops = 0;
+        List<LiveCapture.Share> shares = capture.shares();
+        for (LiveCapture.Share share : shares) {
+            CaptureCounters c = share.counters();
+            CaptureCounters before = last.getOrDefault(share.name(), new CaptureCounters(0, 0, 0, 0));
+            packets += c.packets();
+            delta += c.packets() - before.packets();
+            drops += c.kernelDrops() + c.interfaceDrops();
+            newDrops += c.kernelDrops() - before.kernelDrops() + c.interfaceDrops() - before.interfaceDrops();
+            last.put(share.name(), c);
+        }
+        long shed = capture.shed();
+        out.printf(Locale.ROOT, "capture: %,d packets (%,.0f/s), dropped %,d, shed %,d%n", packets, delta / seconds, drops, shed);
+        if (newDrops > 0 || shed > lastShed) {
+            gaps++;
+            out.printf(Locale.ROOT, "capture-gap: %,d frames lost since the last report (%,d dropped by kernel or interface, "
+                    + "%,d shed by the pipeline): flows in this interval may be incomplete%n",
+                    newDrops + shed - lastShed, newDrops, shed - lastShed);
+        }
+        out.flush();
+        lastShed = shed;
+        lastNanos = now;
+    }
+
+    long gaps() {
+        return gaps;
+    }
+}

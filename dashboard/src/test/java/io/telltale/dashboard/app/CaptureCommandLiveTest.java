@@ -1,0 +1,179 @@
+package io.telltale.dashboard.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.telltale.testdata.ReferenceCorpus;
+import io.telltale.testdata.live.NetnsLab;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code telltale capture} as an operator runs it, in a network namespace of the test's own: started
+ * as root, it opens its sockets, becomes {@code nobody} with no capabilities left, and still captures
+ * a replayed capture into the same conn.log that {@code telltale read} writes from the file — with two
+ * AF_PACKET workers in a fanout group, or libpcap with two workers behind it; SIGTERM ends it cleanly,
+ * with every flow written. Needs root, iproute2 and tcpreplay; skipped otherwise.
+ */
+class CaptureCommandLiveTest {
+
+    static NetnsLab lab;
+
+    @BeforeAll
+    static void up() throws Exception {
+        assumeTrue(NetnsLab.available(), "live capture needs root, iproute2 and tcpreplay");
+        lab = new NetnsLab("cmd");
+    }
+
+    @AfterAll
+    static void down() throws IOException {
+        if (lab != null) {
+            lab.close();
+        }
+        if (copiedJars != null) {
+            Path dir = copiedJars;
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    static String readableClassPath;
+    /** Where the copies are, removed after the tests. */
+    static Path copiedJars;
+
+    /**
+     * The test's class path, readable by {@code nobody}: the capture opens jars lazily, also after it has
+     * become nobody, and Maven's repository under /root is not readable by others (an installed
+     * Telltale's jars are).
+     */
+    static synchronized String readableClassPath() throws IOException {
+        if (readableClassPath == null) {
+            Path dir = Files.createTempDirectory("telltale-cp");
+            copiedJars = dir;
+            dir.toFile().setReadable(true, false);
+            dir.toFile().setExecutable(true, false);
+            List<String> entries = new ArrayList<>();
+            int i = 0;
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path p = Path.of(entry);
+                if (Files.isRegularFile(p)) {
+                    Path copy = dir.resolve((i++) + "-" + p.getFileName());
+                    Files.copy(p, copy);
+                    copy.toFile().setReadable(true, false);
+                    entries.add(copy.toString());
+                } else {
+                    entries.add(entry);
+                }
+            }
+            readableClassPath = String.join(java.io.File.pathSeparator, entries);
+        }
+        return readableClassPath;
+    }
+
+    /** The capture command in the capture namespace, as its own process (setuid applies to a whole process). */
+    static Process start(Path out, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.capture,
+                ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
+                readableClassPath(), TelltaleCommand.class.getName(), "capture", "-i", "vcap", "--out",
+                out.toString(), "--stats-interval", "1"));
+        command.addAll(List.of(options));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
+    }
+
+    /** Completes at the end of the process's output. */
+    static final java.util.Map<Process, CompletableFuture<Void>> ENDS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Reads the process's output; completes the returned future when the capture says it runs. */
+    static CompletableFuture<String> waitUntilCapturing(Process p, StringBuilder all) {
+        CompletableFuture<String> capturing = new CompletableFuture<>();
+        CompletableFuture<Void> end = new CompletableFuture<>();
+        ENDS.put(p, end);
+        Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    synchronized (all) {
+                        all.append(line).append('\n');
+                    }
+                    if (line.startsWith("capturing on")) {
+                        capturing.complete(line);
+                    }
+                }
+            } catch (IOException e) {
+                capturing.completeExceptionally(e);
+            }
+            capturing.complete("exited before capturing");
+            end.complete(null);
+        });
+        return capturing;
+    }
+
+    /** Waits for the process to end and its output to be read whole. */
+    static void awaitEnd(Process p) throws Exception {
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        ENDS.remove(p).get(10, TimeUnit.SECONDS);
+    }
+
+    static List<String> flows(Path conn) throws IOException {
+        return Files.readAllLines(conn).stream().filter(l -> !l.startsWith("#")).map(l -> {
+            String[] f = l.split("\t", -1);
+            return String.join(" ", f[2], f[3], f[4], f[5], f[6], f[9], f[10], f[11], f[15], f[16], f[18]);
+        }).sorted().toList();
+    }
+
+    static List<String> offline(Path pcap, Path dir) throws IOException {
+        ReadCommandTest.Run read = ReadCommandTest.run("read", pcap.toString(), "--out", dir.toString());
+        assertThat(read.exitCode()).isZero();
+        return flows(dir.resolve("conn.log"));
+    }
+
+    @Test
+    void capturesAsNobodyWithoutCapabilitiesWhatTheFileHolds(@TempDir Path dir) throws Exception {
+        Path pcap = ReferenceCorpus.load().capture("zeek__wikipedia.pcap").path();
+        for (String source : List.of("afpacket", "libpcap")) {
+            Path out = dir.resolve(source);
+            StringBuilder output = new StringBuilder();
+            Process p = start(out, "--duration", "4", "--workers", "2", "--source", source);
+            String capturing = waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
+            assertThat(capturing).as(output.toString()).contains("running as nobody").contains("effective capabilities 0");
+            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "status"));
+            assertThat(status).as("the capture process itself").contains("CapEff:\t0000000000000000")
+                    .anyMatch(l -> l.startsWith("Uid:\t65534"));
+            lab.replay(pcap, "--topspeed");
+            awaitEnd(p);
+            assertThat(p.exitValue()).as(output.toString()).isZero();
+            assertThat(output.toString()).contains("captured 136 packets").contains("dropped 0, shed 0, capture gaps 0")
+                    .doesNotContain("SLF4J(E)");
+            assertThat(flows(out.resolve("conn.log"))).as(source).isEqualTo(offline(pcap, dir.resolve("offline-" + source)));
+        }
+    }
+
+    @Test
+    void sigtermEndsTheCaptureWithEveryFlowWritten(@TempDir Path dir) throws Exception {
+        Path pcap = ReferenceCorpus.load().capture("zeek__wikipedia.pcap").path();
+        StringBuilder output = new StringBuilder();
+        Process p = start(dir.resolve("live"));
+        waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
+        lab.replay(pcap, "--topspeed");
+        Thread.sleep(1_500);
+        p.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
+        awaitEnd(p);
+        assertThat(output.toString()).contains("captured 136 packets");
+        assertThat(flows(dir.resolve("live").resolve("conn.log"))).isEqualTo(offline(pcap, dir.resolve("offline")));
+    }
+}
