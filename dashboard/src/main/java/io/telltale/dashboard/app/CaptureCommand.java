@@ -96,6 +96,7 @@ public final class CaptureCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         LiveCapture capture;
+        java.util.concurrent.atomic.AtomicLong interfaceGaps = new java.util.concurrent.atomic.AtomicLong();
         // SIGINT/SIGTERM: the hook asks the capture to stop, then holds the JVM until every flow is written
         CountDownLatch stop = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
@@ -114,7 +115,15 @@ public final class CaptureCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT_FAILED;
         }
         try (LogSet logs = FlowFormat.zeek.open(out, Clock.systemDefaultZone(), false)) {
-            capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, FlowConfig.DEFAULTS, logs);
+            capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, FlowConfig.DEFAULTS, logs, line -> {
+                if (line.startsWith("capture-gap")) {
+                    interfaceGaps.incrementAndGet();
+                }
+                synchronized (stdout) {
+                    stdout.println(line);
+                    stdout.flush();
+                }
+            });
             try {
                 capture.start();
             } catch (LiveCaptureException e) {
@@ -152,7 +161,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 drops += c.kernelDrops() + c.interfaceDrops();
             }
             stdout.printf(Locale.ROOT, "captured %,d packets; %,d flows written to %s; dropped %,d, shed %,d, capture gaps %d%n",
-                    packets, logs.flows(), logs.connDestination(), drops, capture.shed(), health.gaps());
+                    packets, logs.flows(), logs.connDestination(), drops, capture.shed(), health.gaps() + interfaceGaps.get());
             logs.protocolRecords().forEach((log, n) -> {
                 if (n > 0) {
                     stdout.printf(Locale.ROOT, "  %-11s %,d%n", log, n);

@@ -10,6 +10,7 @@ import io.telltale.capture.source.live.AfPacketConfig;
 import io.telltale.capture.source.live.AfPacketSource;
 import io.telltale.capture.source.live.CaptureCounters;
 import io.telltale.capture.source.live.LibpcapSource;
+import io.telltale.capture.source.live.LiveCaptureException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -45,7 +46,12 @@ final class LiveCapture {
     private ParallelPipeline parallel;
     private final List<AnalysisPipeline> pipelines = new ArrayList<>();
 
-    LiveCapture(String interfaceName, boolean afPacket, int workers, AfPacketConfig ring, FlowConfig config, EventSink sink) {
+    private final java.util.function.Consumer<String> notices;
+
+    /** @param notices where a line goes when the interface goes down, comes back, or must be reopened */
+    LiveCapture(String interfaceName, boolean afPacket, int workers, AfPacketConfig ring, FlowConfig config, EventSink sink,
+                java.util.function.Consumer<String> notices) {
+        this.notices = notices;
         this.interfaceName = interfaceName;
         this.afPacket = afPacket;
         this.workers = workers;
@@ -63,15 +69,19 @@ final class LiveCapture {
                 AfPacketConfig socket = workers > 1 ? ring.withFanout(group) : ring;
                 AnalysisPipeline pipeline = new AnalysisPipeline(config, BuiltInProtocols.ALL, sink);
                 pipelines.add(pipeline);
+                ReopeningShare share = new ReopeningShare(interfaceName + "#" + i);
                 threads.add(Thread.ofPlatform().name("telltale-capture-" + i).start(() -> {
-                    try (AfPacketSource source = new AfPacketSource(socket)) {
-                        register(new SourceShare(source.name() + "#" + shares.size(), source::counters));
+                    try {
+                        share.source = new AfPacketSource(socket);
+                        register(share);
                         open.countDown();
-                        loop(source, pipeline);
+                        watch(share, socket, pipeline);
                         pipeline.finish();
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                         open.countDown();
+                    } finally {
+                        share.close();
                     }
                 }));
             }
@@ -99,6 +109,69 @@ final class LiveCapture {
 
     private synchronized void register(Share share) {
         shares.add(share);
+    }
+
+    /**
+     * Reads one AF_PACKET share, and once a second asks how its interface is: a socket outlives a down
+     * and up of the interface (said, as the gap it is), not its deletion — then it is reopened as soon
+     * as an interface of that name exists again.
+     */
+    private void watch(ReopeningShare share, AfPacketConfig socket, AnalysisPipeline pipeline) {
+        AfPacketSource.LinkState last = AfPacketSource.LinkState.UP;
+        long lastCheck = System.nanoTime();
+        long downSince = 0;
+        while (!stopping) {
+            share.source.poll(pipeline, 256);
+            long now = System.nanoTime();
+            if (now - lastCheck < 1_000_000_000L) {
+                continue;
+            }
+            lastCheck = now;
+            AfPacketSource.LinkState state = share.source.linkState();
+            if (state != last) {
+                if (last == AfPacketSource.LinkState.UP) {
+                    downSince = now;
+                    notices.accept(String.format(java.util.Locale.ROOT, "capture-gap: %s is %s: nothing is seen until it is back",
+                            interfaceName, state == AfPacketSource.LinkState.GONE ? "gone" : "down"));
+                } else if (state == AfPacketSource.LinkState.UP) {
+                    notices.accept(String.format(java.util.Locale.ROOT, "capture: %s is up again after %.1f s", interfaceName,
+                            (now - downSince) / 1e9));
+                }
+                last = state;
+            }
+            if (state == AfPacketSource.LinkState.GONE) {
+                share.retire();
+                boolean warned = false;
+                while (!stopping) {
+                    try {
+                        share.source = new AfPacketSource(socket);
+                        notices.accept(String.format(java.util.Locale.ROOT, "capture: %s reopened after %.1f s", interfaceName,
+                                (System.nanoTime() - downSince) / 1e9));
+                        last = AfPacketSource.LinkState.UP;
+                        break;
+                    } catch (LiveCaptureException stillGone) {
+                        if (!warned && stillGone.getMessage().contains("CAP_NET_RAW")) {
+                            warned = true;
+                            // capabilities are per thread, and a process that left root has none: run it as a user with
+                            // ambient CAP_NET_RAW (the systemd way) to survive a replaced interface
+                            notices.accept("capture: " + interfaceName + " cannot be opened again without CAP_NET_RAW "
+                                    + "(run as a user with ambient CAP_NET_RAW, or restart): " + stillGone.getMessage());
+                        }
+                        try {
+                            Thread.sleep(1_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+        if (share.source != null) {
+            while (share.source.poll(pipeline, 256) > 0) {
+                // what is already in the ring is read before the flows are ended
+            }
+        }
     }
 
     private void loop(io.telltale.capture.source.PacketSource source, io.telltale.capture.source.PacketHandler handler) {
@@ -137,6 +210,54 @@ final class LiveCapture {
     long dissectorAnomalies() {
         return parallel != null ? parallel.dissectorAnomalies()
                 : pipelines.stream().mapToLong(AnalysisPipeline::dissectorAnomalies).sum();
+    }
+
+    /**
+     * One worker's AF_PACKET socket, reopened when its interface is replaced; the counters of the
+     * sockets it had before are kept, so the totals never go back.
+     */
+    private static final class ReopeningShare implements Share {
+        private final String name;
+        volatile AfPacketSource source;
+        private long packets;
+        private long bytes;
+        private long kernelDrops;
+        private long interfaceDrops;
+
+        ReopeningShare(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public synchronized CaptureCounters counters() {
+            AfPacketSource s = source;
+            CaptureCounters now = s == null ? new CaptureCounters(0, 0, 0, 0) : s.counters();
+            return new CaptureCounters(packets + now.packets(), bytes + now.bytes(), kernelDrops + now.kernelDrops(),
+                    interfaceDrops + now.interfaceDrops());
+        }
+
+        /** The socket's interface is gone: its counts become history, the socket is closed. */
+        synchronized void retire() {
+            AfPacketSource s = source;
+            if (s != null) {
+                CaptureCounters last = s.counters();
+                packets += last.packets();
+                bytes += last.bytes();
+                kernelDrops += last.kernelDrops();
+                interfaceDrops += last.interfaceDrops();
+                s.close();
+                source = null;
+            }
+        }
+
+        void close() {
+            retire();
+        }
     }
 
     private record SourceShare(String name, java.util.function.Supplier<CaptureCounters> source) implements Share {

@@ -88,8 +88,14 @@ class CaptureCommandLiveTest {
 
     /** The capture command in the capture namespace, as its own process (setuid applies to a whole process). */
     static Process start(Path out, String... options) throws IOException {
-        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.capture,
-                ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
+        return start(List.of(), out, options);
+    }
+
+    /** The same, the JVM started through {@code wrapper} (setpriv, to run as a user with ambient capabilities). */
+    static Process start(List<String> wrapper, Path out, String... options) throws IOException {
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", lab.capture));
+        command.addAll(wrapper);
+        command.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "--enable-native-access=ALL-UNNAMED", "-cp",
                 readableClassPath(), TelltaleCommand.class.getName(), "capture", "-i", "vcap", "--out",
                 out.toString(), "--stats-interval", "1"));
         command.addAll(List.of(options));
@@ -160,6 +166,44 @@ class CaptureCommandLiveTest {
             assertThat(output.toString()).contains("captured 136 packets").contains("dropped 0, shed 0, capture gaps 0")
                     .doesNotContain("SLF4J(E)");
             assertThat(flows(out.resolve("conn.log"))).as(source).isEqualTo(offline(pcap, dir.resolve("offline-" + source)));
+        }
+    }
+
+    /**
+     * Run as the systemd unit would (a plain user with ambient CAP_NET_RAW only): the interface going
+     * down and up is said and survived; the interface deleted and made again is said and reopened.
+     */
+    @Test
+    void anInterfaceThatGoesAwayIsSaidAndReopened() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "setpriv (util-linux) runs the capture as a user");
+        Path pcap = ReferenceCorpus.load().capture("zeek__wikipedia.pcap").path();
+        Path dir = Files.createTempDirectory("telltale-user"); // JUnit's temporary folders are closed to other users
+        dir.toFile().setExecutable(true, false);
+        Path out = dir.resolve("user");
+        Files.createDirectories(out);
+        out.toFile().setWritable(true, false);
+        out.toFile().setExecutable(true, false);
+        StringBuilder output = new StringBuilder();
+        Process p = start(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=+net_raw",
+                "--ambient-caps=+net_raw"), out);
+        String capturing = waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
+        assertThat(capturing).as(output.toString()).contains("effective capabilities 2000"); // CAP_NET_RAW alone
+        lab.replay(pcap, "--topspeed");
+        NetnsLab.run("ip", "-n", lab.capture, "link", "set", "vcap", "down");
+        Thread.sleep(2_500);
+        NetnsLab.run("ip", "-n", lab.capture, "link", "set", "vcap", "up");
+        Thread.sleep(2_000);
+        lab.replaceVeth();
+        Thread.sleep(3_000);
+        lab.replay(pcap, "--topspeed");
+        Thread.sleep(1_000);
+        p.toHandle().destroy();
+        awaitEnd(p);
+        assertThat(output.toString()).contains("capture-gap: vcap is down").contains("capture: vcap is up again")
+                .contains("capture-gap: vcap is gone").contains("capture: vcap reopened").contains("captured 272 packets")
+                .contains("capture gaps 2");
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
     }
 

@@ -45,14 +45,24 @@ public final class NetnsLab implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cleanup);
         run("ip", "netns", "add", source);
         run("ip", "netns", "add", capture);
-        run("ip", "link", "add", "vsrc", "netns", source, "mtu", "65535", "type", "veth", "peer", "name", "vcap", "netns", capture,
-                "mtu", "65535");
         for (String ns : List.of(source, capture)) {
             run("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.all.disable_ipv6=1");
             run("ip", "netns", "exec", ns, "sysctl", "-qw", "net.ipv6.conf.default.disable_ipv6=1");
         }
+        addVeth();
+    }
+
+    private void addVeth() throws IOException, InterruptedException {
+        run("ip", "link", "add", "vsrc", "netns", source, "mtu", "65535", "type", "veth", "peer", "name", "vcap", "netns", capture,
+                "mtu", "65535");
         run("ip", "-n", source, "link", "set", "vsrc", "up");
         run("ip", "-n", capture, "link", "set", "vcap", "up");
+    }
+
+    /** Deletes the veth pair and makes it again: the capture side is a new interface of the same name. */
+    public void replaceVeth() throws IOException, InterruptedException {
+        run("ip", "-n", source, "link", "del", "vsrc");
+        addVeth();
     }
 
     /** Root, iproute2 and tcpreplay: what the live tests need (CI has all three). */

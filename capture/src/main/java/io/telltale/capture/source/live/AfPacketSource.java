@@ -57,6 +57,9 @@ public final class AfPacketSource implements PacketSource {
     private final MemorySegment ring;
     private final int linkType;
     private final long interfaceDropsAtOpen;
+    private final int interfaceIndex;
+    private final MemorySegment ifreq = arena.allocate(40, 8);
+    private final MemorySegment interfaceNameBytes;
     private int block;
     private boolean inBlock;
     private long frame;
@@ -69,6 +72,7 @@ public final class AfPacketSource implements PacketSource {
     public AfPacketSource(AfPacketConfig config) {
         this.config = config;
         this.scratch = arena.allocate(config.snapLength() + 4L, 8);
+        this.interfaceNameBytes = arena.allocateFrom(config.interfaceName());
         try {
             int index = Libc.ifNameToIndex(state, arena, config.interfaceName());
             if (index == 0) {
@@ -79,6 +83,7 @@ public final class AfPacketSource implements PacketSource {
                 throw failure("cannot open an AF_PACKET socket (needs CAP_NET_RAW)", Libc.errno(state));
             }
             this.linkType = readLinkType();
+            this.interfaceIndex = index;
             this.ring = setUp(index);
             this.interfaceDropsAtOpen = interfaceDropsNow();
         } catch (RuntimeException e) {
@@ -200,6 +205,29 @@ public final class AfPacketSource implements PacketSource {
             return;
         }
         handler.onPacket(timestamp, wire, ring, mac, captured, linkType);
+    }
+
+    /** Whether the interface is up and running, down, or gone (deleted, or replaced by one with another index). */
+    public enum LinkState { UP, DOWN, GONE }
+
+    /**
+     * Asks the kernel about the interface this socket was bound to. A socket keeps working across a
+     * down and up of its interface, but not across its deletion: then a new source must be opened.
+     */
+    public synchronized LinkState linkState() {
+        if (closed) {
+            return LinkState.GONE;
+        }
+        ifreq.fill((byte) 0);
+        MemorySegment.copy(interfaceNameBytes, 0, ifreq, 0, Math.min(15, config.interfaceName().length()));
+        if (Libc.ioctl(state, fd, Libc.SIOCGIFINDEX, ifreq) != 0 || ifreq.get(ValueLayout.JAVA_INT, 16) != interfaceIndex) {
+            return LinkState.GONE;
+        }
+        if (Libc.ioctl(state, fd, Libc.SIOCGIFFLAGS, ifreq) != 0) {
+            return LinkState.GONE;
+        }
+        int flags = ifreq.get(NATIVE_SHORT, 16) & 0xffff;
+        return (flags & Libc.IFF_UP) != 0 && (flags & Libc.IFF_RUNNING) != 0 ? LinkState.UP : LinkState.DOWN;
     }
 
     /** Packets, bytes, kernel and interface drops since the source opened (reads the kernel's counters). */

@@ -39,6 +39,10 @@ final class Libc {
     static final int MAP_POPULATE = 0x8000;
     static final short POLLIN = 1;
     static final long SIOCGIFHWADDR = 0x8927;
+    static final long SIOCGIFFLAGS = 0x8913;
+    static final long SIOCGIFINDEX = 0x8933;
+    static final int IFF_UP = 0x1;
+    static final int IFF_RUNNING = 0x40;
     static final int EINTR = 4;
 
     private static final Linker LINKER = Linker.nativeLinker();
