@@ -20,9 +20,10 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The pipeline on several cores: one reader thread calls {@link #onPacket}, which sends each frame by
- * the symmetric host-pair hash to one of N workers through its {@link PacketRing}; each worker owns a
- * shard of the flow table and its dissectors (an {@link AnalysisPipeline} of its own), so no flow
- * state is shared and the packet path takes no lock. Events leave the workers into one sink, one at
+ * the symmetric host-pair hash to one of N shards; each shard owns its part of the flow table and its
+ * dissectors (an {@link AnalysisPipeline} of its own), so no flow state is shared and the packet path
+ * takes no lock. Shard 0 runs on the reading thread itself (N shards take N threads, not N + 1, and
+ * its frames are never copied); the others are fed through a {@link PacketRing} each. Events leave the workers into one sink, one at
  * a time (records are made per flow, not per packet, so that lock is off the packet path).
  *
  * <p>A full ring either makes the reader wait (a file: nothing is lost) or sheds the frame and
@@ -57,8 +58,8 @@ public final class ParallelPipeline implements PacketHandler {
         for (int i = 0; i < workerCount; i++) {
             workers[i] = new Worker(i, config, protocols, dissect, serial);
         }
-        for (Worker w : workers) {
-            w.thread.start();
+        for (int i = 1; i < workerCount; i++) {
+            workers[i].thread.start();
         }
     }
 
@@ -68,6 +69,11 @@ public final class ParallelPipeline implements PacketHandler {
         Worker w = workers[index];
         if (timestampNanos > clockNanos) {
             clockNanos = timestampNanos;
+        }
+        if (index == 0) {
+            w.clock.advanceClock(clockNanos);
+            w.handler.onPacket(timestampNanos, wireLength, data, offset, capturedLength, linkType);
+            return;
         }
         while (!w.ring.offer(timestampNanos, wireLength, data, offset, capturedLength, linkType, clockNanos)) {
             if (shedWhenFull || w.failure != null) {
@@ -81,10 +87,13 @@ public final class ParallelPipeline implements PacketHandler {
     /** The input has ended: workers drain their rings, end every flow, and stop. Rethrows a worker's failure. */
     public void finish() {
         inputEnded = true;
-        for (Worker w : workers) {
-            LockSupport.unpark(w.thread);
+        for (int i = 1; i < workers.length; i++) {
+            LockSupport.unpark(workers[i].thread);
         }
-        for (Worker w : workers) {
+        workers[0].end(); // shard 0 ends its flows on this thread; its ring was never used
+        workers[0].ring.close();
+        for (int i = 1; i < workers.length; i++) {
+            Worker w = workers[i];
             try {
                 w.thread.join();
             } catch (InterruptedException e) {
@@ -200,13 +209,17 @@ public final class ParallelPipeline implements PacketHandler {
                         LockSupport.parkNanos(IDLE_PARK_NANOS);
                     }
                 }
-                if (pipeline != null) {
-                    pipeline.finish();
-                } else {
-                    bareMeter.finish();
-                }
+                end();
             } catch (RuntimeException e) {
                 failure = e;
+            }
+        }
+
+        void end() {
+            if (pipeline != null) {
+                pipeline.finish();
+            } else {
+                bareMeter.finish();
             }
         }
     }
