@@ -64,10 +64,18 @@ final class TlsNames {
     }
 
     static String cipher(int suite) {
-        return suite < 0 ? null : CIPHERS.getOrDefault(suite, String.format("0x%04x", suite));
+        if (suite < 0) {
+            return null;
+        }
+        String name = CIPHERS.get(suite); // not getOrDefault: its default would be formatted on every call
+        return name != null ? name : String.format("0x%04x", suite);
     }
 
     static String group(int group) {
-        return group < 0 ? null : GROUPS.getOrDefault(group, String.format("0x%04x", group));
+        if (group < 0) {
+            return null;
+        }
+        String name = GROUPS.get(group);
+        return name != null ? name : String.format("0x%04x", group);
     }
 }

@@ -102,6 +102,13 @@ final class ZeekText {
         return escape(value, true);
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** {@code \xHH}, without a Formatter (they are made by the thousand when a tunnel's names are logged). */
+    private static void hex(StringBuilder out, int b) {
+        out.append('\\').append('x').append(HEX[(b >> 4) & 0xf]).append(HEX[b & 0xf]);
+    }
+
     private static String escape(String value, boolean inSet) {
         if (value.isEmpty()) {
             return "(empty)";
@@ -125,11 +132,11 @@ final class ZeekText {
             if (c == '\\') {
                 out.append("\\\\"); // as Zeek's get_escaped_string: a backslash is doubled, not hex
             } else if (c < 0x100) {
-                out.append(String.format("\\x%02x", (int) c));
+                hex(out, c);
             } else {
                 byte[] utf8 = String.valueOf(c).getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 for (byte b : utf8) {
-                    out.append(String.format("\\x%02x", b & 0xff));
+                    hex(out, b & 0xff);
                 }
             }
         }
