@@ -5,6 +5,7 @@
 # captured and dropped, Telltale's CPU microseconds per packet, and its GC count (-Xlog:gc).
 #   bench/live.sh [CAPTURE] [LOOPS]      (default: the bundled example, 16 loops: about a million packets)
 #   SOURCE=libpcap bench/live.sh        the libpcap source instead of AF_PACKET
+#   FLOWS_ONLY=1 bench/live.sh          flow records only: what the capture path and flow table cost
 # Needs root, iproute2, tcpreplay, tcpdump. Not run in CI (a shared 2-vCPU box measures nothing).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,7 +36,8 @@ ip -n "$cap" link set vcap up
 
 mkdir -m 777 "$work/out"
 ip netns exec "$cap" "$java" --enable-native-access=ALL-UNNAMED -Xlog:gc:file="$work/gc.log" -jar "$jar" capture \
-    -i vcap --source "${SOURCE:-afpacket}" --out "$work/out" --workers "$(nproc)" --stats-interval 3600 > "$work/telltale.out" 2>&1 &
+    -i vcap --source "${SOURCE:-afpacket}" --out "$work/out" --workers "$(nproc)" --stats-interval 3600 \
+    ${FLOWS_ONLY:+--flows-only} > "$work/telltale.out" 2>&1 &
 telltale_pid=$!
 ip netns exec "$cap" tcpdump -q -i vcap -w /dev/null > "$work/tcpdump.out" 2>&1 &
 tcpdump_pid=$!
@@ -56,7 +58,7 @@ tcpdump_captured=$(awk '/packets captured/ {print $1}' "$work/tcpdump.out")
 tcpdump_dropped=$(awk '/dropped by kernel/ {print $1}' "$work/tcpdump.out")
 gcs=$(grep -c "Pause" "$work/gc.log" || true)
 echo "offered by tcpreplay --topspeed: $offered packets at $rate packets/s"
-echo "telltale capture (${SOURCE:-afpacket}, $(nproc) workers, full pipeline): $captured captured, dropped and shed: $dropped"
+echo "telltale capture (${SOURCE:-afpacket}, $(nproc) workers, ${FLOWS_ONLY:+flows only}${FLOWS_ONLY:-full pipeline}): $captured captured, dropped and shed: $dropped"
 echo "tcpdump -w /dev/null:                                      $tcpdump_captured captured, $tcpdump_dropped dropped by kernel"
 awk -v t="$cpu_ticks" -v hz="$ticks_per_second" -v n="$captured" \
     'BEGIN {printf "telltale CPU: %.2f s, %.2f microseconds per packet (whole process: JIT, GC, logs included)\n", t/hz, n ? t/hz*1e6/n : 0}'

@@ -63,6 +63,9 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "become this user once the sockets are open. Default when started as root: nobody")
     String user;
 
+    @Option(names = "--flows-only", description = "write flow records only (conn.log): no payload is looked at")
+    boolean flowsOnly;
+
     @Option(names = "--ring-block-kib", paramLabel = "KIB", defaultValue = "1024", description = "AF_PACKET ring block size")
     int blockKib;
 
@@ -124,6 +127,9 @@ public final class CaptureCommand implements Callable<Integer> {
                     stdout.flush();
                 }
             });
+            if (flowsOnly) {
+                capture.flowsOnly();
+            }
             try {
                 capture.start();
             } catch (LiveCaptureException e) {

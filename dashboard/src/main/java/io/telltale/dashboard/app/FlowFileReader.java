@@ -10,6 +10,7 @@ import io.telltale.capture.flow.StreamHandler;
 import io.telltale.capture.source.PacketHandler;
 import io.telltale.capture.source.PacketSource;
 import io.telltale.capture.source.file.CaptureFiles;
+import io.telltale.capture.source.live.BpfFilter;
 import io.telltale.dashboard.output.LogSet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,7 @@ public final class FlowFileReader {
     private final FlowConfig config;
     private final boolean dissect;
     private final int workers;
+    private String filter;
 
     /**
      * @param dissect false for flow records only: no payload is looked at, as fast as the table allows
@@ -44,6 +46,12 @@ public final class FlowFileReader {
         this.workers = workers;
     }
 
+    /** Only frames this BPF expression accepts (tcpdump's syntax) are read; null for all. */
+    public FlowFileReader withFilter(String bpf) {
+        this.filter = bpf;
+        return this;
+    }
+
     public ReadSummary read(List<Path> files, LogSet logs) throws IOException {
         if (workers > 1) {
             return readParallel(files, logs);
@@ -54,6 +62,10 @@ public final class FlowFileReader {
         FlowMeter meter = dissect ? pipeline.meter()
                 : new FlowMeter(config, record -> logs.accept(new FlowEvent(record)), StreamHandler.NONE);
         PacketHandler handler = dissect ? pipeline : meter;
+        BpfFilter bpf = filter == null ? null : new BpfFilter(filter, handler);
+        if (bpf != null) {
+            handler = bpf;
+        }
         try {
             for (Path file : files) {
                 try (PacketSource source = CaptureFiles.open(file)) {
@@ -77,7 +89,7 @@ public final class FlowFileReader {
                 meter.decodeStats().nonIpFrames(), meter.decodeStats().nonZero(), List.copyOf(damage),
                 logs.connDestination(), logs.protocolRecords(), dissect ? pipeline.dissectorAnomalies() : 0,
                 logs.unwritable(), logs.firstUnwritable(),
-                System.nanoTime() - started);
+                System.nanoTime() - started, bpf == null ? 0 : bpf.refused());
     }
 
     /** The reading thread spreads frames over the workers by host pair; the workers meter and dissect. */
@@ -86,10 +98,12 @@ public final class FlowFileReader {
         List<io.telltale.capture.source.SourceDamage> damage = new ArrayList<>();
         logs.joinDhcpAtEnd();
         ParallelPipeline parallel = new ParallelPipeline(workers, config, BuiltInProtocols.ALL, dissect, logs, false);
+        BpfFilter bpf = filter == null ? null : new BpfFilter(filter, parallel);
+        PacketHandler handler = bpf == null ? parallel : bpf;
         try {
             for (Path file : files) {
                 try (PacketSource source = CaptureFiles.open(file)) {
-                    while (source.poll(parallel, BATCH) != PacketSource.END_OF_INPUT) {
+                    while (source.poll(handler, BATCH) != PacketSource.END_OF_INPUT) {
                         // the workers take it from here
                     }
                     source.damage().ifPresent(damage::add);
@@ -103,6 +117,6 @@ public final class FlowFileReader {
         return new ReadSummary(files.size(), parallel.packets(), parallel.wireBytes(), parallel.records(),
                 parallel.interimRecords(), parallel.evictions(), parallel.nonIpFrames(), parallel.anomalies(),
                 List.copyOf(damage), logs.connDestination(), logs.protocolRecords(), parallel.dissectorAnomalies(),
-                logs.unwritable(), logs.firstUnwritable(), System.nanoTime() - started);
+                logs.unwritable(), logs.firstUnwritable(), System.nanoTime() - started, bpf == null ? 0 : bpf.refused());
     }
 }

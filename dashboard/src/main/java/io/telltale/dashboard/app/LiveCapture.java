@@ -47,6 +47,13 @@ final class LiveCapture {
     private final List<AnalysisPipeline> pipelines = new ArrayList<>();
 
     private final java.util.function.Consumer<String> notices;
+    private java.util.List<io.telltale.analysis.dissect.ProtocolSpec> protocols = BuiltInProtocols.ALL;
+
+    /** Flow records only: no payload is looked at. */
+    LiveCapture flowsOnly() {
+        protocols = List.of();
+        return this;
+    }
 
     /** @param notices where a line goes when the interface goes down, comes back, or must be reopened */
     LiveCapture(String interfaceName, boolean afPacket, int workers, AfPacketConfig ring, FlowConfig config, EventSink sink,
@@ -67,7 +74,7 @@ final class LiveCapture {
             int group = (int) (ProcessHandle.current().pid() & 0x7fff) + 1;
             for (int i = 0; i < workers; i++) {
                 AfPacketConfig socket = workers > 1 ? ring.withFanout(group) : ring;
-                AnalysisPipeline pipeline = new AnalysisPipeline(config, BuiltInProtocols.ALL, sink);
+                AnalysisPipeline pipeline = new AnalysisPipeline(config, protocols, sink);
                 pipelines.add(pipeline);
                 ReopeningShare share = new ReopeningShare(interfaceName + "#" + i);
                 threads.add(Thread.ofPlatform().name("telltale-capture-" + i).start(() -> {
@@ -86,7 +93,7 @@ final class LiveCapture {
                 }));
             }
         } else {
-            parallel = new ParallelPipeline(workers, config, BuiltInProtocols.ALL, true, sink, true);
+            parallel = new ParallelPipeline(workers, config, protocols, !protocols.isEmpty(), sink, true);
             threads.add(Thread.ofPlatform().name("telltale-capture").start(() -> {
                 try (LibpcapSource source = new LibpcapSource(interfaceName, ring.snapLength(), ring.promiscuous(), ring.filter())) {
                     register(new SourceShare(source.name(), source::counters));

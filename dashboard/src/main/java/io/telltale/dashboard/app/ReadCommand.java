@@ -73,6 +73,10 @@ public final class ReadCommand implements Callable<Integer> {
             + "of the first 64 payload bytes, mean and deviation of payload size and of the gap between packets")
     boolean payloadStats;
 
+    @Option(names = "--filter", paramLabel = "BPF",
+            description = "read only the frames this BPF expression accepts (tcpdump's syntax, compiled by libpcap)")
+    String filter;
+
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
             description = "threads that meter and dissect, each owning the flows of its host pairs; the reading thread "
                     + "spreads frames over them. The records are the same for any N (their order in a log is not). "
@@ -104,11 +108,13 @@ public final class ReadCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             try (LogSet logs = format.open(out, Clock.systemDefaultZone(), payloadStats)) {
-                summary = new FlowFileReader(config, !flowsOnly, workers).read(files, logs);
+                summary = new FlowFileReader(config, !flowsOnly, workers).withFilter(filter).read(files, logs);
             }
         } catch (IOException e) {
             stderr.println("telltale read: cannot write " + out + ": " + e.getMessage());
             return ExitCodes.OUTPUT_FAILED;
+        } catch (io.telltale.capture.source.live.LiveCaptureException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--filter: " + e.getMessage());
         }
         new SummaryPrinter(stdout).print(summary);
         stdout.flush();

@@ -25,7 +25,8 @@ public record ReadSummary(
         long dissectorAnomalies,
         long unwritableRecords,
         String firstUnwritable,
-        long elapsedNanos) {
+        long elapsedNanos,
+        long filteredOut) {
 
     public long anomalyTotal() {
         return anomalies.values().stream().mapToLong(Long::longValue).sum();

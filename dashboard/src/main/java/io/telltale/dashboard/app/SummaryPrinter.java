@@ -25,6 +25,9 @@ final class SummaryPrinter {
     void print(ReadSummary s) {
         out.printf(Locale.ROOT, "read %d file%s: %,d packets, %s%n", s.files(), s.files() == 1 ? "" : "s", s.packets(),
                 bytes(s.wireBytes()));
+        if (s.filteredOut() > 0) {
+            out.printf(Locale.ROOT, "  filtered    %,d frames the filter did not accept%n", s.filteredOut());
+        }
         out.printf(Locale.ROOT, "  flows       %,d written to %s%n", s.flows(), s.output());
         if (s.interimRecords() > 0) {
             out.printf(Locale.ROOT, "  interim     %,d records of flows still active%n", s.interimRecords());

@@ -52,6 +52,7 @@ final class Libpcap {
     final MethodHandle stats;
     final MethodHandle datalink;
     final MethodHandle statustostr;
+    final MethodHandle offlineFilter;
     final MethodHandle setnonblock;
     final MethodHandle selectableFd;
 
@@ -78,6 +79,8 @@ final class Libpcap {
         stats = bind(lib, "pcap_stats", FunctionDescriptor.of(INT, PTR, PTR));
         datalink = bind(lib, "pcap_datalink", FunctionDescriptor.of(INT, PTR));
         statustostr = bind(lib, "pcap_statustostr", FunctionDescriptor.of(C_STRING, INT));
+        offlineFilter = LINKER.downcallHandle(lib.find("pcap_offline_filter").orElseThrow(),
+                FunctionDescriptor.of(INT, PTR, ValueLayout.JAVA_LONG, ValueLayout.JAVA_LONG), Linker.Option.critical(false));
         setnonblock = bind(lib, "pcap_setnonblock", FunctionDescriptor.of(INT, PTR, INT, PTR));
         selectableFd = bind(lib, "pcap_get_selectable_fd", FunctionDescriptor.of(INT, PTR));
     }
