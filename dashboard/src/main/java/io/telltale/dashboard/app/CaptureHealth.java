@@ -38,6 +38,9 @@ final class CaptureHealth {
                     .description("frames the kernel dropped for want of ring space").register(registry);
             FunctionCounter.builder("telltale.capture.interface.drops", share, s -> s.counters().interfaceDrops())
                     .tag("source", name).description("frames the interface dropped").register(registry);
+            Gauge.builder("telltale.capture.fill", share, LiveCapture.Share::fill).tag("source", name)
+                    .description("how full the kernel ring (AF_PACKET) or the fullest worker queue (libpcap) is, 0-1")
+                    .register(registry);
         }
         Gauge.builder("telltale.pipeline.shed", capture, LiveCapture::shed)
                 .description("frames shed because a worker's queue was full").register(registry);
@@ -62,7 +65,9 @@ final class CaptureHealth {
             last.put(share.name(), c);
         }
         long shed = capture.shed();
-        out.printf(Locale.ROOT, "capture: %,d packets (%,.0f/s), dropped %,d, shed %,d%n", packets, delta / seconds, drops, shed);
+        double fill = shares.stream().mapToDouble(LiveCapture.Share::fill).max().orElse(0);
+        out.printf(Locale.ROOT, "capture: %,d packets (%,.0f/s), dropped %,d, shed %,d, fullest ring %.0f%%%n", packets,
+                delta / seconds, drops, shed, fill * 100);
         if (newDrops > 0 || shed > lastShed) {
             gaps++;
             out.printf(Locale.ROOT, "capture-gap: %,d frames lost since the last report (%,d dropped by kernel or interface, "

@@ -31,6 +31,9 @@ final class LiveCapture {
         String name();
 
         CaptureCounters counters();
+
+        /** How full the kernel ring or the worker's queue is, 0 to 1. */
+        double fill();
     }
 
     private final String interfaceName;
@@ -96,7 +99,13 @@ final class LiveCapture {
             parallel = new ParallelPipeline(workers, config, protocols, !protocols.isEmpty(), sink, true);
             threads.add(Thread.ofPlatform().name("telltale-capture").start(() -> {
                 try (LibpcapSource source = new LibpcapSource(interfaceName, ring.snapLength(), ring.promiscuous(), ring.filter())) {
-                    register(new SourceShare(source.name(), source::counters));
+                    register(new SourceShare(source.name(), source::counters, () -> {
+                        long most = 0;
+                        for (long f : parallel.ringFill()) {
+                            most = Math.max(most, f);
+                        }
+                        return (double) most / ParallelPipeline.RING_BYTES;
+                    }));
                     open.countDown();
                     loop(source, parallel);
                     parallel.finish();
@@ -241,6 +250,12 @@ final class LiveCapture {
         }
 
         @Override
+        public double fill() {
+            AfPacketSource s = source;
+            return s == null ? 0 : s.ringFill();
+        }
+
+        @Override
         public synchronized CaptureCounters counters() {
             AfPacketSource s = source;
             CaptureCounters now = s == null ? new CaptureCounters(0, 0, 0, 0) : s.counters();
@@ -267,10 +282,16 @@ final class LiveCapture {
         }
     }
 
-    private record SourceShare(String name, java.util.function.Supplier<CaptureCounters> source) implements Share {
+    private record SourceShare(String name, java.util.function.Supplier<CaptureCounters> source,
+                               java.util.function.DoubleSupplier queueFill) implements Share {
         @Override
         public CaptureCounters counters() {
             return source.get();
+        }
+
+        @Override
+        public double fill() {
+            return queueFill.getAsDouble();
         }
     }
 }

@@ -230,6 +230,23 @@ public final class AfPacketSource implements PacketSource {
         return (flags & Libc.IFF_UP) != 0 && (flags & Libc.IFF_RUNNING) != 0 ? LinkState.UP : LinkState.DOWN;
     }
 
+    /**
+     * How full the ring is: the share of blocks the kernel has handed over and the reader has not yet
+     * given back (1.0 means the next frames are being dropped).
+     */
+    public synchronized double ringFill() {
+        if (closed) {
+            return 0;
+        }
+        int full = 0;
+        for (int b = 0; b < config.blockCount(); b++) {
+            if (((int) INT.getAcquire(ring, (long) b * config.blockSizeBytes() + 8) & TP_STATUS_USER) != 0) {
+                full++;
+            }
+        }
+        return (double) full / config.blockCount();
+    }
+
     /** Packets, bytes, kernel and interface drops since the source opened (reads the kernel's counters). */
     public synchronized CaptureCounters counters() {
         if (!closed) {
