@@ -109,6 +109,11 @@ public final class ParallelPipeline implements PacketHandler {
         }
     }
 
+    /** The latest frame time read. */
+    public long clockNanos() {
+        return clockNanos;
+    }
+
     public int workers() {
         return workers.length;
     }

@@ -87,6 +87,11 @@ public final class FlowMeter implements PacketHandler {
      * frame, so its flows expire exactly when they would with every frame in one meter, even where the
      * input's timestamps are not in order.
      */
+    /** The latest packet time seen. */
+    public long clockNanos() {
+        return clockNanos;
+    }
+
     public void advanceClock(long nanos) {
         if (nanos > clockNanos) {
             clockNanos = nanos;

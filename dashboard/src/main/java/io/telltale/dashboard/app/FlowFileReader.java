@@ -31,6 +31,7 @@ public final class FlowFileReader {
     private final boolean dissect;
     private final int workers;
     private String filter;
+    private io.telltale.analysis.detect.DetectionSink detection;
 
     /**
      * @param dissect false for flow records only: no payload is looked at, as fast as the table allows
@@ -52,15 +53,35 @@ public final class FlowFileReader {
         return this;
     }
 
+    /** Detectors see every event on its way to the logs; they judge whole series when the input ends. */
+    public FlowFileReader withDetection(java.util.function.Function<io.telltale.analysis.event.EventSink,
+            io.telltale.analysis.detect.DetectionSink> around, LogSet logs) {
+        this.detection = around.apply(logs);
+        return this;
+    }
+
+    private io.telltale.analysis.event.EventSink sink(LogSet logs) {
+        return detection != null ? detection : logs;
+    }
+
+    private long lastTimestampNanos;
+
+    private void endDetection() {
+        if (detection != null) {
+            detection.finish(lastTimestampNanos);
+        }
+    }
+
     public ReadSummary read(List<Path> files, LogSet logs) throws IOException {
         if (workers > 1) {
             return readParallel(files, logs);
         }
         long started = System.nanoTime();
         List<io.telltale.capture.source.SourceDamage> damage = new ArrayList<>();
-        AnalysisPipeline pipeline = dissect ? new AnalysisPipeline(config, BuiltInProtocols.ALL, logs) : null;
+        io.telltale.analysis.event.EventSink sink = sink(logs);
+        AnalysisPipeline pipeline = dissect ? new AnalysisPipeline(config, BuiltInProtocols.ALL, sink) : null;
         FlowMeter meter = dissect ? pipeline.meter()
-                : new FlowMeter(config, record -> logs.accept(new FlowEvent(record)), StreamHandler.NONE);
+                : new FlowMeter(config, record -> sink.accept(new FlowEvent(record)), StreamHandler.NONE);
         PacketHandler handler = dissect ? pipeline : meter;
         BpfFilter bpf = filter == null ? null : new BpfFilter(filter, handler);
         if (bpf != null) {
@@ -80,6 +101,8 @@ public final class FlowFileReader {
             } else {
                 meter.finish();
             }
+            lastTimestampNanos = meter.clockNanos();
+            endDetection();
             logs.endOfInput();
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -97,7 +120,7 @@ public final class FlowFileReader {
         long started = System.nanoTime();
         List<io.telltale.capture.source.SourceDamage> damage = new ArrayList<>();
         logs.joinDhcpAtEnd();
-        ParallelPipeline parallel = new ParallelPipeline(workers, config, BuiltInProtocols.ALL, dissect, logs, false);
+        ParallelPipeline parallel = new ParallelPipeline(workers, config, BuiltInProtocols.ALL, dissect, sink(logs), false);
         BpfFilter bpf = filter == null ? null : new BpfFilter(filter, parallel);
         PacketHandler handler = bpf == null ? parallel : bpf;
         try {
@@ -110,6 +133,8 @@ public final class FlowFileReader {
                 }
             }
             parallel.finish();
+            lastTimestampNanos = parallel.clockNanos();
+            endDetection();
             logs.endOfInput();
         } catch (UncheckedIOException e) {
             throw e.getCause();

@@ -77,6 +77,11 @@ public final class ReadCommand implements Callable<Integer> {
             description = "read only the frames this BPF expression accepts (tcpdump's syntax, compiled by libpcap)")
     String filter;
 
+    @Option(names = "--policy", paramLabel = "POLICY.yaml",
+            description = "what each device group is declared to do; turns detection on: alerts are printed as they "
+                    + "fire and written to DIR/alerts.jsonl. 'none' declares nothing (every conversation is undeclared)")
+    String policyFile;
+
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
             description = "threads that meter and dissect, each owning the flows of its host pairs; the reading thread "
                     + "spreads frames over them. The records are the same for any N (their order in a log is not). "
@@ -104,11 +109,27 @@ public final class ReadCommand implements Callable<Integer> {
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
+        io.telltale.analysis.policy.Policy policy = null;
+        if (policyFile != null) {
+            try {
+                policy = policyFile.equals("none") ? io.telltale.analysis.policy.Policy.empty()
+                        : io.telltale.analysis.policy.PolicyLoader.load(Path.of(policyFile));
+            } catch (io.telltale.analysis.policy.PolicyLoader.PolicyException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--policy: " + e.getMessage());
+            }
+        }
+        io.telltale.analysis.detect.DetectionSink[] detection = new io.telltale.analysis.detect.DetectionSink[1];
         ReadSummary summary;
         try {
             Files.createDirectories(out);
             try (LogSet logs = format.open(out, Clock.systemDefaultZone(), payloadStats)) {
-                summary = new FlowFileReader(config, !flowsOnly, workers).withFilter(filter).read(files, logs);
+                FlowFileReader reader = new FlowFileReader(config, !flowsOnly, workers).withFilter(filter);
+                if (policy != null) {
+                    io.telltale.analysis.policy.Policy p = policy;
+                    reader.withDetection(l -> detection[0] = new io.telltale.analysis.detect.DetectionSink(
+                            AlertPrinter.printing(l, stdout), io.telltale.analysis.detect.Detectors.all(p), p), logs);
+                }
+                summary = reader.read(files, logs);
             }
         } catch (IOException e) {
             stderr.println("telltale read: cannot write " + out + ": " + e.getMessage());
@@ -117,6 +138,9 @@ public final class ReadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--filter: " + e.getMessage());
         }
         new SummaryPrinter(stdout).print(summary);
+        if (detection[0] != null) {
+            AlertPrinter.summary(stdout, detection[0].raised(), out.resolve("alerts.jsonl"));
+        }
         stdout.flush();
         return summary.damage().isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_DAMAGED;
     }

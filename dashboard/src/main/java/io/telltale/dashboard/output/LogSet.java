@@ -3,6 +3,7 @@ package io.telltale.dashboard.output;
 import io.telltale.analysis.dissect.dhcp.DhcpTransaction;
 import io.telltale.analysis.dissect.dhcp.DhcpTransactions;
 import io.telltale.analysis.event.Dhcp6Record;
+import io.telltale.analysis.event.Alert;
 import io.telltale.analysis.event.DhcpRecord;
 import io.telltale.analysis.event.DicomRecord;
 import io.telltale.analysis.event.DnsRecord;
@@ -55,6 +56,7 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<Dhcp6Record> dhcp6;
     private final RecordLogWriter<SmtpRecord> smtp;
     private final RecordLogWriter<DhcpTransaction> dhcp;
+    private final AlertLog alerts;
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
     private long flows;
@@ -87,6 +89,7 @@ public final class LogSet implements EventSink, Closeable {
         this.dhcp6 = RecordLogWriter.open(directory, "dhcpv6", json, Dhcp6Log.COLUMNS, clock);
         this.smtp = RecordLogWriter.open(directory, "smtp", json, SmtpLog.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
+        this.alerts = new AlertLog(directory.resolve("alerts.jsonl"));
         this.dhcpExchanges = new DhcpTransactions(t -> {
             try {
                 dhcp.write(t);
@@ -119,6 +122,7 @@ public final class LogSet implements EventSink, Closeable {
                 case Dhcp6Record record -> dhcp6.write(record);
                 case SmtpRecord record -> smtp.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
+                case Alert alert -> alerts.write(alert);
             }
         } catch (IOException | UncheckedIOException e) {
             throw e instanceof IOException io ? new UncheckedIOException(io) : (UncheckedIOException) e;
@@ -177,6 +181,11 @@ public final class LogSet implements EventSink, Closeable {
         return flows;
     }
 
+    /** Alerts written to alerts.jsonl. */
+    public long alerts() {
+        return alerts.written();
+    }
+
     /** Where conn.log went, for the summary. */
     public String connDestination() {
         return conn.destination();
@@ -184,7 +193,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; dns; ssh; ssl; x509; quic; http; smb; ntlm; smbMapping; smbFiles; ftp; smtp; dicom; ntp; dhcp; dhcp6; icmp; weird) {
+        try (conn; alerts; dns; ssh; ssl; x509; quic; http; smb; ntlm; smbMapping; smbFiles; ftp; smtp; dicom; ntp; dhcp; dhcp6; icmp; weird) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }

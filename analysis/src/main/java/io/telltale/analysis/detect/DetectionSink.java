@@ -1,0 +1,112 @@
+package io.telltale.analysis.detect;
+
+import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.FlowEvent;
+import io.telltale.analysis.event.MonitorEvent;
+import io.telltale.analysis.event.ProtocolRecord;
+import io.telltale.analysis.policy.Policy;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Passes every event on, shows it to the detectors, and turns their findings into alerts: one alert
+ * per (detector, category, device, remote end), with an id derived from exactly that, so the same
+ * finding again is counted, not repeated. Alerts go to the same downstream sink as everything else.
+ */
+public final class DetectionSink implements EventSink {
+
+    private final EventSink downstream;
+    private final List<Detector> detectors;
+    private final Policy policy;
+    private final Map<String, Raised> raised = new LinkedHashMap<>();
+    private Detector current;
+
+    /** An alert raised, and how many times its finding came again. */
+    public record Raised(Alert alert, long repeats) {
+    }
+
+    public DetectionSink(EventSink downstream, List<Detector> detectors, Policy policy) {
+        this.downstream = downstream;
+        this.detectors = List.copyOf(detectors);
+        this.policy = policy;
+    }
+
+    @Override
+    public void accept(MonitorEvent event) {
+        downstream.accept(event);
+        switch (event) {
+            case FlowEvent(var record) -> {
+                for (Detector d : detectors) {
+                    current = d;
+                    d.onFlow(record, this::raise);
+                }
+            }
+            case ProtocolRecord record -> {
+                for (Detector d : detectors) {
+                    current = d;
+                    d.onRecord(record, this::raise);
+                }
+            }
+            case Alert alert -> {
+                // alerts are ours; nothing to detect in them
+            }
+        }
+    }
+
+    @Override
+    public void endOfBatch() {
+        downstream.endOfBatch();
+    }
+
+    /** The input ended: detectors that judge whole series (beacons) speak now. */
+    public void finish(long nowNanos) {
+        for (Detector d : detectors) {
+            current = d;
+            d.onEnd(nowNanos, this::raise);
+        }
+    }
+
+    private void raise(Finding f) {
+        String key = current.name() + "|" + f.category().text() + "|" + f.deviceAddress() + "|" + f.remoteAddress();
+        Raised before = raised.get(key);
+        if (before != null) {
+            raised.put(key, new Raised(before.alert(), before.repeats() + 1));
+            return;
+        }
+        List<String> groups = policy.groupsOf(f.deviceAddress());
+        Alert alert = new Alert(id(key), f.timestampNanos(), f.severity().text(), f.category().text(), f.title(), f.why(),
+                f.deviceAddress(), groups.isEmpty() ? null : String.join(",", groups), f.remoteAddress(), f.remoteName(),
+                current.name(), f.attack(), f.flowIds(), f.score());
+        raised.put(key, new Raised(alert, 0));
+        downstream.accept(alert);
+    }
+
+    /** Alerts raised so far, in the order they fired. */
+    public List<Raised> raised() {
+        return List.copyOf(raised.values());
+    }
+
+    static String id(String key) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "TT-" + HexFormat.of().formatHex(h, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Consumer view, for tests. */
+    Consumer<Finding> raiser(Detector d) {
+        return f -> {
+            current = d;
+            raise(f);
+        };
+    }
+}

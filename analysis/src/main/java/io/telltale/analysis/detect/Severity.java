@@ -1,0 +1,12 @@
+package io.telltale.analysis.detect;
+
+import java.util.Locale;
+
+/** Alert severities, lowest first. */
+public enum Severity {
+    INFO, LOW, MEDIUM, HIGH, CRITICAL;
+
+    public String text() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,109 @@
+package io.telltale.analysis.detect.beacon;
+
+import io.telltale.analysis.detect.Addresses;
+import io.telltale.analysis.detect.Category;
+import io.telltale.analysis.detect.Detector;
+import io.telltale.analysis.detect.Finding;
+import io.telltale.analysis.detect.Severity;
+import io.telltale.analysis.policy.Policy;
+import io.telltale.capture.flow.FlowRecord;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Beacons per (device, remote address), scored as RITA v5 does over the last 24 hours of each pair's
+ * connections (peers.md §c.1). Pairs the policy declares are not scored: a declared heartbeat (N2's
+ * C-ECHO every 60 s) is the most regular thing on the network, and supposed to be. A beacon to an
+ * undeclared Internet address is critical; elsewhere RITA's severity (threat ≥ 0.6 high, ≥ 0.4 medium).
+ */
+public final class BeaconDetector implements Detector {
+
+    static final long WINDOW_SECONDS = 86_400;
+    static final int MAX_CONNECTIONS = 86_400;
+    static final int MAX_PAIRS = 100_000;
+
+    /** The connections of one pair. */
+    private static final class Series {
+        final List<long[]> connections = new ArrayList<>(); // {start seconds, originator IP bytes, flow id}
+        String transport;
+        int port;
+        boolean answered;
+    }
+
+    private final Policy policy;
+    private final Map<String, Series> pairs = new HashMap<>();
+
+    public BeaconDetector(Policy policy) {
+        this.policy = policy;
+    }
+
+    @Override
+    public String name() {
+        return "beacon";
+    }
+
+    @Override
+    public void onFlow(FlowRecord f, Consumer<Finding> out) {
+        if (f.interim() || Addresses.onLink(f.responderHost())) {
+            return;
+        }
+        String device = f.originatorHost();
+        if (!policy.groups().isEmpty() && policy.groupsOf(device).isEmpty()) {
+            return;
+        }
+        String transport = f.transport().startsWith("icmp") ? "icmp" : f.transport();
+        if (policy.declared(device, f.responderHost(), transport, f.responderPort(), null)) {
+            return;
+        }
+        String key = device + "|" + f.responderHost();
+        Series s = pairs.get(key);
+        if (s == null) {
+            if (pairs.size() >= MAX_PAIRS) {
+                return;
+            }
+            s = new Series();
+            s.transport = transport;
+            s.port = f.responderPort();
+            pairs.put(key, s);
+        }
+        s.answered |= f.responderPackets() > 0 && !f.connState().equals("REJ");
+        if (s.connections.size() < MAX_CONNECTIONS) {
+            s.connections.add(new long[] {Math.floorDiv(f.startNanos(), 1_000_000_000L), f.originatorIpBytes(), f.id()});
+        }
+    }
+
+    @Override
+    public void onEnd(long nowNanos, Consumer<Finding> out) {
+        pairs.forEach((key, s) -> {
+            long last = s.connections.stream().mapToLong(c -> c[0]).max().orElse(0);
+            long start = Math.max(s.connections.stream().mapToLong(c -> c[0]).min().orElse(0), last - WINDOW_SECONDS);
+            List<long[]> window = s.connections.stream().filter(c -> c[0] >= start).toList();
+            long[] ts = window.stream().mapToLong(c -> c[0]).toArray();
+            long[] bytes = window.stream().mapToLong(c -> c[1]).toArray();
+            RitaBeaconScore.Score score = RitaBeaconScore.score(ts, bytes, start, last);
+            if (score == null || score.threat() < 0.4) {
+                return;
+            }
+            String[] ends = key.split("\\|");
+            boolean internet = Addresses.internet(ends[1]);
+            // attempts nobody ever answered (a firewall drops them) are a misconfigured device, not a live channel
+            Severity severity = !s.answered ? Severity.LOW : internet ? Severity.CRITICAL
+                    : score.threat() >= 0.6 ? Severity.HIGH : Severity.MEDIUM;
+            double meanGap = ts.length > 1 ? (double) (ts[ts.length - 1] - ts[0]) / (ts.length - 1) : 0;
+            String why = String.format(Locale.ROOT, "%s connected to %s (%s/%d) %d times in %.1f hours, every %.0f s on "
+                    + "average, with near-constant sizes: beacon score %.3f (timestamps %.3f, sizes %.3f, histogram %.3f, "
+                    + "duration %.3f; RITA v5), threat %.2f. Software that checks in on a timer; the policy declares no such "
+                    + "peer.%s", ends[0], ends[1], s.transport, s.port, ts.length, (last - start) / 3600.0, meanGap, score.beacon(),
+                    score.timestamps(), score.dataSizes(), score.histogram(), score.duration(), score.threat(),
+                    s.answered ? "" : " Nothing ever answered: the attempts are blocked.");
+            List<Long> flows = window.stream().limit(20).map(c -> c[2]).toList();
+            out.accept(new Finding(window.getFirst()[0] * 1_000_000_000L, Category.BEACONING, severity,
+                    String.format(Locale.ROOT, "Beacon every %.0f s to %s", meanGap, ends[1]), why, ends[0], ends[1], null,
+                    List.of("T1071", "T1573"), flows, score.beacon()));
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package io.telltale.analysis.event;
+
+import java.util.List;
+
+/**
+ * A finding, as DESIGN §4 describes it: a stable id (the same device, remote end, category and
+ * detector always give the same id, so a SIEM can de-duplicate), when it first fired, its severity
+ * ({@code info} … {@code critical}) and category (DESIGN §6's vocabulary), a title and a "why" a
+ * person can read, the device and the remote end (address and, when known, name), the detector, the
+ * ATT&amp;CK techniques, the flows that are its evidence, and a score where one applies (-1 when not).
+ */
+public record Alert(
+        String id,
+        long timestampNanos,
+        String severity,
+        String category,
+        String title,
+        String why,
+        String deviceAddress,
+        String deviceName,
+        String remoteAddress,
+        String remoteName,
+        String detector,
+        List<String> attack,
+        List<Long> flowIds,
+        double score) implements MonitorEvent {
+
+    public Alert {
+        attack = List.copyOf(attack);
+        flowIds = List.copyOf(flowIds);
+    }
+}

@@ -1,0 +1,47 @@
+package io.telltale.analysis.policy;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** An address block ({@code 10.20.30.0/24}, {@code 2001:db8::/32}; a bare address is a /32 or /128). */
+public record Cidr(byte[] network, int prefix) {
+
+    @JsonCreator
+    public static Cidr parse(String text) {
+        String[] parts = text.trim().split("/", 2);
+        if (!parts[0].matches("[0-9a-fA-F:.]+")) {
+            throw new IllegalArgumentException("not an address block: \"" + text + "\"");
+        }
+        byte[] address;
+        try {
+            address = InetAddress.getByName(parts[0]).getAddress(); // a literal: no lookup
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not an address block: \"" + text + "\"");
+        }
+        int bits = address.length * 8;
+        int prefix;
+        try {
+            prefix = parts.length == 1 ? bits : Integer.parseInt(parts[1]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not a prefix length in \"" + text + "\"");
+        }
+        if (prefix < 0 || prefix > bits) {
+            throw new IllegalArgumentException("prefix /" + prefix + " does not fit an address of " + bits + " bits: \"" + text + "\"");
+        }
+        return new Cidr(address, prefix);
+    }
+
+    public boolean contains(byte[] address) {
+        if (address.length != network.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix; i++) {
+            int mask = 0x80 >> (i % 8);
+            if ((network[i / 8] & mask) != (address[i / 8] & mask)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

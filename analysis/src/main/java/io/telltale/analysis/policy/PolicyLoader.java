@@ -1,0 +1,77 @@
+package io.telltale.analysis.policy;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads a policy file. Every mistake is reported with file, line and column and what was wrong (an
+ * unknown key, a bad address block, a declaration naming a group that does not exist), so an
+ * operator fixes it at once; a policy with a mistake is not loaded at all.
+ */
+public final class PolicyLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+    /** A policy file that cannot be used, with where and why. */
+    public static final class PolicyException extends Exception {
+        public PolicyException(String message) {
+            super(message);
+        }
+    }
+
+    private PolicyLoader() {
+    }
+
+    public static Policy load(Path file) throws PolicyException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new PolicyException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(file.toString(), text);
+    }
+
+    public static Policy parse(String name, String yaml) throws PolicyException {
+        Policy policy;
+        try {
+            policy = YAML.readValue(yaml, Policy.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            String why = cause == e ? e.getOriginalMessage() : cause.getMessage();
+            throw new PolicyException(where + ": " + why);
+        }
+        if (policy == null) {
+            throw new PolicyException(name + ": the file is empty");
+        }
+        for (Policy.Declaration d : policy.declarations()) {
+            for (String w : concat(d)) {
+                if (!policy.groups().containsKey(w)) {
+                    try {
+                        Cidr.parse(w);
+                    } catch (IllegalArgumentException notACidr) {
+                        throw new PolicyException(name + ": declaration " + (d.id() == null ? "" : "\"" + d.id() + "\" ")
+                                + "names \"" + w + "\", which is neither a group of this policy nor an address block");
+                    }
+                }
+            }
+        }
+        return policy;
+    }
+
+    private static java.util.List<String> concat(Policy.Declaration d) {
+        java.util.List<String> all = new java.util.ArrayList<>(d.from());
+        all.addAll(d.to());
+        return all;
+    }
+}

@@ -1,0 +1,57 @@
+package io.telltale.dashboard.app;
+
+import io.telltale.analysis.detect.DetectionSink;
+import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.MonitorEvent;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Alerts on the terminal: a line as each fires, and a table per device at the end. */
+final class AlertPrinter {
+
+    static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info");
+
+    private AlertPrinter() {
+    }
+
+    /** A sink that passes everything on and prints each alert as it goes by. */
+    static EventSink printing(EventSink next, PrintWriter out) {
+        return new EventSink() {
+            @Override
+            public void accept(MonitorEvent event) {
+                next.accept(event);
+                if (event instanceof Alert a) {
+                    out.printf(Locale.ROOT, "ALERT %-8s %-18s %s -> %s%s  %s%n", a.severity(), a.category(), a.deviceAddress(),
+                            a.remoteAddress(), a.remoteName() == null ? "" : " (" + a.remoteName() + ")", a.title());
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void endOfBatch() {
+                next.endOfBatch();
+            }
+        };
+    }
+
+    /** Alerts by device and severity. */
+    static void summary(PrintWriter out, List<DetectionSink.Raised> raised, Path file) {
+        out.printf(Locale.ROOT, "alerts      %,d written to %s%n", raised.size(), file);
+        if (raised.isEmpty()) {
+            return;
+        }
+        Map<String, int[]> byDevice = new TreeMap<>();
+        for (DetectionSink.Raised r : raised) {
+            String device = r.alert().deviceAddress() + (r.alert().deviceName() == null ? "" : " " + r.alert().deviceName());
+            byDevice.computeIfAbsent(device, d -> new int[SEVERITIES.size()])[SEVERITIES.indexOf(r.alert().severity())]++;
+        }
+        out.printf(Locale.ROOT, "  %-40s %8s %6s %6s %6s %6s%n", "device", "critical", "high", "medium", "low", "info");
+        byDevice.forEach((device, counts) -> out.printf(Locale.ROOT, "  %-40s %8d %6d %6d %6d %6d%n", device, counts[0],
+                counts[1], counts[2], counts[3], counts[4]));
+    }
+}
