@@ -15,14 +15,15 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Beacons per (device, remote address), scored as RITA v5 does over the last 24 hours of each pair's
- * connections (peers.md §c.1). Pairs the policy declares are not scored: a declared heartbeat (N2's
+ * Beacons per (device, remote address), scored as RITA v5 does (peers.md §c.1) over the last 24 hours
+ * of each pair's connections and, so hourly and daily check-ins are found too, over the last 7 and 30
+ * days; the best window counts. Pairs the policy declares are not scored: a declared heartbeat (N2's
  * C-ECHO every 60 s) is the most regular thing on the network, and supposed to be. A beacon to an
  * undeclared Internet address is critical; elsewhere RITA's severity (threat ≥ 0.6 high, ≥ 0.4 medium).
  */
 public final class BeaconDetector implements Detector {
 
-    static final long WINDOW_SECONDS = 86_400;
+    static final long[] WINDOWS_SECONDS = {86_400, 7 * 86_400, 30 * 86_400};
     static final int MAX_CONNECTIONS = 86_400;
     static final int MAX_PAIRS = 100_000;
 
@@ -80,11 +81,28 @@ public final class BeaconDetector implements Detector {
     public void onEnd(long nowNanos, Consumer<Finding> out) {
         pairs.forEach((key, s) -> {
             long last = s.connections.stream().mapToLong(c -> c[0]).max().orElse(0);
-            long start = Math.max(s.connections.stream().mapToLong(c -> c[0]).min().orElse(0), last - WINDOW_SECONDS);
-            List<long[]> window = s.connections.stream().filter(c -> c[0] >= start).toList();
-            long[] ts = window.stream().mapToLong(c -> c[0]).toArray();
-            long[] bytes = window.stream().mapToLong(c -> c[1]).toArray();
-            RitaBeaconScore.Score score = RitaBeaconScore.score(ts, bytes, start, last);
+            long first = s.connections.stream().mapToLong(c -> c[0]).min().orElse(0);
+            RitaBeaconScore.Score score = null;
+            List<long[]> window = List.of();
+            long start = 0;
+            long[] ts = new long[0];
+            for (long length : WINDOWS_SECONDS) {
+                long from = Math.max(first, last - length);
+                List<long[]> in = s.connections.stream().filter(c -> c[0] >= from).toList();
+                long[] times = in.stream().mapToLong(c -> c[0]).toArray();
+                int bins = length <= 86_400 ? 24 : (int) (length / 86_400); // RITA's hours for a day; days for longer
+                RitaBeaconScore.Score candidate = RitaBeaconScore.score(times, in.stream().mapToLong(c -> c[1]).toArray(), from, last,
+                        bins);
+                if (candidate != null && (score == null || candidate.beacon() > score.beacon())) {
+                    score = candidate;
+                    window = in;
+                    start = from;
+                    ts = times;
+                }
+                if (first >= last - length) {
+                    break; // the whole series is inside this window: longer ones see the same
+                }
+            }
             if (score == null || score.threat() < 0.4) {
                 return;
             }

@@ -48,6 +48,15 @@ public final class RitaBeaconScore {
      * @return the score, or null when there are fewer than 4 distinct start times
      */
     public static Score score(long[] startSeconds, long[] bytes, long windowStart, long windowEnd) {
+        return score(startSeconds, bytes, windowStart, windowEnd, 24);
+    }
+
+    /**
+     * The same with {@code binCount} histogram bins instead of RITA's 24. Ours, for windows longer than
+     * a day: one bin per day, so a daily check-in fills its bins as evenly as an hourly one fills a
+     * day's (RITA's 24 bins over a week leave a daily beacon 17 empty bins, and a histogram score of 0).
+     */
+    public static Score score(long[] startSeconds, long[] bytes, long windowStart, long windowEnd, int binCount) {
         long[] ts = startSeconds.clone();
         Arrays.sort(ts);
         if (Arrays.stream(ts).distinct().count() < MIN_UNIQUE_TIMESTAMPS) {
@@ -64,7 +73,7 @@ public final class RitaBeaconScore {
         double tsScore = n >= 3 ? statistical(Arrays.copyOf(gaps, n), 1) : 0;
         double[] sizes = Arrays.stream(bytes).asDoubleStream().toArray();
         double dsScore = sizes.length >= 3 ? statistical(sizes, 0) : 0;
-        int[] bins = histogram(ts, windowStart, windowEnd);
+        int[] bins = histogram(ts, windowStart, windowEnd, binCount);
         double hist = Math.max(cvScore(bins), bimodal(bins));
         double dur = duration(ts, bins, windowStart, windowEnd);
         double beacon = round3(0.25 * tsScore + 0.25 * dsScore + 0.25 * dur + 0.25 * hist);
@@ -114,11 +123,11 @@ public final class RitaBeaconScore {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    static int[] histogram(long[] ts, long start, long end) {
-        int[] bins = new int[24];
-        double width = Math.max(1, end - start) / 24.0;
+    static int[] histogram(long[] ts, long start, long end, int binCount) {
+        int[] bins = new int[binCount];
+        double width = Math.max(1, end - start) / (double) binCount;
         for (long t : ts) {
-            int b = (int) Math.min(23, Math.max(0, Math.floor((t - start) / width)));
+            int b = (int) Math.min(binCount - 1, Math.max(0, Math.floor((t - start) / width)));
             bins[b]++;
         }
         return bins;
@@ -148,7 +157,7 @@ public final class RitaBeaconScore {
                 buckets.merge(f / binSize * binSize, 1, Integer::sum);
             }
         }
-        if (totalBars < BIMODAL_MIN_HOURS) {
+        if (totalBars < Math.min(BIMODAL_MIN_HOURS, bins.length)) {
             return 0;
         }
         int[] counts = buckets.values().stream().mapToInt(Integer::intValue).sorted().toArray();
@@ -160,21 +169,22 @@ public final class RitaBeaconScore {
 
     static double duration(long[] ts, int[] bins, long start, long end) {
         int totalBars = (int) Arrays.stream(bins).filter(b -> b > 0).count();
-        if (totalBars < DURATION_MIN_HOURS) {
+        if (totalBars < Math.min(DURATION_MIN_HOURS, bins.length)) {
             return 0;
         }
         double coverage = Math.min(1, ceil3((double) (ts[ts.length - 1] - ts[0]) / Math.max(1, end - start)));
         int longest = 0;
         int run = 0;
-        for (int i = 0; i < 48; i++) { // twice round: a run may wrap past midnight
-            if (bins[i % 24] > 0) {
+        int n = bins.length;
+        for (int i = 0; i < 2 * n; i++) { // twice round: a run may wrap past midnight
+            if (bins[i % n] > 0) {
                 run++;
-                longest = Math.max(longest, Math.min(run, 24));
+                longest = Math.max(longest, Math.min(run, n));
             } else {
                 run = 0;
             }
         }
-        double consistency = Math.min(1, ceil3((double) longest / CONSISTENCY_IDEAL_HOURS));
+        double consistency = Math.min(1, ceil3((double) longest / Math.min(CONSISTENCY_IDEAL_HOURS, n)));
         return Math.max(coverage, consistency);
     }
 
