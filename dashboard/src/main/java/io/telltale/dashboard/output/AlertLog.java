@@ -35,7 +35,7 @@ final class AlertLog implements Closeable {
         }
         ObjectNode o = JSON.createObjectNode();
         o.put("id", a.id());
-        o.put("ts", a.timestampNanos() / 1e9);
+        o.put("ts", new java.math.BigDecimal(ZeekText.seconds(a.timestampNanos()))); // as Zeek prints times, not 1.77E9
         o.put("severity", a.severity());
         o.put("category", a.category());
         o.put("title", a.title());
