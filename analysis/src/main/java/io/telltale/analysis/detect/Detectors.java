@@ -1,9 +1,17 @@
 package io.telltale.analysis.detect;
 
 import io.telltale.analysis.detect.beacon.BeaconDetector;
+import io.telltale.analysis.detect.connection.LongConnectionDetector;
+import io.telltale.analysis.detect.dns.DnsLessConnectionDetector;
 import io.telltale.analysis.detect.dns.DnsTunnelDetector;
+import io.telltale.analysis.detect.dns.EncryptedDnsDetector;
 import io.telltale.analysis.detect.icmp.IcmpTunnelDetector;
 import io.telltale.analysis.detect.peer.UndeclaredPeerDetector;
+import io.telltale.analysis.detect.port.PortMismatchDetector;
+import io.telltale.analysis.detect.remote.RemoteAccessDetector;
+import io.telltale.analysis.detect.tls.TlsAnomalyDetector;
+import io.telltale.analysis.detect.tunnel.Ipv6TunnelDetector;
+import io.telltale.analysis.dissect.BuiltInProtocols;
 import io.telltale.analysis.policy.Policy;
 import java.util.List;
 
@@ -13,11 +21,24 @@ public final class Detectors {
     private Detectors() {
     }
 
+    /** For reading files. */
     public static List<Detector> all(Policy policy) {
+        return all(policy, false);
+    }
+
+    /** @param live true for a live capture (detectors that need a warm-up take it) */
+    public static List<Detector> all(Policy policy, boolean live) {
         return List.of(
                 new UndeclaredPeerDetector(policy),
                 new BeaconDetector(policy),
                 new DnsTunnelDetector(),
-                new IcmpTunnelDetector());
+                new IcmpTunnelDetector(),
+                new RemoteAccessDetector(policy),
+                new LongConnectionDetector(policy),
+                new DnsLessConnectionDetector(policy, live),
+                new EncryptedDnsDetector(),
+                new TlsAnomalyDetector(policy),
+                new PortMismatchDetector(policy, BuiltInProtocols.ALL),
+                new Ipv6TunnelDetector(policy));
     }
 }

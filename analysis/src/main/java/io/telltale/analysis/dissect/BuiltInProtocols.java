@@ -39,6 +39,7 @@ public final class BuiltInProtocols {
             Recognisers.SYSLOG,
             Recognisers.TEAMVIEWER,
             Recognisers.TELNET,
+            Recognisers.SHELL,
             Recognisers.WIREGUARD);
 
     private BuiltInProtocols() {

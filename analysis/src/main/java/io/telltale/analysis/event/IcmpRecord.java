@@ -25,5 +25,6 @@ public record IcmpRecord(
         long requests,
         long replies,
         long matchedReplies,
-        long mismatchedReplies) implements ProtocolRecord {
+        long mismatchedReplies,
+        long textMessages) implements ProtocolRecord {
 }

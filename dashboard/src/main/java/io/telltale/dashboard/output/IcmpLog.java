@@ -20,7 +20,8 @@ final class IcmpLog {
             LogColumn.count("requests", IcmpRecord::requests),
             LogColumn.count("replies", IcmpRecord::replies),
             LogColumn.count("echoed_replies", IcmpRecord::matchedReplies),
-            LogColumn.count("altered_replies", IcmpRecord::mismatchedReplies));
+            LogColumn.count("altered_replies", IcmpRecord::mismatchedReplies),
+            LogColumn.count("text_messages", IcmpRecord::textMessages));
 
     private IcmpLog() {
     }

@@ -70,7 +70,7 @@ class GenerateCommandTest {
     @Test
     void everyRecordingReadsWithoutAnomalies(@TempDir Path dir) throws IOException {
         java.util.Map<String, String> services = java.util.Map.of(
-                "socat-reverse-shell.pcap", "\t4444\ttcp\t-\t",
+                "socat-reverse-shell.pcap", "\t4444\ttcp\tshell\t",
                 "curl-tls-beacon.pcap", "\t443\ttcp\tssl\t",
                 "ssh-reverse-tunnel.pcap", "\t22\ttcp\tssh\t",
                 "ptunnel-icmp-tunnel.pcap", "\ticmp\t",

@@ -25,9 +25,12 @@ class ReadPolicyTest {
         assertThat(run.out()).contains("ALERT critical beaconing          10.20.30.11 -> 203.0.113.45")
                 .contains("ALERT critical dns-tunnel         10.20.30.12 -> 10.20.40.53 (c2.example)")
                 .contains("ALERT critical icmp-tunnel        10.20.30.12 -> 203.0.113.8")
-                .containsPattern("10\\.20\\.30\\.11 scanners,checkpoint-ct +2 +8 +0 +0 +0");
+                .contains("ALERT critical dicom-undeclared   10.20.30.11 -> 198.51.100.20")
+                .contains("ALERT critical remote-access      10.20.30.11 -> 203.0.113.18 (relay-1a2b3c4d.net.anydesk.com)")
+                .contains("ALERT critical long-connection    10.20.30.21 -> 203.0.113.77")
+                .containsPattern("10\\.20\\.30\\.11 scanners,checkpoint-ct +4 +9 +2 +0 +0");
         List<String> lines = Files.readAllLines(dir.resolve("alerts.jsonl"));
-        assertThat(lines).hasSize(22);
+        assertThat(lines).hasSize(32);
         ObjectMapper json = new ObjectMapper();
         for (String line : lines) {
             JsonNode a = json.readTree(line);

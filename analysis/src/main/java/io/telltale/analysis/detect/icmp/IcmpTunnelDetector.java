@@ -36,6 +36,13 @@ public final class IcmpTunnelDetector implements Detector {
                             + "data, as no ping does: a tunnel or a covert shell answers with its own data.", r.originatorHost(),
                             r.requests(), r.responderHost(), r.mismatchedReplies(), r.replies()),
                     r.originatorHost(), r.responderHost(), null, List.of("T1095", "T1572"), List.of(r.flowId()), -1));
+            if (r.textMessages() >= MIN_ALTERED_REPLIES) {
+                out.accept(new Finding(r.timestampNanos(), Category.REVERSE_SHELL, Severity.CRITICAL,
+                        "A command shell inside ICMP echo", String.format(Locale.ROOT, "%d of the echo messages between %s and %s "
+                                + "carry text, and the replies are not echoes: commands one way, their output the other (icmpsh).",
+                                r.textMessages(), r.originatorHost(), r.responderHost()),
+                        r.originatorHost(), r.responderHost(), null, List.of("T1095", "T1059"), List.of(r.flowId()), -1));
+            }
         }
     }
 

@@ -37,6 +37,7 @@ public final class IcmpSession {
     private long replies;
     private long matched;
     private long mismatched;
+    private long textMessages;
 
     public IcmpSession(FlowContext flow, boolean v6) {
         this.flow = flow;
@@ -61,6 +62,9 @@ public final class IcmpSession {
         int sequence = Short.toUnsignedInt(data.get(U16, offset + 6));
         identifier = identifier < 0 ? id : identifier;
         int checksum = fnv1a(data, offset + 8, length - 8);
+        if (length - 8 >= 8 && printable(data, offset + 8, length - 8)) {
+            textMessages++;
+        }
         int slot = sequence % RING;
         if (request) {
             requests++;
@@ -80,6 +84,18 @@ public final class IcmpSession {
         }
     }
 
+    /** Whether a payload is text (nine in ten bytes printable ASCII or white space): a ping's pattern is not, a shell's is. */
+    static boolean printable(MemorySegment data, long offset, int length) {
+        int text = 0;
+        for (int i = 0; i < length; i++) {
+            int b = data.get(ValueLayout.JAVA_BYTE, offset + i) & 0xff;
+            if ((b >= 0x20 && b < 0x7f) || b == '\r' || b == '\n' || b == '\t') {
+                text++;
+            }
+        }
+        return text * 10 >= length * 9;
+    }
+
     /** FNV-1a, 32 bits: enough to tell an echoed payload from another one. */
     static int fnv1a(MemorySegment data, long offset, int length) {
         int hash = 0x811c9dc5;
@@ -96,6 +112,6 @@ public final class IcmpSession {
         }
         out.accept(new IcmpRecord(flow.flowId(), firstNanos, flow.originatorHost(), flow.originatorPort(),
                 flow.responderHost(), flow.responderPort(), v6, type, code, identifier, firstSequence, lastSequence,
-                requests, replies, matched, mismatched));
+                requests, replies, matched, mismatched, textMessages));
     }
 }

@@ -36,6 +36,8 @@ public final class Recognisers {
     public static final ProtocolSpec MODBUS = tcp("modbus", Set.of(502), Recognisers::modbus);
     public static final ProtocolSpec OPC_UA = tcp("opcua", Set.of(4840), Recognisers::opcUa);
     public static final ProtocolSpec TELNET = tcp("telnet", Set.of(23), Recognisers::telnet);
+    /** A command shell on a raw TCP connection (ours: Zeek has no name for it), as reverse shells carry. */
+    public static final ProtocolSpec SHELL = tcp("shell", Set.of(4444), Recognisers::shell);
     // FTP and SMTP are read a little further than named: the client's commands (FtpSession, SmtpSession).
     public static final ProtocolSpec FTP = new ProtocolSpec("ftp", "ftp", true, false, false, Set.of(21),
             Recognisers::ftp, List.of(
@@ -51,7 +53,7 @@ public final class Recognisers {
             () -> SmtpSession::new);
 
     public static final List<ProtocolSpec> ALL = List.of(RDP, RFB, TEAMVIEWER, WIREGUARD, OPENVPN, SSDP, SYSLOG, SNMP,
-            MODBUS, OPC_UA, TELNET, FTP, SMTP);
+            MODBUS, OPC_UA, TELNET, SHELL, FTP, SMTP);
 
     private Recognisers() {
     }
@@ -197,6 +199,19 @@ public final class Recognisers {
     /** An option negotiation first: IAC followed by WILL, WONT, DO or DONT (RFC 854). */
     static boolean telnet(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
         return stream && n >= 3 && u8(d, o) == 0xff && u8(d, o + 1) >= 0xfb && u8(d, o + 1) <= 0xfe;
+    }
+
+    /**
+     * What a command shell says first: cmd.exe's banner, a PowerShell or cmd prompt, or the answer of a
+     * Unix shell to {@code id}. Raw TCP carries these only when a shell is wired to a socket.
+     */
+    static boolean shell(MemorySegment d, long o, int n, boolean stream, boolean fromOriginator) {
+        if (!stream) {
+            return false;
+        }
+        String line = firstLine(d, o, n);
+        return line.startsWith("Microsoft Windows [Version ") || line.startsWith("PS C:\\") || line.matches("[A-Z]:\\\\[^>]{0,200}>.*")
+                || line.matches("uid=\\d+\\([^)]*\\) gid=\\d+.*");
     }
 
     /** The server's 220 greeting naming FTP, or a client's first command (RFC 959). */

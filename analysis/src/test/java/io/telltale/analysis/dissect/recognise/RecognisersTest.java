@@ -63,6 +63,7 @@ class RecognisersTest {
         SAMPLES.put(Recognisers.MODBUS, new Sample(true, true, hex("000100000006010300000002")));
         SAMPLES.put(Recognisers.OPC_UA, new Sample(true, true, opcUaHello()));
         SAMPLES.put(Recognisers.TELNET, new Sample(true, false, hex("fffd18fffd20fffd23fffd27")));
+        SAMPLES.put(Recognisers.SHELL, new Sample(true, false, ascii("Microsoft Windows [Version 10.0.19045.3693]\r\n")));
         SAMPLES.put(Recognisers.FTP, new Sample(true, false, ascii("220 (vsFTPd 3.0.3)\r\n")));
         SAMPLES.put(Recognisers.SMTP, new Sample(true, false, ascii("220 mail.example ESMTP Postfix\r\n")));
     }
