@@ -81,7 +81,12 @@ public final class DnsTunnelDetector implements Detector {
         if (r.rcode() == 3) {
             d.nxdomain++;
         }
-        if (!d.raised && d.unique.size() >= MIN_UNIQUE && d.longLabels * 2 >= d.queries) {
+        // half the names machine-made; or, where nearly every name is new (a tunnel defeats caches), a quarter of
+        // them, or nearly every question asking for a record that carries data (dns2tcp's short TXT polls)
+        boolean allNew = d.unique.size() * 10L >= d.queries * 9;
+        boolean machineMade = d.longLabels * 2 >= d.queries || (allNew && d.longLabels * 4 >= d.queries)
+                || (allNew && d.dataTypes * 10 >= d.queries * 9);
+        if (!d.raised && d.unique.size() >= MIN_UNIQUE && machineMade) {
             d.raised = true;
             boolean tunnel = d.dataTypes * 3 >= d.queries;
             String why = String.format(Locale.ROOT, "%s asked %d names under %s, %d of them different, %d with a machine-made label "
