@@ -18,14 +18,22 @@ import java.util.function.Consumer;
 /**
  * Passes every event on, shows it to the detectors, and turns their findings into alerts: one alert
  * per (detector, category, device, remote end), with an id derived from exactly that, so the same
- * finding again is counted, not repeated. Alerts go to the same downstream sink as everything else.
+ * finding again is counted, not repeated; and at most {@link #MAX_PER_DEVICE} distinct alerts per
+ * (detector, category, device), the rest counted as suppressed (a scanning device would otherwise
+ * bury the console under one alert per address). Alerts go to the same downstream sink as
+ * everything else.
  */
 public final class DetectionSink implements EventSink {
 
     private final EventSink downstream;
     private final List<Detector> detectors;
     private final Policy policy;
+    public static final int MAX_PER_DEVICE = 100;
+    static final int MAX_KEYS = 1_000_000;
+
     private final Map<String, Raised> raised = new LinkedHashMap<>();
+    private final Map<String, Integer> perDevice = new java.util.HashMap<>();
+    private long suppressed;
     private Detector current;
 
     /** An alert raised, and how many times its finding came again. */
@@ -80,12 +88,23 @@ public final class DetectionSink implements EventSink {
             raised.put(key, new Raised(before.alert(), before.repeats() + 1));
             return;
         }
+        String deviceKey = current.name() + "|" + f.category().text() + "|" + f.deviceAddress();
+        int count = perDevice.merge(deviceKey, 1, Integer::sum);
+        if (count > MAX_PER_DEVICE || raised.size() >= MAX_KEYS) {
+            suppressed++;
+            return;
+        }
         List<String> groups = policy.groupsOf(f.deviceAddress());
         Alert alert = new Alert(id(key), f.timestampNanos(), f.severity().text(), f.category().text(), f.title(), f.why(),
                 f.deviceAddress(), groups.isEmpty() ? null : String.join(",", groups), f.remoteAddress(), f.remoteName(),
                 current.name(), f.attack(), f.flowIds(), f.score());
         raised.put(key, new Raised(alert, 0));
         downstream.accept(alert);
+    }
+
+    /** Findings not raised because their device had raised {@link #MAX_PER_DEVICE} of the kind already. */
+    public long suppressed() {
+        return suppressed;
     }
 
     /** Alerts raised so far, in the order they fired. */

@@ -40,8 +40,10 @@ final class AlertPrinter {
     }
 
     /** Alerts by device and severity. */
-    static void summary(PrintWriter out, List<DetectionSink.Raised> raised, Path file) {
-        out.printf(Locale.ROOT, "alerts      %,d written to %s%n", raised.size(), file);
+    static void summary(PrintWriter out, List<DetectionSink.Raised> raised, long suppressed, Path file) {
+        out.printf(Locale.ROOT, "alerts      %,d written to %s%s%n", raised.size(), file, suppressed == 0 ? ""
+                : String.format(Locale.ROOT, " (%,d more suppressed: a device past %d of one kind)", suppressed,
+                        DetectionSink.MAX_PER_DEVICE));
         if (raised.isEmpty()) {
             return;
         }

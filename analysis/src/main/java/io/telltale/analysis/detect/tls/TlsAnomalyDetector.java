@@ -50,8 +50,10 @@ public final class TlsAnomalyDetector implements Detector {
         }
         X509Record leaf = leaves.remove(t.flowId());
         StringBuilder why = new StringBuilder();
+        boolean serious = false;
         if (leaf != null && leaf.selfSigned()) {
             why.append("its certificate (").append(leaf.subject()).append(") is self-signed; ");
+            serious = true;
         }
         long nowMillis = t.timestampNanos() / 1_000_000L;
         if (leaf != null && (nowMillis > leaf.notAfterMillis() || nowMillis < leaf.notBeforeMillis())) {
@@ -62,11 +64,14 @@ public final class TlsAnomalyDetector implements Detector {
         }
         if (t.serverName() == null) {
             why.append("the client named no server (TLS straight to an address); ");
+            serious = true;
         }
         if (why.isEmpty()) {
             return;
         }
-        out.accept(new Finding(t.timestampNanos(), Category.TLS_ANOMALY, Severity.HIGH, "Unusual TLS to " + t.responderHost(),
+        // an expired or mismatched certificate is as often a neglected server as a hostile one: medium
+        out.accept(new Finding(t.timestampNanos(), Category.TLS_ANOMALY, serious ? Severity.HIGH : Severity.MEDIUM,
+                "Unusual TLS to " + t.responderHost(),
                 t.originatorHost() + " made TLS to " + t.responderHost() + ":" + t.responderPort() + ", and "
                         + why.substring(0, why.length() - 2) + ". A real vendor service shows a certificate for its name.",
                 t.originatorHost(), t.responderHost(), t.serverName(), List.of("T1573.002"), List.of(t.flowId()), -1));
