@@ -1,6 +1,9 @@
 package io.telltale.analysis.detect;
 
+import io.telltale.analysis.asset.AssetInventory;
+import io.telltale.analysis.asset.OuiRegistry;
 import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.event.AssetChange;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.MonitorEvent;
@@ -28,6 +31,7 @@ public final class DetectionSink implements EventSink {
     private final EventSink downstream;
     private final List<Detector> detectors;
     private final Policy policy;
+    private final AssetInventory inventory;
     public static final int MAX_PER_DEVICE = 100;
     static final int MAX_KEYS = 1_000_000;
 
@@ -44,10 +48,30 @@ public final class DetectionSink implements EventSink {
         this.downstream = downstream;
         this.detectors = List.copyOf(detectors);
         this.policy = policy;
+        this.inventory = null;
+    }
+
+    /**
+     * With an asset inventory, which sees each event first (so a device's MAC, maker and host name
+     * place it in its groups before the detectors ask) and whose {@link AssetChange}s go downstream.
+     */
+    public DetectionSink(EventSink downstream, List<Detector> detectors, Policy policy, OuiRegistry oui) {
+        this.downstream = downstream;
+        this.detectors = List.copyOf(detectors);
+        this.policy = policy;
+        this.inventory = new AssetInventory(policy, oui, downstream::accept);
+    }
+
+    /** The inventory, or null when this sink keeps none. */
+    public AssetInventory inventory() {
+        return inventory;
     }
 
     @Override
     public void accept(MonitorEvent event) {
+        if (inventory != null) {
+            inventory.accept(event);
+        }
         downstream.accept(event);
         switch (event) {
             case FlowEvent(var record) -> {
@@ -64,6 +88,9 @@ public final class DetectionSink implements EventSink {
             }
             case Alert alert -> {
                 // alerts are ours; nothing to detect in them
+            }
+            case AssetChange change -> {
+                // the inventory's own news
             }
         }
     }

@@ -6,6 +6,7 @@ import io.telltale.analysis.detect.dns.DnsLessConnectionDetector;
 import io.telltale.analysis.detect.dns.DnsTunnelDetector;
 import io.telltale.analysis.detect.dns.EncryptedDnsDetector;
 import io.telltale.analysis.detect.icmp.IcmpTunnelDetector;
+import io.telltale.analysis.detect.peer.DeclarationConstraintDetector;
 import io.telltale.analysis.detect.peer.UndeclaredPeerDetector;
 import io.telltale.analysis.detect.port.PortMismatchDetector;
 import io.telltale.analysis.detect.remote.RemoteAccessDetector;
@@ -30,6 +31,7 @@ public final class Detectors {
     public static List<Detector> all(Policy policy, boolean live) {
         return List.of(
                 new UndeclaredPeerDetector(policy),
+                new DeclarationConstraintDetector(policy),
                 new BeaconDetector(policy),
                 new DnsTunnelDetector(),
                 new IcmpTunnelDetector(),

@@ -1,5 +1,5 @@
 package io.telltale.analysis.event;
 
 /** Everything a worker hands to the sinks. */
-public sealed interface MonitorEvent permits FlowEvent, ProtocolRecord, Alert {
+public sealed interface MonitorEvent permits FlowEvent, ProtocolRecord, Alert, AssetChange {
 }

@@ -1,107 +1,179 @@
 package io.telltale.analysis.policy;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import io.telltale.analysis.policy.PolicyDocument.Declaration;
+import io.telltale.analysis.policy.PolicyDocument.Group;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Device groups and declared communications (DESIGN §5). A group is matched by address blocks; a
- * declaration names who starts the conversation ({@code from}: a group or blocks), whom it reaches
- * ({@code to}), the transport and ports, and for DNS the names that may be asked.
+ * The policy the detectors consult (DESIGN §5): which groups a device is in, and whether a
+ * conversation is declared. It holds the loaded {@link PolicyDocument}, which {@link #replace} swaps
+ * for a reloaded one without a restart (the detectors keep their state), and what the asset
+ * inventory has learned of each address (MAC, maker, host name), so groups written as MAC prefixes,
+ * vendors or name patterns take in devices whatever their address.
  */
-public record Policy(String site, Map<String, Group> groups, List<Declaration> declarations) {
+public final class Policy {
 
-    /** A group of devices, by address blocks (MAC prefixes are kept for the asset inventory to use). */
-    public record Group(List<Cidr> cidr, List<String> oui) {
-        public Group {
-            cidr = cidr == null ? List.of() : List.copyOf(cidr);
-            oui = oui == null ? List.of() : List.copyOf(oui);
-        }
+    /** What is known of who an address is; any part may be null. */
+    public record Identity(String mac, String vendor, String hostName) {
     }
 
-    /** One declared communication. {@code from} and {@code to} are group names or address blocks. */
-    public record Declaration(String id, List<String> from, List<String> to, String protocol, String transport,
-                              List<Integer> ports, @JsonProperty("dns_names") List<String> dnsNames,
-                              @JsonProperty("dicom_called_ae") List<String> dicomCalledAe, Object window, String report) {
-        public Declaration {
-            from = from == null ? List.of() : List.copyOf(from);
-            to = to == null ? List.of() : List.copyOf(to);
-            ports = ports == null ? List.of() : List.copyOf(ports);
-            dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
-            dicomCalledAe = dicomCalledAe == null ? List.of() : List.copyOf(dicomCalledAe);
-        }
-    }
+    private volatile PolicyDocument document;
+    private final Map<String, Identity> identities = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> groupCache = new ConcurrentHashMap<>();
+    private volatile long generation;
 
-    public Policy {
-        groups = groups == null ? Map.of() : new LinkedHashMap<>(groups);
-        declarations = declarations == null ? List.of() : List.copyOf(declarations);
+    public Policy(PolicyDocument document) {
+        this.document = document;
     }
 
     /** A policy that declares nothing and knows no device: every device is watched, nothing is declared. */
     public static Policy empty() {
-        return new Policy("none", Map.of(), List.of());
+        return new Policy(new PolicyDocument("none", Map.of(), List.of(), null));
+    }
+
+    public String site() {
+        return document.site();
+    }
+
+    public Map<String, Group> groups() {
+        return document.groups();
+    }
+
+    public List<Declaration> declarations() {
+        return document.declarations();
+    }
+
+    public PolicyDocument document() {
+        return document;
+    }
+
+    /** Puts a reloaded document in force; identities learned so far are kept. */
+    public void replace(PolicyDocument reloaded) {
+        document = reloaded;
+        groupCache.clear();
+        generation++;
+    }
+
+    /** How many times the document was replaced. */
+    public long generation() {
+        return generation;
+    }
+
+    /** The inventory learned who an address is. */
+    public void identify(String address, Identity identity) {
+        if (!identity.equals(identities.put(address, identity))) {
+            groupCache.remove(address);
+        }
     }
 
     /** The groups an address belongs to. */
     public List<String> groupsOf(String address) {
+        if (address == null) {
+            return List.of();
+        }
+        List<String> cached = groupCache.get(address);
+        if (cached != null) {
+            return cached;
+        }
         byte[] a = bytes(address);
         List<String> in = new ArrayList<>();
-        if (a == null) {
-            return in;
+        if (a != null) {
+            document.groups().forEach((name, g) -> {
+                if (member(g, address, a)) {
+                    in.add(name);
+                }
+            });
         }
-        groups.forEach((name, g) -> {
-            if (g.cidr().stream().anyMatch(c -> c.contains(a))) {
-                in.add(name);
-            }
-        });
-        return in;
+        List<String> groups = List.copyOf(in);
+        if (groupCache.size() < 200_000) {
+            groupCache.put(address, groups);
+        }
+        return groups;
     }
 
-    /** Whether a conversation is declared: addresses, transport and port, and the DNS name where one is asked. */
-    public boolean declared(String from, String to, String transport, int port, String dnsName) {
+    private boolean member(Group g, String address, byte[] a) {
+        if (g.cidr().stream().anyMatch(c -> c.contains(a))) {
+            return true;
+        }
+        Identity who = identities.get(address);
+        if (who == null) {
+            return false;
+        }
+        if (who.mac() != null && g.oui().stream().anyMatch(p -> who.mac().toLowerCase(Locale.ROOT).startsWith(p))) {
+            return true;
+        }
+        if (who.vendor() != null && g.vendor().stream().anyMatch(
+                v -> who.vendor().toLowerCase(Locale.ROOT).contains(v.toLowerCase(Locale.ROOT)))) {
+            return true;
+        }
+        return who.hostName() != null && g.name().stream().anyMatch(p -> glob(p, who.hostName()));
+    }
+
+    /** Whether a conversation is declared at a time: addresses, transport, port, and the DNS name where one is asked. */
+    public boolean declared(String from, String to, String transport, int port, String dnsName, long nanos) {
+        return declaration(from, to, transport, port, dnsName, nanos) != null;
+    }
+
+    /** The declaration that allows a conversation at a time, or null. */
+    public Declaration declaration(String from, String to, String transport, int port, String dnsName, long nanos) {
         byte[] f = bytes(from);
         byte[] t = bytes(to);
         if (f == null || t == null) {
-            return false;
+            return null;
         }
-        for (Declaration d : declarations) {
+        for (Declaration d : document.declarations()) {
             if (d.transport() != null && !d.transport().equals(transport)) {
                 continue;
             }
             if (!d.ports().isEmpty() && !d.ports().contains(port)) {
                 continue;
             }
-            if (!matches(d.from(), f) || !matches(d.to(), t)) {
+            if (!matches(d.from(), from, f) || !matches(d.to(), to, t)) {
                 continue;
             }
             if (dnsName != null && !d.dnsNames().isEmpty() && d.dnsNames().stream().noneMatch(p -> nameMatches(p, dnsName))) {
                 continue;
             }
-            return true;
+            if (d.window() != null && !d.window().contains(nanos)) {
+                continue;
+            }
+            return d;
         }
-        return false;
+        return null;
     }
 
-    private boolean matches(List<String> where, byte[] address) {
+    private boolean matches(List<String> where, String text, byte[] address) {
         for (String w : where) {
-            Group g = groups.get(w);
-            if (g != null ? g.cidr().stream().anyMatch(c -> c.contains(address)) : Cidr.parse(w).contains(address)) {
+            Group g = document.groups().get(w);
+            if (g != null ? member(g, text, address) : Cidr.parse(w).contains(address)) {
                 return true;
             }
         }
         return false;
     }
 
-    static boolean nameMatches(String pattern, String name) {
-        return pattern.startsWith("*.") ? name.endsWith(pattern.substring(1)) : name.equalsIgnoreCase(pattern);
+    /** {@code *.example} matches names under example; other patterns match the name itself, case ignored. */
+    public static boolean nameMatches(String pattern, String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        String p = pattern.toLowerCase(Locale.ROOT);
+        return p.startsWith("*.") ? n.endsWith(p.substring(1)) : n.equals(p);
+    }
+
+    /** A pattern with {@code *} for any run of characters, case ignored. */
+    static boolean glob(String pattern, String text) {
+        String regex = java.util.Arrays.stream(pattern.toLowerCase(Locale.ROOT).split("\\*", -1))
+                .map(java.util.regex.Pattern::quote).collect(java.util.stream.Collectors.joining(".*"));
+        return text.toLowerCase(Locale.ROOT).matches(regex);
     }
 
     static byte[] bytes(String address) {
-        if (address == null || !address.matches("[0-9a-fA-F:.]+")) {
+        if (address == null || address.isEmpty() || !address.matches("[0-9a-fA-F:.]+")) {
             return null;
         }
         try {

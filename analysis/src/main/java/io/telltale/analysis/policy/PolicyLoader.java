@@ -31,19 +31,28 @@ public final class PolicyLoader {
     }
 
     public static Policy load(Path file) throws PolicyException {
+        return new Policy(read(file));
+    }
+
+    /** Reads a policy file again, for {@link Policy#replace}. */
+    public static PolicyDocument read(Path file) throws PolicyException {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot read: " + e.getMessage());
         }
-        return parse(file.toString(), text);
+        return parseDocument(file.toString(), text);
     }
 
     public static Policy parse(String name, String yaml) throws PolicyException {
-        Policy policy;
+        return new Policy(parseDocument(name, yaml));
+    }
+
+    public static PolicyDocument parseDocument(String name, String yaml) throws PolicyException {
+        PolicyDocument document;
         try {
-            policy = YAML.readValue(yaml, Policy.class);
+            document = YAML.readValue(yaml, PolicyDocument.class);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
@@ -51,12 +60,12 @@ public final class PolicyLoader {
             String why = cause == e ? e.getOriginalMessage() : cause.getMessage();
             throw new PolicyException(where + ": " + why);
         }
-        if (policy == null) {
+        if (document == null) {
             throw new PolicyException(name + ": the file is empty");
         }
-        for (Policy.Declaration d : policy.declarations()) {
+        for (PolicyDocument.Declaration d : document.declarations()) {
             for (String w : concat(d)) {
-                if (!policy.groups().containsKey(w)) {
+                if (!document.groups().containsKey(w)) {
                     try {
                         Cidr.parse(w);
                     } catch (IllegalArgumentException notACidr) {
@@ -66,10 +75,10 @@ public final class PolicyLoader {
                 }
             }
         }
-        return policy;
+        return document;
     }
 
-    private static java.util.List<String> concat(Policy.Declaration d) {
+    private static java.util.List<String> concat(PolicyDocument.Declaration d) {
         java.util.List<String> all = new java.util.ArrayList<>(d.from());
         all.addAll(d.to());
         return all;

@@ -79,7 +79,8 @@ public final class ReadCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "POLICY.yaml",
             description = "what each device group is declared to do; turns detection on: alerts are printed as they "
-                    + "fire and written to DIR/alerts.jsonl. 'none' declares nothing (every conversation is undeclared)")
+                    + "fire and written to DIR/alerts.jsonl; the devices go to DIR/assets.jsonl and what changed about them to "
+                    + "DIR/asset-changes.jsonl. 'none' declares nothing (every conversation is undeclared)")
     String policyFile;
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
@@ -127,9 +128,13 @@ public final class ReadCommand implements Callable<Integer> {
                 if (policy != null) {
                     io.telltale.analysis.policy.Policy p = policy;
                     reader.withDetection(l -> detection[0] = new io.telltale.analysis.detect.DetectionSink(
-                            AlertPrinter.printing(l, stdout), io.telltale.analysis.detect.Detectors.all(p), p), logs);
+                            AlertPrinter.printing(l, stdout), io.telltale.analysis.detect.Detectors.all(p), p,
+                            io.telltale.analysis.asset.OuiRegistry.system()), logs);
                 }
                 summary = reader.read(files, logs);
+            }
+            if (detection[0] != null) {
+                io.telltale.dashboard.output.AssetLog.writeInventory(out.resolve("assets.jsonl"), detection[0].inventory().assets());
             }
         } catch (IOException e) {
             stderr.println("telltale read: cannot write " + out + ": " + e.getMessage());

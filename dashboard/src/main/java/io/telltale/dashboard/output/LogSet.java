@@ -4,6 +4,7 @@ import io.telltale.analysis.dissect.dhcp.DhcpTransaction;
 import io.telltale.analysis.dissect.dhcp.DhcpTransactions;
 import io.telltale.analysis.event.Dhcp6Record;
 import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.event.AssetChange;
 import io.telltale.analysis.event.DhcpRecord;
 import io.telltale.analysis.event.DicomRecord;
 import io.telltale.analysis.event.DnsRecord;
@@ -57,6 +58,7 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<SmtpRecord> smtp;
     private final RecordLogWriter<DhcpTransaction> dhcp;
     private final AlertLog alerts;
+    private final AssetLog assetChanges;
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
     private long flows;
@@ -90,6 +92,7 @@ public final class LogSet implements EventSink, Closeable {
         this.smtp = RecordLogWriter.open(directory, "smtp", json, SmtpLog.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
         this.alerts = new AlertLog(directory.resolve("alerts.jsonl"));
+        this.assetChanges = new AssetLog(directory.resolve("asset-changes.jsonl"));
         this.dhcpExchanges = new DhcpTransactions(t -> {
             try {
                 dhcp.write(t);
@@ -123,6 +126,7 @@ public final class LogSet implements EventSink, Closeable {
                 case SmtpRecord record -> smtp.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
                 case Alert alert -> alerts.write(alert);
+                case AssetChange change -> assetChanges.write(change);
             }
         } catch (IOException | UncheckedIOException e) {
             throw e instanceof IOException io ? new UncheckedIOException(io) : (UncheckedIOException) e;
@@ -193,7 +197,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; alerts; dns; ssh; ssl; x509; quic; http; smb; ntlm; smbMapping; smbFiles; ftp; smtp; dicom; ntp; dhcp; dhcp6; icmp; weird) {
+        try (conn; alerts; assetChanges; dns; ssh; ssl; x509; quic; http; smb; ntlm; smbMapping; smbFiles; ftp; smtp; dicom; ntp; dhcp; dhcp6; icmp; weird) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }

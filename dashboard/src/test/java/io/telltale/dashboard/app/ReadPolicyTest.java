@@ -28,9 +28,11 @@ class ReadPolicyTest {
                 .contains("ALERT critical dicom-undeclared   10.20.30.11 -> 198.51.100.20")
                 .contains("ALERT critical remote-access      10.20.30.11 -> 203.0.113.18 (relay-1a2b3c4d.net.anydesk.com)")
                 .contains("ALERT critical long-connection    10.20.30.21 -> 203.0.113.77")
-                .containsPattern("10\\.20\\.30\\.11 scanners,checkpoint-ct +4 +9 +2 +0 +0");
+                .containsPattern("10\\.20\\.30\\.11 scanners,checkpoint-ct +4 +9 +2 +1 +0")
+                .contains("ALERT info     remote-access      10.20.60.5 -> 10.20.30.21  Declared RDP session to 10.20.30.21")
+                .contains("Undeclared DNS name status.vendor-telemetry.example at 10.20.40.53");
         List<String> lines = Files.readAllLines(dir.resolve("alerts.jsonl"));
-        assertThat(lines).hasSize(32);
+        assertThat(lines).hasSize(35);
         ObjectMapper json = new ObjectMapper();
         for (String line : lines) {
             JsonNode a = json.readTree(line);
@@ -41,9 +43,28 @@ class ReadPolicyTest {
             assertThat(a.get("id").asText()).matches("TT-[0-9a-f]{16}");
             assertThat(a.get("ts").isNumber()).isTrue();
         }
+        // the inventory: one line per site device, the DHCP'd X-ray with its identity
+        List<String> assets = Files.readAllLines(dir.resolve("assets.jsonl"));
+        assertThat(assets).hasSize(12);
+        JsonNode xray = assets.stream().map(l -> read(json, l)).filter(a -> a.get("address").asText().equals("10.20.30.12"))
+                .findFirst().orElseThrow();
+        assertThat(xray.get("mac").asText()).isEqualTo("00:0b:ab:5c:12:02");
+        assertThat(xray.get("vendor").asText()).startsWith("Advantech");
+        assertThat(xray.get("host_name").asText()).isEqualTo("XR-L2");
+        assertThat(xray.get("groups").toString()).isEqualTo("[\"scanners\",\"dual-view-xray\"]");
+        assertThat(Files.readString(dir.resolve("asset-changes.jsonl")))
+                .contains("\"change\":\"new-service\",\"address\":\"10.20.40.10\",\"after\":\"dicom/11112\"");
         // the same input gives the same ids: a SIEM can de-duplicate across runs
         ReadCommandTest.run("read", EXAMPLE.toString(), "--policy", POLICY.toString(), "--out", dir.resolve("again").toString());
         assertThat(Files.readAllLines(dir.resolve("again").resolve("alerts.jsonl"))).isEqualTo(lines);
+    }
+
+    private static JsonNode read(ObjectMapper json, String line) {
+        try {
+            return json.readTree(line);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

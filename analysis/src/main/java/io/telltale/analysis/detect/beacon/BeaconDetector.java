@@ -57,7 +57,7 @@ public final class BeaconDetector implements Detector {
             return;
         }
         String transport = f.transport().startsWith("icmp") ? "icmp" : f.transport();
-        if (policy.declared(device, f.responderHost(), transport, f.responderPort(), null)) {
+        if (policy.declared(device, f.responderHost(), transport, f.responderPort(), null, f.startNanos())) {
             return;
         }
         String key = device + "|" + f.responderHost();

@@ -36,7 +36,7 @@ public final class LongConnectionDetector implements Detector {
             return;
         }
         String transport = f.transport().startsWith("icmp") ? "icmp" : f.transport();
-        if (policy.declared(f.originatorHost(), f.responderHost(), transport, f.responderPort(), null)) {
+        if (policy.declared(f.originatorHost(), f.responderHost(), transport, f.responderPort(), null, f.startNanos())) {
             return;
         }
         double hours = f.durationNanos() / (double) HOUR_NANOS;

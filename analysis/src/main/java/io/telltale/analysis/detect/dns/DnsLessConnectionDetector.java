@@ -70,7 +70,7 @@ public final class DnsLessConnectionDetector implements Detector {
         if (!policy.groups().isEmpty() && policy.groupsOf(f.originatorHost()).isEmpty()) {
             return;
         }
-        if (policy.declared(f.originatorHost(), remote, f.transport(), f.responderPort(), null)) {
+        if (policy.declared(f.originatorHost(), remote, f.transport(), f.responderPort(), null, f.startNanos())) {
             return;
         }
         Set<String> mine = resolved.get(f.originatorHost());

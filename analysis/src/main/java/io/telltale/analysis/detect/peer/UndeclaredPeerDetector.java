@@ -37,7 +37,7 @@ public final class UndeclaredPeerDetector implements Detector {
             return;
         }
         String transport = f.transport().startsWith("icmp") ? "icmp" : f.transport();
-        if (policy.declared(device, remote, transport, f.responderPort(), null)) {
+        if (policy.declared(device, remote, transport, f.responderPort(), null, f.startNanos())) {
             return;
         }
         boolean internet = Addresses.internet(remote);

@@ -46,7 +46,7 @@ public final class PortMismatchDetector implements Detector {
         if (f.service() == null || f.interim() || !f.transport().equals("tcp") && !f.transport().equals("udp")) {
             return;
         }
-        boolean declared = policy.declared(f.originatorHost(), f.responderHost(), f.transport(), f.responderPort(), null);
+        boolean declared = policy.declared(f.originatorHost(), f.responderHost(), f.transport(), f.responderPort(), null, f.startNanos());
         boolean internet = Addresses.internet(f.responderHost());
         for (String service : f.service().split(",")) {
             String expected = WELL_KNOWN.get(f.responderPort());

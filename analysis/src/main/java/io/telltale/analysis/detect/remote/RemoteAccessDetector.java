@@ -8,6 +8,7 @@ import io.telltale.analysis.detect.Severity;
 import io.telltale.analysis.event.ProtocolRecord;
 import io.telltale.analysis.event.TlsRecord;
 import io.telltale.analysis.policy.Policy;
+import io.telltale.analysis.policy.PolicyDocument.Declaration;
 import io.telltale.capture.flow.FlowRecord;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,19 @@ public final class RemoteAccessDetector implements Detector {
 
     @Override
     public void onFlow(FlowRecord f, Consumer<Finding> out) {
-        if (f.service() == null || f.interim() || declared(f)) {
+        if (f.service() == null || f.interim()) {
+            return;
+        }
+        Declaration declared = declaration(f);
+        if (declared != null) {
+            if (declared.reported() && TOOLS.containsKey(f.service().split(",")[0])) {
+                String tool = TOOLS.get(f.service().split(",")[0]);
+                out.accept(new Finding(f.startNanos(), Category.REMOTE_ACCESS, Severity.INFO,
+                        "Declared " + tool + " session to " + f.responderHost(), f.originatorHost() + " opened a " + tool
+                        + " session to " + f.responderHost() + ":" + f.responderPort() + " inside the window that declaration \""
+                        + declared.id() + "\" allows; reported because the declaration asks for each use to be.",
+                        f.originatorHost(), f.responderHost(), null, List.of("T1219"), List.of(f.id()), -1));
+            }
             return;
         }
         for (String service : f.service().split(",")) {
@@ -55,7 +68,7 @@ public final class RemoteAccessDetector implements Detector {
     @Override
     public void onRecord(ProtocolRecord record, Consumer<Finding> out) {
         if (record instanceof TlsRecord t && t.application() != null
-                && !policy.declared(t.originatorHost(), t.responderHost(), "tcp", t.responderPort(), null)) {
+                && !policy.declared(t.originatorHost(), t.responderHost(), "tcp", t.responderPort(), null, t.timestampNanos())) {
             boolean internet = Addresses.internet(t.responderHost());
             String tool = t.application().equals("anydesk") ? "AnyDesk" : t.application().equals("tor") ? "Tor" : t.application();
             out.accept(new Finding(t.timestampNanos(), Category.REMOTE_ACCESS, internet ? Severity.CRITICAL : Severity.HIGH,
@@ -67,9 +80,9 @@ public final class RemoteAccessDetector implements Detector {
         }
     }
 
-    private boolean declared(FlowRecord f) {
+    private Declaration declaration(FlowRecord f) {
         String transport = f.transport().startsWith("icmp") ? "icmp" : f.transport();
-        return policy.declared(f.originatorHost(), f.responderHost(), transport, f.responderPort(), null);
+        return policy.declaration(f.originatorHost(), f.responderHost(), transport, f.responderPort(), null, f.startNanos());
     }
 
     private void raise(FlowRecord f, Category category, String title, String what, List<String> attack, Consumer<Finding> out) {

@@ -44,7 +44,7 @@ public final class TlsAnomalyDetector implements Detector {
             return;
         }
         if (!(record instanceof TlsRecord t) || !Addresses.internet(t.responderHost())
-                || policy.declared(t.originatorHost(), t.responderHost(), "tcp", t.responderPort(), null)
+                || policy.declared(t.originatorHost(), t.responderHost(), "tcp", t.responderPort(), null, t.timestampNanos())
                 || "anydesk".equals(t.application()) || "tor".equals(t.application())) {
             return;
         }

@@ -33,7 +33,7 @@ public final class Ipv6TunnelDetector implements Detector {
         if (!teredo && !protocol41) {
             return;
         }
-        if (policy.declared(f.originatorHost(), f.responderHost(), f.transport(), f.responderPort(), null)) {
+        if (policy.declared(f.originatorHost(), f.responderHost(), f.transport(), f.responderPort(), null, f.startNanos())) {
             return;
         }
         String kind = teredo ? "Teredo (UDP 3544)" : "6in4 (IPv4 protocol 41)";

@@ -1,0 +1,84 @@
+package io.telltale.analysis.policy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A policy file as written: the site's name, its device groups and its declared communications. Read
+ * by {@link PolicyLoader}; the detectors see it through {@link Policy}, which can swap it for a new
+ * one while they run.
+ */
+public record PolicyDocument(String site, Map<String, Group> groups, List<Declaration> declarations,
+                             @JsonProperty("countries") Countries countries) {
+
+    /**
+     * A group of devices. A device belongs to it when any rule matches: its address is in a block, its
+     * MAC starts with a prefix, its maker (from the OUI registry) contains a vendor text, or its DHCP
+     * host name matches a name pattern ({@code *} as wildcard).
+     */
+    public record Group(List<Cidr> cidr, List<String> oui, List<String> vendor, List<String> name) {
+        public Group {
+            cidr = cidr == null ? List.of() : List.copyOf(cidr);
+            oui = oui == null ? List.of() : oui.stream().map(o -> o.toLowerCase(java.util.Locale.ROOT).replace('-', ':')).toList();
+            vendor = vendor == null ? List.of() : List.copyOf(vendor);
+            name = name == null ? List.of() : List.copyOf(name);
+        }
+    }
+
+    /**
+     * One declared communication. {@code from} and {@code to} are group names or address blocks;
+     * {@code report: info} declares it and still reports each use (a vendor's maintenance session).
+     */
+    public record Declaration(String id, List<String> from, List<String> to, String protocol, String transport,
+                              List<Integer> ports, @JsonProperty("dns_names") List<String> dnsNames,
+                              @JsonProperty("tls_sni") List<String> tlsSni,
+                              @JsonProperty("http_host") List<String> httpHost,
+                              @JsonProperty("dicom_called_ae") List<String> dicomCalledAe, TimeWindow window, String report) {
+        public Declaration {
+            from = from == null ? List.of() : List.copyOf(from);
+            to = to == null ? List.of() : List.copyOf(to);
+            ports = ports == null ? List.of() : List.copyOf(ports);
+            dnsNames = dnsNames == null ? List.of() : List.copyOf(dnsNames);
+            tlsSni = tlsSni == null ? List.of() : List.copyOf(tlsSni);
+            httpHost = httpHost == null ? List.of() : List.copyOf(httpHost);
+            dicomCalledAe = dicomCalledAe == null ? List.of() : List.copyOf(dicomCalledAe);
+            if (report != null && !report.equals("info")) {
+                throw new IllegalArgumentException("report must be \"info\" (declared, but each use reported), not \"" + report + "\"");
+            }
+        }
+
+        /** Whether each use is still reported, as information. */
+        public boolean reported() {
+            return "info".equals(report);
+        }
+    }
+
+    /**
+     * Countries the site's devices may or may not reach, as ISO 3166 codes: {@code never: [CN, RU]},
+     * or {@code only: [NL]} (everything else is forbidden). One of the two.
+     */
+    public record Countries(List<String> never, List<String> only) {
+        public Countries {
+            never = never == null ? List.of() : never.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList();
+            only = only == null ? List.of() : only.stream().map(c -> c.toUpperCase(java.util.Locale.ROOT)).toList();
+            if (!never.isEmpty() && !only.isEmpty()) {
+                throw new IllegalArgumentException("countries takes \"never\" or \"only\", not both");
+            }
+        }
+
+        /** Whether a country (ISO code) is forbidden. */
+        public boolean forbidden(String country) {
+            if (country == null) {
+                return false;
+            }
+            return never.contains(country) || (!only.isEmpty() && !only.contains(country));
+        }
+    }
+
+    public PolicyDocument {
+        groups = groups == null ? Map.of() : new LinkedHashMap<>(groups);
+        declarations = declarations == null ? List.of() : List.copyOf(declarations);
+    }
+}
