@@ -1,6 +1,8 @@
 package io.telltale.analysis.detect;
 
 import io.telltale.analysis.detect.beacon.BeaconDetector;
+import io.telltale.analysis.detect.content.DnsPayloadDetector;
+import io.telltale.analysis.detect.content.SensitiveDataDetector;
 import io.telltale.analysis.detect.connection.LongConnectionDetector;
 import io.telltale.analysis.detect.dns.DnsLessConnectionDetector;
 import io.telltale.analysis.detect.dns.DnsTunnelDetector;
@@ -41,6 +43,8 @@ public final class Detectors {
                 new EncryptedDnsDetector(),
                 new TlsAnomalyDetector(policy),
                 new PortMismatchDetector(policy, BuiltInProtocols.ALL),
-                new Ipv6TunnelDetector(policy));
+                new Ipv6TunnelDetector(policy),
+                new SensitiveDataDetector(policy),
+                new DnsPayloadDetector());
     }
 }

@@ -1,5 +1,6 @@
 package io.telltale.analysis.pipeline;
 
+import io.telltale.analysis.content.ContentScan;
 import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
 import io.telltale.analysis.dissect.ProtocolSpec;
@@ -30,8 +31,14 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     private final List<ProtocolSpec> protocols;
     /** Usual ports of each protocol as bit sets: a {@code Set<Integer>} lookup would box the port. */
     private final BitSet[] usualPorts;
-    /** Attached to flows whose protocol was not recognised: their payload is not looked at again. */
-    private static final Object UNRECOGNISED = new Object();
+    /**
+     * Protocols whose payload is not searched for sensitive data: encrypted ones (nothing to see) and
+     * DICOM, whose images are judged from its records (a DICOS store is the scanners' daily work).
+     */
+    private static final java.util.Set<String> NOT_SCANNED = java.util.Set.of("tls", "ssh", "quic", "dicom", "openvpn",
+            "wireguard", "teamviewer", "rdp");
+    private final ContentScan.Scratch contentScratch = new ContentScan.Scratch();
+    private final io.telltale.capture.flow.LocalNetworks local;
     private static final int IPPROTO_ICMPV6 = 58;
     /** Packet-level weirds written per kind; beyond this they are only counted (Zeek samples likewise). */
     static final int WEIRDS_PER_KIND = 100;
@@ -47,6 +54,7 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
             this.protocols.get(i).usualPorts().forEach(usualPorts[i]::set);
         }
         this.sink = sink;
+        this.local = config.localNetworks();
         this.meter = new FlowMeter(config, record -> sink.accept(new FlowEvent(record)), this);
     }
 
@@ -75,22 +83,40 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     }
 
     private void payload(Flow flow, boolean fromOriginator, MemorySegment data, long offset, int length, boolean stream) {
-        Object attached = flow.attachment();
-        if (attached == UNRECOGNISED) {
-            return;
-        }
-        FlowAnalysis analysis = (FlowAnalysis) attached;
+        FlowAnalysis analysis = (FlowAnalysis) flow.attachment();
         if (analysis == null) {
             analysis = new FlowAnalysis();
             flow.attach(analysis);
         }
-        if (analysis.session == null) {
+        if (analysis.session == null && !analysis.unrecognised) {
             decide(flow, analysis, data, offset, length, stream, fromOriginator);
-            if (analysis.session == null) {
+        }
+        if (analysis.scanContent) {
+            scanContent(flow, analysis, fromOriginator, data, offset, length);
+        }
+        if (analysis.session != null) {
+            analysis.session.onPayload(nowNanos, fromOriginator, data, offset, length, stream, sink);
+        }
+    }
+
+    private void scanContent(Flow flow, FlowAnalysis analysis, boolean fromOriginator, MemorySegment data, long offset,
+                             int length) {
+        if (analysis.content == null) {
+            // only what a site host sends can leak the site's data; what the Internet sends in is not scanned
+            boolean originator = local.isEmpty() || local.contains(flow.originatorHigh(), flow.originatorLow());
+            boolean responder = local.isEmpty() || local.contains(flow.responderHigh(), flow.responderLow());
+            if (!originator && !responder) {
+                analysis.scanContent = false;
                 return;
             }
+            analysis.content = new ContentScan(() -> FlowContext.of(flow), originator, responder);
         }
-        analysis.session.onPayload(nowNanos, fromOriginator, data, offset, length, stream, sink);
+        analysis.content.onPayload(nowNanos, fromOriginator, data, offset, length, contentScratch, sink);
+        if (analysis.content.finished()) {
+            analysis.content.end();
+            analysis.content = null;
+            analysis.scanContent = false;
+        }
     }
 
     private void decide(Flow flow, FlowAnalysis analysis, MemorySegment data, long offset, int length, boolean stream,
@@ -116,9 +142,14 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
         if (found != null) {
             analysis.session = found.dissector().get().open(FlowContext.of(flow));
             analysis.protocol = found.name();
+            analysis.scanContent = !NOT_SCANNED.contains(found.name());
+            if (!analysis.scanContent && analysis.content != null) {
+                analysis.content.end();
+                analysis.content = null;
+            }
             flow.addService(found.service());
         } else if (++analysis.probes >= (midStream ? FlowAnalysis.MAX_MID_STREAM_PROBES : FlowAnalysis.MAX_PROBES)) {
-            flow.attach(UNRECOGNISED);
+            analysis.unrecognised = true;
         }
     }
 
@@ -168,6 +199,10 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
         }
         if (interim || !(flow.attachment() instanceof FlowAnalysis analysis)) {
             return;
+        }
+        if (analysis.content != null) {
+            analysis.content.end();
+            analysis.content = null;
         }
         DissectorSession session = analysis.session;
         if (session != null) {

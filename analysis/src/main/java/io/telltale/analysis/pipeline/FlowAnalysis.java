@@ -18,6 +18,11 @@ final class FlowAnalysis {
     static final int MAX_MID_STREAM_PROBES = 32;
 
     int probes;
+    /** No protocol was recognised: the payload goes to the content scan only. */
+    boolean unrecognised;
+    /** Whether the payload is searched for sensitive data (not for encrypted protocols, nor DICOM, judged by its records). */
+    boolean scanContent = true;
+    io.telltale.analysis.content.ContentScan content;
     DissectorSession session;
     /** The protocol of {@link #session}: weird.log names it as the source. */
     String protocol;

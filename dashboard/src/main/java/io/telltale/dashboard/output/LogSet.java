@@ -4,6 +4,7 @@ import io.telltale.analysis.dissect.dhcp.DhcpTransaction;
 import io.telltale.analysis.dissect.dhcp.DhcpTransactions;
 import io.telltale.analysis.event.Dhcp6Record;
 import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.event.SensitiveDataRecord;
 import io.telltale.analysis.event.AssetChange;
 import io.telltale.analysis.event.DhcpRecord;
 import io.telltale.analysis.event.DicomRecord;
@@ -57,6 +58,7 @@ public final class LogSet implements EventSink, Closeable {
     private final RecordLogWriter<Dhcp6Record> dhcp6;
     private final RecordLogWriter<SmtpRecord> smtp;
     private final RecordLogWriter<DhcpTransaction> dhcp;
+    private final RecordLogWriter<SensitiveDataRecord> sensitive;
     private final AlertLog alerts;
     private final AssetLog assetChanges;
     /** DHCP messages join into exchanges across flows before they are written. */
@@ -91,6 +93,7 @@ public final class LogSet implements EventSink, Closeable {
         this.dhcp6 = RecordLogWriter.open(directory, "dhcpv6", json, Dhcp6Log.COLUMNS, clock);
         this.smtp = RecordLogWriter.open(directory, "smtp", json, SmtpLog.COLUMNS, clock);
         this.dhcp = RecordLogWriter.open(directory, "dhcp", json, DhcpLog.COLUMNS, clock);
+        this.sensitive = RecordLogWriter.open(directory, "sensitive_data", json, SensitiveDataLog.COLUMNS, clock);
         this.alerts = new AlertLog(directory.resolve("alerts.jsonl"));
         this.assetChanges = new AssetLog(directory.resolve("asset-changes.jsonl"));
         this.dhcpExchanges = new DhcpTransactions(t -> {
@@ -125,6 +128,7 @@ public final class LogSet implements EventSink, Closeable {
                 case Dhcp6Record record -> dhcp6.write(record);
                 case SmtpRecord record -> smtp.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
+                case SensitiveDataRecord record -> sensitive.write(record);
                 case Alert alert -> alerts.write(alert);
                 case AssetChange change -> assetChanges.write(change);
             }
@@ -197,7 +201,7 @@ public final class LogSet implements EventSink, Closeable {
 
     @Override
     public void close() throws IOException {
-        try (conn; alerts; assetChanges; dns; ssh; ssl; x509; quic; http; smb; ntlm; smbMapping; smbFiles; ftp; smtp; dicom; ntp; dhcp; dhcp6; icmp; weird) {
+        try (conn; alerts; assetChanges; sensitive; dns; ssh; ssl; x509; quic; http; smb; ntlm; smbMapping; smbFiles; ftp; smtp; dicom; ntp; dhcp; dhcp6; icmp; weird) {
             dhcpExchanges.finish();
             // all closed, the second even if the first fails
         }

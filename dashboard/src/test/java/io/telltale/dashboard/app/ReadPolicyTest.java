@@ -28,11 +28,12 @@ class ReadPolicyTest {
                 .contains("ALERT critical dicom-undeclared   10.20.30.11 -> 198.51.100.20")
                 .contains("ALERT critical remote-access      10.20.30.11 -> 203.0.113.18 (relay-1a2b3c4d.net.anydesk.com)")
                 .contains("ALERT critical long-connection    10.20.30.21 -> 203.0.113.77")
-                .containsPattern("10\\.20\\.30\\.11 scanners,checkpoint-ct +4 +9 +2 +1 +0")
+                .containsPattern("10\\.20\\.30\\.11 scanners,checkpoint-ct +5 +9 +2 +1 +0")
+                .contains("ALERT critical cleartext-sensitive-data 10.20.30.21 -> 203.0.113.30  Sensitive data (EDIFACT passenger or cargo message) sent to 203.0.113.30")
                 .contains("ALERT info     remote-access      10.20.60.5 -> 10.20.30.21  Declared RDP session to 10.20.30.21")
                 .contains("Undeclared DNS name status.vendor-telemetry.example at 10.20.40.53");
         List<String> lines = Files.readAllLines(dir.resolve("alerts.jsonl"));
-        assertThat(lines).hasSize(35);
+        assertThat(lines).hasSize(37);
         ObjectMapper json = new ObjectMapper();
         for (String line : lines) {
             JsonNode a = json.readTree(line);
@@ -54,6 +55,12 @@ class ReadPolicyTest {
         assertThat(xray.get("groups").toString()).isEqualTo("[\"scanners\",\"dual-view-xray\"]");
         assertThat(Files.readString(dir.resolve("asset-changes.jsonl")))
                 .contains("\"change\":\"new-service\",\"address\":\"10.20.40.10\",\"after\":\"dicom/11112\"");
+        // what the EDS posted, by kind and hash only: the passport number itself is nowhere in the output
+        String sensitive = Files.readString(dir.resolve("sensitive_data.log"));
+        assertThat(sensitive).contains("\tmrz\t").contains("\tfingerprint-template\t").contains("\twsq\t").contains("\tedifact\t");
+        for (String file : List.of("sensitive_data.log", "alerts.jsonl")) {
+            assertThat(Files.readString(dir.resolve(file))).doesNotContain("L898902C3");
+        }
         // the same input gives the same ids: a SIEM can de-duplicate across runs
         ReadCommandTest.run("read", EXAMPLE.toString(), "--policy", POLICY.toString(), "--out", dir.resolve("again").toString());
         assertThat(Files.readAllLines(dir.resolve("again").resolve("alerts.jsonl"))).isEqualTo(lines);

@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Per device and registrable domain (the last two labels; the Public Suffix List is still to come),
+ * Per device and registrable domain (by the Public Suffix List),
  * the unique subdomains asked (RITA's "exploded DNS"), how many are machine-made (a label of 30 characters
  * or more, as tunnels pack 50–63 where nDPI flags over 48; or a label of 16 or more that is all hex or
  * Base32 digits, as dnscat2's short polls are), and how many ask for the record types that carry data
@@ -114,13 +114,8 @@ public final class DnsTunnelDetector implements Detector {
         return false;
     }
 
-    /** The last two labels of a name ({@code a.b.t1.tunnel.example} → {@code tunnel.example}), or null. */
+    /** The registrable domain ({@code a.b.t1.tunnel.example} → {@code tunnel.example}), or null. */
     static String registrable(String name) {
-        int last = name.lastIndexOf('.');
-        if (last <= 0) {
-            return null;
-        }
-        int second = name.lastIndexOf('.', last - 1);
-        return second < 0 ? null : name.substring(second + 1);
+        return RegistrableDomains.of(name);
     }
 }
