@@ -6,8 +6,10 @@ import io.telltale.analysis.detect.content.SensitiveDataDetector;
 import io.telltale.analysis.detect.connection.LongConnectionDetector;
 import io.telltale.analysis.detect.dns.DnsLessConnectionDetector;
 import io.telltale.analysis.detect.dns.DnsTunnelDetector;
+import io.telltale.analysis.detect.egress.BulkEgressDetector;
 import io.telltale.analysis.detect.dns.EncryptedDnsDetector;
 import io.telltale.analysis.detect.icmp.IcmpTunnelDetector;
+import io.telltale.analysis.detect.ntp.NtpCovertDetector;
 import io.telltale.analysis.detect.peer.DeclarationConstraintDetector;
 import io.telltale.analysis.detect.peer.UndeclaredPeerDetector;
 import io.telltale.analysis.detect.port.PortMismatchDetector;
@@ -31,6 +33,14 @@ public final class Detectors {
 
     /** @param live true for a live capture (detectors that need a warm-up take it) */
     public static List<Detector> all(Policy policy, boolean live) {
+        return all(policy, live, 1.0);
+    }
+
+    /**
+     * @param volumeScale byte thresholds times this: 1 for real traffic, the generator's
+     *     {@code --volume-scale} for its scenarios (bulk sizes shrunk a thousandfold by default)
+     */
+    public static List<Detector> all(Policy policy, boolean live, double volumeScale) {
         return List.of(
                 new UndeclaredPeerDetector(policy),
                 new DeclarationConstraintDetector(policy),
@@ -45,6 +55,8 @@ public final class Detectors {
                 new PortMismatchDetector(policy, BuiltInProtocols.ALL),
                 new Ipv6TunnelDetector(policy),
                 new SensitiveDataDetector(policy),
-                new DnsPayloadDetector());
+                new DnsPayloadDetector(),
+                new NtpCovertDetector(),
+                new BulkEgressDetector(policy, BulkEgressDetector.Thresholds.DEFAULTS.scaled(volumeScale)));
     }
 }

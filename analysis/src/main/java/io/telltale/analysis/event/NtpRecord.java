@@ -9,6 +9,8 @@ package io.telltale.analysis.event;
  * @param extensions NTPv4 extension fields between the header and the MAC
  * @param length the UDP payload length
  * @param anomaly why the message does not fit NTP, or null when it does
+ * @param transmitLowBits the low 16 bits of the transmit timestamp's fraction, as sent (-1 when absent): below
+ *     any clock's precision, random in honest clients and the place ntpescape hides its data
  */
 public record NtpRecord(
         long flowId,
@@ -32,5 +34,6 @@ public record NtpRecord(
         double transmitTime,
         int extensions,
         int length,
-        String anomaly) implements ProtocolRecord {
+        String anomaly,
+        int transmitLowBits) implements ProtocolRecord {
 }

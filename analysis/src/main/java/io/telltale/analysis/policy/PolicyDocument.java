@@ -16,14 +16,40 @@ public record PolicyDocument(String site, Map<String, Group> groups, List<Declar
     /**
      * A group of devices. A device belongs to it when any rule matches: its address is in a block, its
      * MAC starts with a prefix, its maker (from the OUI registry) contains a vendor text, or its DHCP
-     * host name matches a name pattern ({@code *} as wildcard).
+     * host name matches a name pattern ({@code *} as wildcard). {@code egress_per_day} caps what one of
+     * its devices may send to the Internet in a UTC day ({@code 50MB}, {@code 2GB}, or bytes).
      */
-    public record Group(List<Cidr> cidr, List<String> oui, List<String> vendor, List<String> name) {
+    public record Group(List<Cidr> cidr, List<String> oui, List<String> vendor, List<String> name,
+                        @JsonProperty("egress_per_day") String egressPerDayText) {
         public Group {
+            egressPerDayBytes(egressPerDayText); // refused at load when it is not a size
             cidr = cidr == null ? List.of() : List.copyOf(cidr);
             oui = oui == null ? List.of() : oui.stream().map(o -> o.toLowerCase(java.util.Locale.ROOT).replace('-', ':')).toList();
             vendor = vendor == null ? List.of() : List.copyOf(vendor);
             name = name == null ? List.of() : List.copyOf(name);
+        }
+
+        /** The daily egress budget in bytes, 0 when none. */
+        public long egressPerDay() {
+            return egressPerDayBytes(egressPerDayText);
+        }
+
+        static long egressPerDayBytes(String text) {
+            if (text == null) {
+                return 0;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\s*(\\d+(?:\\.\\d+)?)\\s*([kmgt]?)b?\\s*").matcher(text);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("egress_per_day must be a size such as 50MB or 2GB, not \"" + text + "\"");
+            }
+            double unit = switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+                case "k" -> 1e3;
+                case "m" -> 1e6;
+                case "g" -> 1e9;
+                case "t" -> 1e12;
+                default -> 1;
+            };
+            return (long) (Double.parseDouble(m.group(1)) * unit);
         }
     }
 

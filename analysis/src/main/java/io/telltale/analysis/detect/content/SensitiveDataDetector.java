@@ -38,7 +38,7 @@ public final class SensitiveDataDetector implements Detector {
             case SensitiveDataRecord s -> {
                 String from = s.fromOriginator() ? s.originatorHost() : s.responderHost();
                 String to = s.fromOriginator() ? s.responderHost() : s.originatorHost();
-                if (Addresses.internet(from)) {
+                if (Addresses.internet(from) && policy.groupsOf(from).isEmpty()) {
                     return; // arriving from outside: not a leak of ours
                 }
                 boolean declared = policy.declared(s.originatorHost(), s.responderHost(), "tcp", s.responderPort(), null,

@@ -44,7 +44,7 @@ final class NtpSession implements DissectorSession {
             out.accept(new NtpRecord(flow.flowId(), timestampNanos, flow.originatorHost(), flow.originatorPort(),
                     flow.responderHost(), flow.responderPort(), fromOriginator, version, mode, -1, Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, -1, length,
-                    anomaly));
+                    anomaly, -1));
             return;
         }
         int stratum = data.get(ValueLayout.JAVA_BYTE, offset + 1) & 0xff;
@@ -57,7 +57,8 @@ final class NtpSession implements DissectorSession {
                 flow.responderHost(), flow.responderPort(), fromOriginator, version, mode, stratum, Math.pow(2, poll),
                 Math.pow(2, precision), shortTime(data, offset + 4), shortTime(data, offset + 8),
                 refId(data, offset + 12, stratum), timestamp(data, offset + 16), timestamp(data, offset + 24),
-                timestamp(data, offset + 32), timestamp(data, offset + 40), Math.max(extensions, 0), length, anomaly));
+                timestamp(data, offset + 32), timestamp(data, offset + 40), Math.max(extensions, 0), length, anomaly,
+                Short.toUnsignedInt(data.get(U16, offset + 46))));
     }
 
     @Override
