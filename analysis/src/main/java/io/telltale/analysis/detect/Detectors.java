@@ -1,5 +1,7 @@
 package io.telltale.analysis.detect;
 
+import io.telltale.analysis.detect.activity.ImageVolumeDetector;
+import io.telltale.analysis.detect.activity.SilentDeviceDetector;
 import io.telltale.analysis.detect.beacon.BeaconDetector;
 import io.telltale.analysis.detect.content.DnsPayloadDetector;
 import io.telltale.analysis.detect.content.SensitiveDataDetector;
@@ -57,6 +59,8 @@ public final class Detectors {
                 new SensitiveDataDetector(policy),
                 new DnsPayloadDetector(),
                 new NtpCovertDetector(),
-                new BulkEgressDetector(policy, BulkEgressDetector.Thresholds.DEFAULTS.scaled(volumeScale)));
+                new BulkEgressDetector(policy, BulkEgressDetector.Thresholds.DEFAULTS.scaled(volumeScale)),
+                new ImageVolumeDetector(),
+                new SilentDeviceDetector(policy));
     }
 }

@@ -26,8 +26,11 @@ final class AlertPrinter {
             public void accept(MonitorEvent event) {
                 next.accept(event);
                 if (event instanceof Alert a) {
-                    out.printf(Locale.ROOT, "ALERT %-8s %-18s %s -> %s%s  %s%n", a.severity(), a.category(), a.deviceAddress(),
-                            a.remoteAddress(), a.remoteName() == null ? "" : " (" + a.remoteName() + ")", a.title());
+                    // an alert about the device alone (it went silent, its images stopped) has no remote end
+                    String remote = a.remoteAddress() == null ? "" : " -> " + a.remoteAddress()
+                            + (a.remoteName() == null ? "" : " (" + a.remoteName() + ")");
+                    out.printf(Locale.ROOT, "ALERT %-8s %-18s %s%s  %s%n", a.severity(), a.category(), a.deviceAddress(), remote,
+                            a.title());
                     out.flush();
                 }
             }

@@ -45,10 +45,14 @@ final class AlertLog implements Closeable {
         if (a.deviceName() != null) {
             device.put("name", a.deviceName());
         }
-        ObjectNode remote = o.putObject("remote");
-        remote.put("address", a.remoteAddress());
-        if (a.remoteName() != null) {
-            remote.put("name", a.remoteName());
+        if (a.remoteAddress() != null) {
+            ObjectNode remote = o.putObject("remote");
+            remote.put("address", a.remoteAddress());
+            if (a.remoteName() != null) {
+                remote.put("name", a.remoteName());
+            }
+        } else {
+            o.putNull("remote"); // about the device alone
         }
         o.put("detector", a.detector());
         a.attack().forEach(o.putArray("attack")::add);
