@@ -24,17 +24,19 @@ public final class Policy {
     }
 
     private volatile PolicyDocument document;
+    private volatile List<Declaration> declarations;
     private final Map<String, Identity> identities = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groupCache = new ConcurrentHashMap<>();
     private volatile long generation;
 
     public Policy(PolicyDocument document) {
         this.document = document;
+        this.declarations = document.allDeclarations();
     }
 
     /** A policy that declares nothing and knows no device: every device is watched, nothing is declared. */
     public static Policy empty() {
-        return new Policy(new PolicyDocument("none", Map.of(), List.of(), null));
+        return new Policy(new PolicyDocument("none", Map.of(), List.of(), null, List.of()));
     }
 
     public String site() {
@@ -45,8 +47,19 @@ public final class Policy {
         return document.groups();
     }
 
+    /** Every declaration in force: those written, then those learned and accepted. */
     public List<Declaration> declarations() {
-        return document.declarations();
+        return declarations;
+    }
+
+    /** Whether a device is in a group still being learned (its undeclared conversations are not alerts yet). */
+    public boolean learning(String address) {
+        for (String g : groupsOf(address)) {
+            if (document.groups().get(g).learning()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public PolicyDocument document() {
@@ -56,6 +69,7 @@ public final class Policy {
     /** Puts a reloaded document in force; identities learned so far are kept. */
     public void replace(PolicyDocument reloaded) {
         document = reloaded;
+        declarations = reloaded.allDeclarations();
         groupCache.clear();
         generation++;
     }
@@ -127,7 +141,7 @@ public final class Policy {
         if (f == null || t == null) {
             return null;
         }
-        for (Declaration d : document.declarations()) {
+        for (Declaration d : declarations) {
             if (d.transport() != null && !d.transport().equals(transport)) {
                 continue;
             }

@@ -6,12 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A policy file as written: the site's name, its device groups and its declared communications. Read
+ * A policy file as written: the site's name, its device groups, its declared communications, and
+ * the declarations accepted from learning or from alerts ({@code learned:}, written by
+ * {@code telltale baseline}; the last key of the file so that they can be appended). Read
  * by {@link PolicyLoader}; the detectors see it through {@link Policy}, which can swap it for a new
  * one while they run.
  */
 public record PolicyDocument(String site, Map<String, Group> groups, List<Declaration> declarations,
-                             @JsonProperty("countries") Countries countries) {
+                             @JsonProperty("countries") Countries countries, List<Declaration> learned) {
 
     /**
      * A group of devices. A device belongs to it when any rule matches: its address is in a block, its
@@ -20,13 +22,21 @@ public record PolicyDocument(String site, Map<String, Group> groups, List<Declar
      * its devices may send to the Internet in a UTC day ({@code 50MB}, {@code 2GB}, or bytes).
      */
     public record Group(List<Cidr> cidr, List<String> oui, List<String> vendor, List<String> name,
-                        @JsonProperty("egress_per_day") String egressPerDayText) {
+                        @JsonProperty("egress_per_day") String egressPerDayText, String mode) {
         public Group {
+            if (mode != null && !mode.equals("learning") && !mode.equals("operational")) {
+                throw new IllegalArgumentException("mode must be \"learning\" or \"operational\", not \"" + mode + "\"");
+            }
             egressPerDayBytes(egressPerDayText); // refused at load when it is not a size
             cidr = cidr == null ? List.of() : List.copyOf(cidr);
             oui = oui == null ? List.of() : oui.stream().map(o -> o.toLowerCase(java.util.Locale.ROOT).replace('-', ':')).toList();
             vendor = vendor == null ? List.of() : List.copyOf(vendor);
             name = name == null ? List.of() : List.copyOf(name);
+        }
+
+        /** Whether its devices are still being learned: no policy alerts for them yet. */
+        public boolean learning() {
+            return "learning".equals(mode);
         }
 
         /** The daily egress budget in bytes, 0 when none. */
@@ -106,5 +116,13 @@ public record PolicyDocument(String site, Map<String, Group> groups, List<Declar
     public PolicyDocument {
         groups = groups == null ? Map.of() : new LinkedHashMap<>(groups);
         declarations = declarations == null ? List.of() : List.copyOf(declarations);
+        learned = learned == null ? List.of() : List.copyOf(learned);
+    }
+
+    /** The declarations a person wrote, then those learned and accepted ({@code learned:}, kept apart for review). */
+    public List<Declaration> allDeclarations() {
+        List<Declaration> all = new java.util.ArrayList<>(declarations);
+        all.addAll(learned);
+        return all;
     }
 }

@@ -63,7 +63,7 @@ public final class PolicyLoader {
         if (document == null) {
             throw new PolicyException(name + ": the file is empty");
         }
-        for (PolicyDocument.Declaration d : document.declarations()) {
+        for (PolicyDocument.Declaration d : document.allDeclarations()) {
             for (String w : concat(d)) {
                 if (!document.groups().containsKey(w)) {
                     try {

@@ -58,7 +58,7 @@ public final class DeclarationConstraintDetector implements Detector {
 
     private void check(long flow, long nanos, String from, String to, String transport, int port, String what, String value,
                        java.util.function.Function<Declaration, List<String>> allowed, Category category, Consumer<Finding> out) {
-        Declaration d = policy.declaration(from, to, transport, port, null, nanos);
+        Declaration d = policy.learning(from) ? null : policy.declaration(from, to, transport, port, null, nanos);
         if (d == null) {
             return; // not declared at all: the undeclared-peer detector speaks
         }

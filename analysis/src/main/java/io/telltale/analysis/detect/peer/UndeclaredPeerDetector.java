@@ -33,7 +33,8 @@ public final class UndeclaredPeerDetector implements Detector {
     public void onFlow(FlowRecord f, Consumer<Finding> out) {
         String device = f.originatorHost();
         String remote = f.responderHost();
-        if (Addresses.onLink(remote) || device.equals("0.0.0.0") || (!policy.groups().isEmpty() && policy.groupsOf(device).isEmpty())) {
+        if (Addresses.onLink(remote) || device.equals("0.0.0.0") || (!policy.groups().isEmpty() && policy.groupsOf(device).isEmpty())
+                || policy.learning(device)) {
             return;
         }
         String transport = f.transport().startsWith("icmp") ? "icmp" : f.transport();
