@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telltale.analysis.baseline.Proposal;
 import io.telltale.analysis.policy.Policy;
-import io.telltale.analysis.policy.PolicyLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -58,16 +57,9 @@ final class BaselineAcceptCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String text;
-        Policy policy;
-        try {
-            text = PolicyProposalWriter.read(policyFile);
-            policy = PolicyLoader.parse(policyFile.toString(), text);
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--policy: cannot read " + policyFile + ": " + e.getMessage());
-        } catch (PolicyLoader.PolicyException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--policy: " + e.getMessage());
-        }
+        PolicyProposalWriter.Loaded loaded = PolicyProposalWriter.load(policyFile, spec);
+        String text = loaded.text();
+        Policy policy = loaded.policy();
         JsonNode alert = findAlert();
         if (alert == null) {
             err.println("telltale baseline: no alert " + alertId + " in " + directory.resolve("alerts.jsonl"));

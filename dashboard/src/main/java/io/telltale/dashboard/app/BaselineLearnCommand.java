@@ -7,7 +7,6 @@ import io.telltale.analysis.detect.Detectors;
 import io.telltale.analysis.dissect.BuiltInProtocols;
 import io.telltale.analysis.pipeline.AnalysisPipeline;
 import io.telltale.analysis.policy.Policy;
-import io.telltale.analysis.policy.PolicyLoader;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.source.PacketSource;
 import io.telltale.capture.source.SourceDamage;
@@ -55,16 +54,9 @@ final class BaselineLearnCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        String text;
-        Policy policy;
-        try {
-            text = PolicyProposalWriter.read(policyFile);
-            policy = PolicyLoader.parse(policyFile.toString(), text);
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--policy: cannot read " + policyFile + ": " + e.getMessage());
-        } catch (PolicyLoader.PolicyException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--policy: " + e.getMessage());
-        }
+        PolicyProposalWriter.Loaded loaded = PolicyProposalWriter.load(policyFile, spec);
+        String text = loaded.text();
+        Policy policy = loaded.policy();
         PolicyLearner learner = new PolicyLearner(policy);
         DetectionSink detection = new DetectionSink(learner, Detectors.all(policy), policy);
         boolean damaged = false;

@@ -53,7 +53,20 @@ final class PolicyProposalWriter {
         return ExitCodes.OK;
     }
 
-    static String read(Path policyFile) throws IOException {
-        return Files.readString(policyFile);
+    /** A policy file's text and what it says. */
+    record Loaded(String text, io.telltale.analysis.policy.Policy policy) {
+    }
+
+    /** Reads and loads the policy to extend; a file that cannot be read or loaded is a usage error naming the place. */
+    static Loaded load(Path policyFile, picocli.CommandLine.Model.CommandSpec spec) {
+        try {
+            String text = Files.readString(policyFile);
+            return new Loaded(text, PolicyLoader.parse(policyFile.toString(), text));
+        } catch (IOException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--policy: cannot read " + policyFile + ": " + e.getMessage());
+        } catch (PolicyLoader.PolicyException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--policy: " + e.getMessage());
+        }
     }
 }
