@@ -4,6 +4,8 @@ import io.telltale.analysis.asset.AssetInventory;
 import io.telltale.analysis.asset.OuiRegistry;
 import io.telltale.analysis.event.Alert;
 import io.telltale.analysis.event.AssetChange;
+import com.google.common.net.InetAddresses;
+import io.telltale.analysis.event.DnsRecord;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.MonitorEvent;
@@ -81,6 +83,14 @@ public final class DetectionSink implements EventSink {
                 }
             }
             case ProtocolRecord record -> {
+                if (record instanceof DnsRecord dns && dns.query() != null) {
+                    // declarations may name their peer by DNS name: the answers say which addresses it has
+                    for (String answer : dns.answers()) {
+                        if (InetAddresses.isInetAddress(answer)) {
+                            policy.resolved(answer, dns.query());
+                        }
+                    }
+                }
                 for (Detector d : detectors) {
                     current = d;
                     d.onRecord(record, this::raise);

@@ -1,8 +1,7 @@
 package io.telltale.analysis.policy;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.google.common.net.InetAddresses;
 
 /** An address block ({@code 10.20.30.0/24}, {@code 2001:db8::/32}; a bare address is a /32 or /128). */
 public record Cidr(byte[] network, int prefix) {
@@ -10,15 +9,11 @@ public record Cidr(byte[] network, int prefix) {
     @JsonCreator
     public static Cidr parse(String text) {
         String[] parts = text.trim().split("/", 2);
-        if (!parts[0].matches("[0-9a-fA-F:.]+")) {
+        // Guava reads literals only: "cafe.be" is a name, and InetAddress would look it up in the DNS
+        if (!InetAddresses.isInetAddress(parts[0])) {
             throw new IllegalArgumentException("not an address block: \"" + text + "\"");
         }
-        byte[] address;
-        try {
-            address = InetAddress.getByName(parts[0]).getAddress(); // a literal: no lookup
-        } catch (UnknownHostException e) {
-            throw new IllegalArgumentException("not an address block: \"" + text + "\"");
-        }
+        byte[] address = InetAddresses.forString(parts[0]).getAddress();
         int bits = address.length * 8;
         int prefix;
         try {

@@ -2,8 +2,7 @@ package io.telltale.analysis.policy;
 
 import io.telltale.analysis.policy.PolicyDocument.Declaration;
 import io.telltale.analysis.policy.PolicyDocument.Group;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import com.google.common.net.InetAddresses;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -165,11 +164,64 @@ public final class Policy {
     private boolean matches(List<String> where, String text, byte[] address) {
         for (String w : where) {
             Group g = document.groups().get(w);
-            if (g != null ? member(g, text, address) : Cidr.parse(w).contains(address)) {
+            if (g != null) {
+                if (member(g, text, address)) {
+                    return true;
+                }
+            } else if (isName(w)) {
+                List<String> names = resolved.get(text);
+                if (names != null && names.stream().anyMatch(n -> nameMatches(w, n))) {
+                    return true;
+                }
+            } else if (Cidr.parse(w).contains(address)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A peer written as a DNS name ({@code update.vendor.example}, {@code *.vendor.example}), not a block or group. */
+    public static boolean isName(String peer) {
+        return peer.indexOf('/') < 0 && !InetAddresses.isInetAddress(peer) && peer.matches("(\\*\\.)?[A-Za-z0-9_-]+(\\.[A-Za-z0-9_-]+)+")
+                && peer.chars().anyMatch(Character::isLetter);
+    }
+
+    /**
+     * A DNS answer seen on the wire: {@code address} was given for {@code name}. Declarations whose
+     * peer is a name hold for the addresses their name was resolved to; the newest names are kept,
+     * {@link #NAMES_PER_ADDRESS} per address, for {@link #MAX_RESOLVED} addresses.
+     */
+    public void resolved(String address, String name) {
+        if (name == null || name.isEmpty()) {
+            return;
+        }
+        List<String> before = resolved.get(address);
+        if (before != null && before.contains(name)) {
+            return;
+        }
+        if (before == null && resolved.size() >= MAX_RESOLVED) {
+            resolved.clear(); // forget the oldest wholesale: names come back with the next lookups
+        }
+        List<String> after = new ArrayList<>(before == null ? List.of() : before);
+        after.add(name);
+        if (after.size() > NAMES_PER_ADDRESS) {
+            after.removeFirst();
+        }
+        resolved.put(address, List.copyOf(after));
+    }
+
+    static final int NAMES_PER_ADDRESS = 8;
+    static final int MAX_RESOLVED = 200_000;
+    private final Map<String, List<String>> resolved = new ConcurrentHashMap<>();
+    private final List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** What the loader could not honour (parts of a MUD file), for the operator to read. */
+    public List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    void note(String note) {
+        notes.add(note);
     }
 
     /** {@code *.example} matches names under example; other patterns match the name itself, case ignored. */
@@ -187,13 +239,9 @@ public final class Policy {
     }
 
     static byte[] bytes(String address) {
-        if (address == null || address.isEmpty() || !address.matches("[0-9a-fA-F:.]+")) {
-            return null;
+        if (address == null || !InetAddresses.isInetAddress(address)) {
+            return null; // never a DNS lookup
         }
-        try {
-            return InetAddress.getByName(address).getAddress();
-        } catch (UnknownHostException e) {
-            return null;
-        }
+        return InetAddresses.forString(address).getAddress();
     }
 }

@@ -19,10 +19,12 @@ public record PolicyDocument(String site, Map<String, Group> groups, List<Declar
      * A group of devices. A device belongs to it when any rule matches: its address is in a block, its
      * MAC starts with a prefix, its maker (from the OUI registry) contains a vendor text, or its DHCP
      * host name matches a name pattern ({@code *} as wildcard). {@code egress_per_day} caps what one of
-     * its devices may send to the Internet in a UTC day ({@code 50MB}, {@code 2GB}, or bytes).
+     * its devices may send to the Internet in a UTC day ({@code 50MB}, {@code 2GB}, or bytes). {@code mud}
+     * names a Manufacturer Usage Description (RFC 8520, a path relative to the policy file) whose
+     * ACLs become declarations for the group; {@code mode: learning} keeps its policy alerts quiet.
      */
     public record Group(List<Cidr> cidr, List<String> oui, List<String> vendor, List<String> name,
-                        @JsonProperty("egress_per_day") String egressPerDayText, String mode) {
+                        @JsonProperty("egress_per_day") String egressPerDayText, String mode, String mud) {
         public Group {
             if (mode != null && !mode.equals("learning") && !mode.equals("operational")) {
                 throw new IllegalArgumentException("mode must be \"learning\" or \"operational\", not \"" + mode + "\"");
@@ -117,6 +119,13 @@ public record PolicyDocument(String site, Map<String, Group> groups, List<Declar
         groups = groups == null ? Map.of() : new LinkedHashMap<>(groups);
         declarations = declarations == null ? List.of() : List.copyOf(declarations);
         learned = learned == null ? List.of() : List.copyOf(learned);
+    }
+
+    /** The same document with more declarations (those a MUD file makes). */
+    PolicyDocument withDeclarations(List<Declaration> more) {
+        List<Declaration> all = new java.util.ArrayList<>(declarations);
+        all.addAll(more);
+        return new PolicyDocument(site, groups, all, countries, learned);
     }
 
     /** The declarations a person wrote, then those learned and accepted ({@code learned:}, kept apart for review). */

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Reads a policy file. Every mistake is reported with file, line and column and what was wrong (an
@@ -31,25 +34,43 @@ public final class PolicyLoader {
     }
 
     public static Policy load(Path file) throws PolicyException {
-        return new Policy(read(file));
+        List<String> notes = new ArrayList<>();
+        Policy policy = new Policy(read(file, notes::add));
+        notes.forEach(policy::note);
+        return policy;
     }
 
     /** Reads a policy file again, for {@link Policy#replace}. */
     public static PolicyDocument read(Path file) throws PolicyException {
+        return read(file, note -> { });
+    }
+
+    static PolicyDocument read(Path file, Consumer<String> notes) throws PolicyException {
         String text;
         try {
             text = Files.readString(file);
         } catch (IOException e) {
             throw new PolicyException(file + ": cannot read: " + e.getMessage());
         }
-        return parseDocument(file.toString(), text);
+        return parseDocument(file.toString(), text, notes);
     }
 
     public static Policy parse(String name, String yaml) throws PolicyException {
-        return new Policy(parseDocument(name, yaml));
+        List<String> notes = new ArrayList<>();
+        Policy policy = new Policy(parseDocument(name, yaml, notes::add));
+        notes.forEach(policy::note);
+        return policy;
     }
 
     public static PolicyDocument parseDocument(String name, String yaml) throws PolicyException {
+        return parseDocument(name, yaml, note -> { });
+    }
+
+    /**
+     * @param name the file's path: MUD files named by groups are found relative to it
+     * @param notes told of what a MUD file says that cannot be honoured
+     */
+    public static PolicyDocument parseDocument(String name, String yaml, Consumer<String> notes) throws PolicyException {
         PolicyDocument document;
         try {
             document = YAML.readValue(yaml, PolicyDocument.class);
@@ -63,14 +84,25 @@ public final class PolicyLoader {
         if (document == null) {
             throw new PolicyException(name + ": the file is empty");
         }
+        List<PolicyDocument.Declaration> fromMud = new ArrayList<>();
+        for (var group : document.groups().entrySet()) {
+            if (group.getValue().mud() != null) {
+                Path base = Path.of(name).toAbsolutePath().getParent();
+                Path mud = base == null ? Path.of(group.getValue().mud()) : base.resolve(group.getValue().mud());
+                fromMud.addAll(MudImporter.read(mud, group.getKey(), notes));
+            }
+        }
+        if (!fromMud.isEmpty()) {
+            document = document.withDeclarations(fromMud);
+        }
         for (PolicyDocument.Declaration d : document.allDeclarations()) {
             for (String w : concat(d)) {
-                if (!document.groups().containsKey(w)) {
+                if (!document.groups().containsKey(w) && !Policy.isName(w)) {
                     try {
                         Cidr.parse(w);
                     } catch (IllegalArgumentException notACidr) {
                         throw new PolicyException(name + ": declaration " + (d.id() == null ? "" : "\"" + d.id() + "\" ")
-                                + "names \"" + w + "\", which is neither a group of this policy nor an address block");
+                                + "names \"" + w + "\", which is neither a group of this policy, an address block nor a DNS name");
                     }
                 }
             }

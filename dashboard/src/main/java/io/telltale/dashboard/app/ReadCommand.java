@@ -118,6 +118,9 @@ public final class ReadCommand implements Callable<Integer> {
             } catch (io.telltale.analysis.policy.PolicyLoader.PolicyException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--policy: " + e.getMessage());
             }
+            for (String note : policy.notes()) {
+                stderr.println("telltale read: policy: " + note);
+            }
         }
         io.telltale.analysis.detect.DetectionSink[] detection = new io.telltale.analysis.detect.DetectionSink[1];
         ReadSummary summary;

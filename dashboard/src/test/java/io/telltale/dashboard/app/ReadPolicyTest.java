@@ -75,6 +75,20 @@ class ReadPolicyTest {
     }
 
     @Test
+    void aVendorsMudFileDeclaresItsTelemetryByNameAndWhatItCannotSayIsNoted(@TempDir Path dir) throws IOException {
+        Files.copy(Path.of("../examples/checkpoint-ct.mud.json"), dir.resolve("ct.mud.json"));
+        Path policy = dir.resolve("site.yaml");
+        Files.writeString(policy, Files.readString(POLICY).replace("    oui: [\"00:1a:aa\"]        # Analogic\n",
+                "    oui: [\"00:1a:aa\"]        # Analogic\n    mud: ct.mud.json\n"));
+        ReadCommandTest.Run run = ReadCommandTest.run("read", EXAMPLE.toString(), "--policy", policy.toString(), "--out",
+                dir.resolve("out").toString());
+        assertThat(run.err()).contains("telltale read: policy: ct.mud.json mud-ct7-v4fr/controller: the \"controller\" abstraction");
+        // the beacon's address is what status.vendor-telemetry.example resolved to: declared now, so neither
+        // an undeclared peer nor a beacon; the CT's other attacks still alert
+        assertThat(run.out()).doesNotContain("-> 203.0.113.45").contains("ALERT critical dicom-undeclared   10.20.30.11 -> 198.51.100.20");
+    }
+
+    @Test
     void aPolicyWithAMistakeIsRefusedWithItsLineAndColumn(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "site: x\ngroups:\n  scanners:\n    cidr: [10.20.30.0/33]\n");
@@ -84,6 +98,6 @@ class ReadPolicyTest {
         assertThat(run.err()).contains(bad + ":4:").contains("/33");
         Files.writeString(bad, "site: x\ndeclarations:\n  - from: nowhere\n    to: 10.0.0.1\n    transport: tcp\n");
         run = ReadCommandTest.run("read", EXAMPLE.toString(), "--policy", bad.toString(), "--out", dir.resolve("out").toString());
-        assertThat(run.err()).contains("\"nowhere\", which is neither a group of this policy nor an address block");
+        assertThat(run.err()).contains("\"nowhere\", which is neither a group of this policy, an address block nor a DNS name");
     }
 }
