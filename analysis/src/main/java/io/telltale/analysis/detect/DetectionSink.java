@@ -3,6 +3,7 @@ package io.telltale.analysis.detect;
 import io.telltale.analysis.asset.AssetInventory;
 import io.telltale.analysis.asset.OuiRegistry;
 import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.geo.GeoDatabase;
 import io.telltale.analysis.event.AssetChange;
 import com.google.common.net.InetAddresses;
 import io.telltale.analysis.event.DnsRecord;
@@ -34,6 +35,7 @@ public final class DetectionSink implements EventSink {
     private final List<Detector> detectors;
     private final Policy policy;
     private final AssetInventory inventory;
+    private final GeoDatabase geo = GeoDatabase.bundled();
     public static final int MAX_PER_DEVICE = 100;
     static final int MAX_KEYS = 1_000_000;
 
@@ -132,9 +134,11 @@ public final class DetectionSink implements EventSink {
             return;
         }
         List<String> groups = policy.groupsOf(f.deviceAddress());
+        GeoDatabase.Location where = f.remoteAddress() != null && Addresses.internet(f.remoteAddress())
+                ? geo.locate(f.remoteAddress()) : GeoDatabase.Location.UNKNOWN;
         Alert alert = new Alert(id(key), f.timestampNanos(), f.severity().text(), f.category().text(), f.title(), f.why(),
                 f.deviceAddress(), groups.isEmpty() ? null : String.join(",", groups), f.remoteAddress(), f.remoteName(),
-                current.name(), f.attack(), f.flowIds(), f.score());
+                current.name(), f.attack(), f.flowIds(), f.score(), where.country(), where.asn(), where.organisation());
         raised.put(key, new Raised(alert, 0));
         downstream.accept(alert);
     }

@@ -3,6 +3,8 @@ package io.telltale.analysis.detect;
 import io.telltale.analysis.detect.activity.ImageVolumeDetector;
 import io.telltale.analysis.detect.activity.SilentDeviceDetector;
 import io.telltale.analysis.detect.beacon.BeaconDetector;
+import io.telltale.analysis.detect.country.ForbiddenCountryDetector;
+import io.telltale.analysis.geo.GeoDatabase;
 import io.telltale.analysis.detect.content.DnsPayloadDetector;
 import io.telltale.analysis.detect.content.SensitiveDataDetector;
 import io.telltale.analysis.detect.connection.LongConnectionDetector;
@@ -61,6 +63,7 @@ public final class Detectors {
                 new NtpCovertDetector(),
                 new BulkEgressDetector(policy, BulkEgressDetector.Thresholds.DEFAULTS.scaled(volumeScale)),
                 new ImageVolumeDetector(),
-                new SilentDeviceDetector(policy));
+                new SilentDeviceDetector(policy),
+                new ForbiddenCountryDetector(policy, GeoDatabase.bundled()));
     }
 }

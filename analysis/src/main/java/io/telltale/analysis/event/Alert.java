@@ -8,6 +8,8 @@ import java.util.List;
  * ({@code info} … {@code critical}) and category (DESIGN §6's vocabulary), a title and a "why" a
  * person can read, the device and the remote end (address and, when known, name), the detector, the
  * ATT&amp;CK techniques, the flows that are its evidence, and a score where one applies (-1 when not).
+ * An external remote end carries its country (ISO 3166) and autonomous system when the bundled
+ * databases know them (null and -1 when not).
  */
 public record Alert(
         String id,
@@ -23,7 +25,10 @@ public record Alert(
         String detector,
         List<String> attack,
         List<Long> flowIds,
-        double score) implements MonitorEvent {
+        double score,
+        String remoteCountry,
+        long remoteAsn,
+        String remoteOrganisation) implements MonitorEvent {
 
     public Alert {
         attack = List.copyOf(attack);

@@ -28,7 +28,9 @@ final class AlertPrinter {
                 if (event instanceof Alert a) {
                     // an alert about the device alone (it went silent, its images stopped) has no remote end
                     String remote = a.remoteAddress() == null ? "" : " -> " + a.remoteAddress()
-                            + (a.remoteName() == null ? "" : " (" + a.remoteName() + ")");
+                            + (a.remoteName() == null ? "" : " (" + a.remoteName() + ")")
+                            + (a.remoteCountry() == null && a.remoteAsn() < 0 ? "" : " [" + (a.remoteCountry() == null ? "?" : a.remoteCountry())
+                            + (a.remoteAsn() < 0 ? "" : " AS" + a.remoteAsn()) + "]");
                     out.printf(Locale.ROOT, "ALERT %-8s %-18s %s%s  %s%n", a.severity(), a.category(), a.deviceAddress(), remote,
                             a.title());
                     out.flush();

@@ -51,6 +51,13 @@ final class AlertLog implements Closeable {
             if (a.remoteName() != null) {
                 remote.put("name", a.remoteName());
             }
+            if (a.remoteCountry() != null) {
+                remote.put("country", a.remoteCountry());
+            }
+            if (a.remoteAsn() >= 0) {
+                remote.put("asn", a.remoteAsn());
+                remote.put("as_org", a.remoteOrganisation());
+            }
         } else {
             o.putNull("remote"); // about the device alone
         }

@@ -89,6 +89,21 @@ class ReadPolicyTest {
     }
 
     @Test
+    void aCountryTheSiteForbidsIsCriticalAndEveryExternalRemoteCarriesItsCountryAndAs(@TempDir Path dir) throws IOException {
+        Path policy = dir.resolve("nl-only.yaml");
+        Files.writeString(policy, "site: nl\ncountries:\n  only: [nl]\n");
+        ReadCommandTest.Run run = ReadCommandTest.run("read", ReadCommandTest.reference("arkime__curl-enabled-tls13.pcap"),
+                "--policy", policy.toString(), "--out", dir.resolve("out").toString());
+        assertThat(run.out()).contains("ALERT critical internet-access    192.168.65.3 -> 104.16.125.34 [US AS13335]  "
+                + "Connection to US: 104.16.125.34");
+        JsonNode alert = new ObjectMapper().readTree(Files.readAllLines(dir.resolve("out").resolve("alerts.jsonl")).stream()
+                .filter(l -> l.contains("Connection to US")).findFirst().orElseThrow());
+        assertThat(alert.path("remote").path("country").asText()).isEqualTo("US");
+        assertThat(alert.path("remote").path("asn").asLong()).isEqualTo(13335);
+        assertThat(alert.path("remote").path("as_org").asText()).containsIgnoringCase("cloudflare");
+    }
+
+    @Test
     void aPolicyWithAMistakeIsRefusedWithItsLineAndColumn(@TempDir Path dir) throws IOException {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "site: x\ngroups:\n  scanners:\n    cidr: [10.20.30.0/33]\n");

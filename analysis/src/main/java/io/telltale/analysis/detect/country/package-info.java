@@ -1,0 +1,2 @@
+/** The policy's country list: connections from site devices to countries it forbids. */
+package io.telltale.analysis.detect.country;
