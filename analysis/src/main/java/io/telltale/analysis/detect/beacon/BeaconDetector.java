@@ -5,6 +5,10 @@ import io.telltale.analysis.detect.Category;
 import io.telltale.analysis.detect.Detector;
 import io.telltale.analysis.detect.Finding;
 import io.telltale.analysis.detect.Severity;
+import io.telltale.analysis.detect.dns.RegistrableDomains;
+import io.telltale.analysis.event.HttpRecord;
+import io.telltale.analysis.event.ProtocolRecord;
+import io.telltale.analysis.event.TlsRecord;
 import io.telltale.analysis.policy.Policy;
 import io.telltale.capture.flow.FlowRecord;
 import java.util.ArrayList;
@@ -15,7 +19,9 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Beacons per (device, remote address), scored as RITA v5 does (peers.md §c.1) over the last 24 hours
+ * Beacons per (device, remote address), per (device, TLS server name or HTTP host) and per (device,
+ * registrable domain of that name) — a beacon that rotates through a CDN's addresses or a domain's
+ * subdomains is one series by name — scored as RITA v5 does (peers.md §c.1) over the last 24 hours
  * of each pair's connections and, so hourly and daily check-ins are found too, over the last 7 and 30
  * days; the best window counts. Pairs the policy declares are not scored: a declared heartbeat (N2's
  * C-ECHO every 60 s) is the most regular thing on the network, and supposed to be. A beacon to an
@@ -33,10 +39,16 @@ public final class BeaconDetector implements Detector {
         String transport;
         int port;
         boolean answered;
+        String remote;
+        String name;
     }
 
     private final Policy policy;
     private final Map<String, Series> pairs = new HashMap<>();
+    /** Connections seen by name before their flow ended: the flow gives the size and whether it was answered. */
+    private final Map<Long, List<long[]>> awaitingFlow = new HashMap<>();
+    private final Map<Long, List<Series>> awaitingSeries = new HashMap<>();
+    static final int MAX_AWAITING = 200_000;
 
     public BeaconDetector(Policy policy) {
         this.policy = policy;
@@ -71,14 +83,88 @@ public final class BeaconDetector implements Detector {
             s.port = f.responderPort();
             pairs.put(key, s);
         }
-        s.answered |= f.responderPackets() > 0 && !f.connState().equals("REJ");
+        boolean answered = f.responderPackets() > 0 && !f.connState().equals("REJ");
+        s.answered |= answered;
+        s.remote = f.responderHost();
         if (s.connections.size() < MAX_CONNECTIONS) {
             s.connections.add(new long[] {Math.floorDiv(f.startNanos(), 1_000_000_000L), f.originatorIpBytes(), f.id()});
+        }
+        List<long[]> byName = awaitingFlow.remove(f.id());
+        List<Series> named = awaitingSeries.remove(f.id());
+        if (byName != null) {
+            for (int i = 0; i < byName.size(); i++) {
+                byName.get(i)[1] = f.originatorIpBytes();
+                named.get(i).answered |= answered;
+            }
+        }
+    }
+
+    /** A TLS server name or an HTTP host: the connection joins the series of that name and of its domain. */
+    @Override
+    public void onRecord(ProtocolRecord record, Consumer<Finding> out) {
+        String name = switch (record) {
+            case TlsRecord t -> t.serverName();
+            case HttpRecord h -> h.depth() <= 1 ? h.host() : null;
+            default -> null;
+        };
+        if (name == null || name.isEmpty() || Addresses.onLink(record.responderHost())) {
+            return;
+        }
+        String device = record.originatorHost();
+        if ((!policy.groups().isEmpty() && policy.groupsOf(device).isEmpty())
+                || policy.declared(device, record.responderHost(), "tcp", record.responderPort(), null, record.timestampNanos())) {
+            return;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        String domain = RegistrableDomains.of(lower);
+        addByName(device + "|name:" + lower, lower, record);
+        if (domain != null && !domain.equals(lower)) {
+            addByName(device + "|domain:" + domain, "*." + domain, record);
+        }
+    }
+
+    private void addByName(String key, String name, ProtocolRecord record) {
+        Series s = pairs.get(key);
+        if (s == null) {
+            if (pairs.size() >= MAX_PAIRS) {
+                return;
+            }
+            s = new Series();
+            s.transport = "tcp";
+            s.port = record.responderPort();
+            s.name = name;
+            pairs.put(key, s);
+        }
+        s.remote = record.responderHost();
+        if (s.connections.size() < MAX_CONNECTIONS && awaitingFlow.size() < MAX_AWAITING) {
+            long[] c = {Math.floorDiv(record.timestampNanos(), 1_000_000_000L), 0, record.flowId()};
+            s.connections.add(c);
+            awaitingFlow.computeIfAbsent(record.flowId(), id -> new ArrayList<>(2)).add(c);
+            awaitingSeries.computeIfAbsent(record.flowId(), id -> new ArrayList<>(2)).add(s);
         }
     }
 
     @Override
     public void onEnd(long nowNanos, Consumer<Finding> out) {
+        List<Finding> found = new ArrayList<>();
+        score(found::add);
+        // by address first: when the address and the name beacon alike, the alert keeps the address's plain title
+        found.sort(java.util.Comparator.comparing((Finding f) -> f.remoteName() != null).thenComparing(Finding::deviceAddress)
+                .thenComparing(f -> f.remoteAddress() == null ? "" : f.remoteAddress()));
+        // a domain that beacons says it all: its names' own (slower) series are parts of it
+        List<String> domains = found.stream().filter(f -> f.remoteName() != null && f.remoteName().startsWith("*."))
+                .map(f -> f.deviceAddress() + "|" + f.remoteName().substring(1)).toList();
+        for (Finding f : found) {
+            boolean part = f.remoteName() != null && !f.remoteName().startsWith("*.")
+                    && domains.stream().anyMatch(d -> d.startsWith(f.deviceAddress() + "|")
+                    && f.remoteName().endsWith(d.substring(d.indexOf('|') + 1)));
+            if (!part) {
+                out.accept(f);
+            }
+        }
+    }
+
+    private void score(Consumer<Finding> out) {
         pairs.forEach((key, s) -> {
             long last = s.connections.stream().mapToLong(c -> c[0]).max().orElse(0);
             long first = s.connections.stream().mapToLong(c -> c[0]).min().orElse(0);
@@ -106,8 +192,10 @@ public final class BeaconDetector implements Detector {
             if (score == null || score.threat() < 0.4) {
                 return;
             }
-            String[] ends = key.split("\\|");
-            boolean internet = Addresses.internet(ends[1]);
+            String device = key.substring(0, key.indexOf('|'));
+            String remote = s.remote;
+            String shown = s.name == null ? remote : s.name;
+            boolean internet = Addresses.internet(remote);
             // attempts nobody ever answered (a firewall drops them) are a misconfigured device, not a live channel
             Severity severity = !s.answered ? Severity.LOW : internet ? Severity.CRITICAL
                     : score.threat() >= 0.6 ? Severity.HIGH : Severity.MEDIUM;
@@ -115,12 +203,12 @@ public final class BeaconDetector implements Detector {
             String why = String.format(Locale.ROOT, "%s connected to %s (%s/%d) %d times in %.1f hours, every %.0f s on "
                     + "average, with near-constant sizes: beacon score %.3f (timestamps %.3f, sizes %.3f, histogram %.3f, "
                     + "duration %.3f; RITA v5), threat %.2f. Software that checks in on a timer; the policy declares no such "
-                    + "peer.%s", ends[0], ends[1], s.transport, s.port, ts.length, (last - start) / 3600.0, meanGap, score.beacon(),
+                    + "peer.%s", device, s.name == null ? remote : s.name + " (last at " + remote + ")", s.transport, s.port, ts.length, (last - start) / 3600.0, meanGap, score.beacon(),
                     score.timestamps(), score.dataSizes(), score.histogram(), score.duration(), score.threat(),
                     s.answered ? "" : " Nothing ever answered: the attempts are blocked.");
             List<Long> flows = window.stream().limit(20).map(c -> c[2]).toList();
             out.accept(new Finding(window.getFirst()[0] * 1_000_000_000L, Category.BEACONING, severity,
-                    String.format(Locale.ROOT, "Beacon every %.0f s to %s", meanGap, ends[1]), why, ends[0], ends[1], null,
+                    String.format(Locale.ROOT, "Beacon every %.0f s to %s", meanGap, shown), why, device, remote, s.name,
                     List.of("T1071", "T1573"), flows, score.beacon()));
         });
     }
