@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 import io.telltale.analysis.event.AssetChange;
 
 /**
- * Keeps every site address it sees (not the Internet, not multicast or broadcast) with what the flows,
+ * Keeps every site address it sees (private ones and those the policy groups; not the rest of the
+ * Internet, not multicast or broadcast) with what the flows,
  * DHCP and DICOM tell of it. Bounded: past {@link #MAX_ASSETS} addresses new ones are counted only.
  */
 public final class AssetInventory {
@@ -155,7 +156,9 @@ public final class AssetInventory {
     }
 
     private Known of(String address, long nanos) {
-        if (address == null || Addresses.internet(address) || Addresses.onLink(address) || address.equals("0.0.0.0")) {
+        // a public address is the site's when the policy puts it in a group (a campus, a global IPv6 prefix)
+        if (address == null || Addresses.onLink(address) || address.equals("0.0.0.0")
+                || (Addresses.internet(address) && policy.groupsOf(address).isEmpty())) {
             return null;
         }
         Known k = known.get(address);

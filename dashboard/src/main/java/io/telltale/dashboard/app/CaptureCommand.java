@@ -6,6 +6,14 @@ import io.telltale.capture.source.live.AfPacketConfig;
 import io.telltale.capture.source.live.CaptureCounters;
 import io.telltale.capture.source.live.LiveCaptureException;
 import io.telltale.capture.source.live.Privileges;
+import io.telltale.analysis.asset.OuiRegistry;
+import io.telltale.analysis.detect.DetectionSink;
+import io.telltale.analysis.detect.Detectors;
+import io.telltale.analysis.pipeline.SerialSink;
+import io.telltale.analysis.policy.Policy;
+import io.telltale.analysis.policy.PolicyLoader;
+import io.telltale.analysis.policy.PolicyWatcher;
+import io.telltale.dashboard.output.AssetLog;
 import io.telltale.dashboard.output.LogSet;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -79,6 +87,16 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "seconds between health lines. Default: ${DEFAULT-VALUE}")
     int statsSeconds;
 
+    @Option(names = "--policy", paramLabel = "POLICY.yaml",
+            description = "what each device group is declared to do; turns detection on: alerts are printed as they fire "
+                    + "and written to DIR/alerts.jsonl, the devices to DIR/assets.jsonl at the end. The file is watched and "
+                    + "reloaded when it changes (a file with a mistake is refused and the policy in force stays)")
+    Path policyFile;
+
+    @Option(names = "--evaluate-interval", paramLabel = "SECONDS", defaultValue = "60",
+            description = "seconds between evaluations of series (beacons, silent devices). Default: ${DEFAULT-VALUE}")
+    int evaluateSeconds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -97,6 +115,15 @@ public final class CaptureCommand implements Callable<Integer> {
             ring = AfPacketConfig.of(interfaceName).withRing(blockKib * 1024, blocks, retireMillis).withFilter(filter);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Policy policy = null;
+        if (policyFile != null) {
+            try {
+                policy = PolicyLoader.load(policyFile);
+            } catch (PolicyLoader.PolicyException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--policy: " + e.getMessage());
+            }
+            policy.notes().forEach(note -> stderr.println("telltale capture: policy: " + note));
         }
         LiveCapture capture;
         java.util.concurrent.atomic.AtomicLong interfaceGaps = new java.util.concurrent.atomic.AtomicLong();
@@ -118,7 +145,11 @@ public final class CaptureCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT_FAILED;
         }
         try (LogSet logs = FlowFormat.zeek.open(out, Clock.systemDefaultZone(), false)) {
-            capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, FlowConfig.DEFAULTS, logs, line -> {
+            DetectionSink detection = policy == null ? null : new DetectionSink(AlertPrinter.printing(logs, stdout),
+                    Detectors.all(policy, true), policy, OuiRegistry.system());
+            // one lock for the workers' events and the periodic evaluations: detectors see one thing at a time
+            SerialSink events = new SerialSink(detection == null ? logs : detection);
+            capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, FlowConfig.DEFAULTS, events, line -> {
                 if (line.startsWith("capture-gap")) {
                     interfaceGaps.incrementAndGet();
                 }
@@ -136,6 +167,12 @@ public final class CaptureCommand implements Callable<Integer> {
                 stderr.println("telltale capture: " + e.getMessage());
                 return ExitCodes.INPUT_DAMAGED;
             }
+            AssetLog.InventoryFile inventoryFile = null;
+            if (detection != null) {
+                // made while we may still create files in the output directory
+                logs.openAll();
+                inventoryFile = AssetLog.InventoryFile.open(out.resolve("assets.jsonl"));
+            }
             String becomes = user != null ? user : Privileges.isRoot() ? "nobody" : null;
             if (becomes != null && !becomes.equals("root")) {
                 Privileges.dropTo(becomes);
@@ -149,6 +186,20 @@ public final class CaptureCommand implements Callable<Integer> {
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                     .name("telltale-health").unstarted(r));
             ticker.scheduleAtFixedRate(health::report, statsSeconds, statsSeconds, TimeUnit.SECONDS);
+            PolicyWatcher watcher = null;
+            if (detection != null) {
+                ticker.scheduleAtFixedRate(() -> {
+                    synchronized (events) {
+                        detection.finish(System.currentTimeMillis() * 1_000_000L);
+                    }
+                }, evaluateSeconds, evaluateSeconds, TimeUnit.SECONDS);
+                watcher = new PolicyWatcher(policyFile, policy, PolicyWatcher.printing(line -> {
+                    synchronized (stdout) {
+                        stdout.println(line);
+                        stdout.flush();
+                    }
+                })).every(2);
+            }
             Runtime.getRuntime().addShutdownHook(hook);
             if (durationSeconds > 0) {
                 stop.await(durationSeconds, TimeUnit.SECONDS);
@@ -156,8 +207,16 @@ public final class CaptureCommand implements Callable<Integer> {
                 stop.await();
             }
             ticker.shutdownNow();
+            if (watcher != null) {
+                watcher.close();
+            }
             capture.stop();
             health.report();
+            if (detection != null) {
+                synchronized (events) {
+                    detection.finish(System.currentTimeMillis() * 1_000_000L);
+                }
+            }
             logs.endOfInput();
             long packets = 0;
             long drops = 0;
@@ -173,6 +232,12 @@ public final class CaptureCommand implements Callable<Integer> {
                     stdout.printf(Locale.ROOT, "  %-11s %,d%n", log, n);
                 }
             });
+            if (detection != null) {
+                try (AssetLog.InventoryFile file = inventoryFile) {
+                    file.write(detection.inventory().assets());
+                }
+                AlertPrinter.summary(stdout, detection.raised(), detection.suppressed(), out.resolve("alerts.jsonl"));
+            }
             stdout.flush();
         } catch (IOException e) {
             stderr.println("telltale capture: cannot write " + out + ": " + e.getMessage());

@@ -29,10 +29,15 @@ final class AlertLog implements Closeable {
         this.file = file;
     }
 
-    void write(Alert a) throws IOException {
+    /** Creates the file now (before a capture gives up the rights to create files in the directory). */
+    void open() throws IOException {
         if (out == null) {
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
         }
+    }
+
+    void write(Alert a) throws IOException {
+        open();
         ObjectNode o = JSON.createObjectNode();
         o.put("id", a.id());
         o.put("ts", new java.math.BigDecimal(ZeekText.seconds(a.timestampNanos()))); // as Zeek prints times, not 1.77E9

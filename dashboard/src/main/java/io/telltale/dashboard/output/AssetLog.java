@@ -30,10 +30,15 @@ public final class AssetLog implements Closeable {
         this.changesFile = changesFile;
     }
 
-    void write(AssetChange c) throws IOException {
+    /** Creates the file now (before a capture gives up the rights to create files in the directory). */
+    void open() throws IOException {
         if (changes == null) {
             changes = Files.newBufferedWriter(changesFile, StandardCharsets.UTF_8);
         }
+    }
+
+    void write(AssetChange c) throws IOException {
+        open();
         ObjectNode o = JSON.createObjectNode();
         o.put("ts", new BigDecimal(ZeekText.seconds(c.timestampNanos())));
         o.put("change", c.kind());
@@ -49,6 +54,43 @@ public final class AssetLog implements Closeable {
 
     long written() {
         return written;
+    }
+
+    /**
+     * assets.jsonl opened now and written later: a capture opens it while it may still create files,
+     * and writes the inventory when it stops.
+     */
+    public static final class InventoryFile implements Closeable {
+        private final java.nio.channels.FileChannel channel;
+
+        private InventoryFile(java.nio.channels.FileChannel channel) {
+            this.channel = channel;
+        }
+
+        public static InventoryFile open(Path file) throws IOException {
+            return new InventoryFile(java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING));
+        }
+
+        /** Replaces the file's content with the inventory. */
+        public void write(List<Asset> assets) throws IOException {
+            StringBuilder text = new StringBuilder();
+            for (Asset a : assets) {
+                text.append(JSON.writeValueAsString(json(a))).append('\n');
+            }
+            java.nio.ByteBuffer bytes = StandardCharsets.UTF_8.encode(text.toString());
+            channel.truncate(0);
+            channel.position(0);
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+            channel.force(false);
+        }
+
+        @Override
+        public void close() throws IOException {
+            channel.close();
+        }
     }
 
     /** Writes the inventory to {@code file}, replacing what was there. */

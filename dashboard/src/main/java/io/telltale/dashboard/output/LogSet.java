@@ -180,6 +180,15 @@ public final class LogSet implements EventSink, Closeable {
         dhcpExchanges.holdUntilEnd();
     }
 
+    /**
+     * Creates the files that are otherwise made on their first line (alerts.jsonl,
+     * asset-changes.jsonl): a capture that gives up its privileges may not create files later.
+     */
+    public void openAll() throws IOException {
+        alerts.open();
+        assetChanges.open();
+    }
+
     /** The input ended: exchanges still being joined across flows are written now. */
     public void endOfInput() {
         dhcpExchanges.finish();

@@ -207,6 +207,44 @@ class CaptureCommandLiveTest {
         }
     }
 
+    /** With a policy: alerts as they fire, the policy reloaded when edited (a broken edit refused), the inventory at the end. */
+    @Test
+    void aLiveCaptureAlertsAndTakesAnEditedPolicyWithoutARestart() throws Exception {
+        Path pcap = ReferenceCorpus.load().capture("zeek__wikipedia.pcap").path();
+        Path dir = Files.createTempDirectory("telltale-policy"); // readable by nobody, who reloads the policy
+        dir.toFile().setReadable(true, false);
+        dir.toFile().setExecutable(true, false);
+        Path policy = dir.resolve("site.yaml");
+        Files.writeString(policy, "site: lab\ngroups:\n  lab:\n    cidr: [141.142.220.0/24]\n");
+        policy.toFile().setReadable(true, false);
+        Path out = dir.resolve("out");
+        StringBuilder output = new StringBuilder();
+        Process p = start(out, "--policy", policy.toString(), "--evaluate-interval", "1");
+        waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
+        lab.replay(pcap, "--topspeed");
+        Thread.sleep(2_000);
+        Files.writeString(policy, "site: lab\ngroups:\n  lab:\n    cidr: [141.142.220.0/33]\n");
+        Thread.sleep(3_000);
+        Files.writeString(policy, "site: lab\ngroups:\n  lab:\n    cidr: [141.142.220.0/24]\ndeclarations:\n"
+                + "  - {id: wiki, from: lab, to: 208.80.152.0/24, transport: tcp, ports: [80]}\n");
+        Thread.sleep(3_000);
+        p.toHandle().destroy();
+        awaitEnd(p);
+        String said = output.toString();
+        // the flows end when the capture stops, under the reloaded policy: the Wikipedia fetches are declared by
+        // then, the DNS to the campus resolver is not
+        assertThat(said).contains("ALERT high     undeclared-peer    141.142.220.118 -> 141.142.2.2 [US AS1224]")
+                .doesNotContain("-> 208.80.152.")
+                .contains("policy " + policy + " not reloaded, the one in force stays: " + policy + ":4:")
+                .contains("policy " + policy + " reloaded (version 1)")
+                .containsPattern("alerts +\\d+ written to " + out.resolve("alerts.jsonl"));
+        assertThat(Files.readString(out.resolve("assets.jsonl"))).contains("\"address\":\"141.142.220.118\"")
+                .contains("\"groups\":[\"lab\"]");
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
     @Test
     void sigtermEndsTheCaptureWithEveryFlowWritten(@TempDir Path dir) throws Exception {
         Path pcap = ReferenceCorpus.load().capture("zeek__wikipedia.pcap").path();
