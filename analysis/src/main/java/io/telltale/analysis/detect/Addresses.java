@@ -8,8 +8,44 @@ public final class Addresses {
     private Addresses() {
     }
 
+    private static final int INTERNET = 1;
+    private static final int ON_LINK = 2;
+    private static final int CACHED = 4;
+    static final int CACHE_SIZE = 1 << 16;
+    /**
+     * What each address is, remembered: every detector asks of every flow, and parsing the text each
+     * time cost more than the detectors' own work. Cleared wholesale when full (a scan of random
+     * addresses must not grow it).
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> KIND = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static int kind(String address) {
+        if (address == null) {
+            return CACHED;
+        }
+        Integer known = KIND.get(address);
+        if (known != null) {
+            return known;
+        }
+        int k = CACHED | (classifyInternet(address) ? INTERNET : 0) | (classifyOnLink(address) ? ON_LINK : 0);
+        if (KIND.size() >= CACHE_SIZE) {
+            KIND.clear();
+        }
+        KIND.put(address, k);
+        return k;
+    }
+
     /** Multicast, broadcast or link-local: on-link chatter, not a conversation with a peer. */
     public static boolean onLink(String address) {
+        return (kind(address) & ON_LINK) != 0;
+    }
+
+    /** Outside every private, loopback, link-local, multicast and special-purpose range. */
+    public static boolean internet(String address) {
+        return (kind(address) & INTERNET) != 0;
+    }
+
+    private static boolean classifyOnLink(String address) {
         InetAddress a = parse(address);
         if (a == null) {
             return false;
@@ -19,8 +55,7 @@ public final class Addresses {
                 || (b.length == 4 && (b[3] & 0xff) == 255);
     }
 
-    /** Outside every private, loopback, link-local, multicast and special-purpose range. */
-    public static boolean internet(String address) {
+    private static boolean classifyInternet(String address) {
         InetAddress a = parse(address);
         if (a == null || a.isSiteLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()
                 || a.isAnyLocalAddress()) {

@@ -39,14 +39,22 @@ public final class DetectionSink implements EventSink {
     public static final int MAX_PER_DEVICE = 100;
     static final int MAX_KEYS = 1_000_000;
 
-    private final Map<String, Raised> raised = new LinkedHashMap<>();
-    private final Map<String, Integer> perDevice = new java.util.HashMap<>();
+    /**
+     * What has been raised, by a 64-bit hash of (detector, category, device, remote): a finding is
+     * checked for every flow that shows it, so the key is hashed from its parts, never built as a
+     * string, and the alerts themselves are not kept (they went downstream).
+     */
+    private final java.util.Set<Long> raised = new java.util.HashSet<>();
+    private final Map<Long, int[]> perDevice = new java.util.HashMap<>();
+    /** Alerts by device (address and groups) and severity, for the summary. */
+    private final Map<String, int[]> bySeverity = new LinkedHashMap<>();
+    private long alerts;
+    private long repeats;
     private long suppressed;
     private Detector current;
 
-    /** An alert raised, and how many times its finding came again. */
-    public record Raised(Alert alert, long repeats) {
-    }
+    /** Severities as the summary orders them. */
+    public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info");
 
     public DetectionSink(EventSink downstream, List<Detector> detectors, Policy policy) {
         this.downstream = downstream;
@@ -121,26 +129,44 @@ public final class DetectionSink implements EventSink {
     }
 
     private void raise(Finding f) {
-        String key = current.name() + "|" + f.category().text() + "|" + f.deviceAddress() + "|" + f.remoteAddress();
-        Raised before = raised.get(key);
-        if (before != null) {
-            raised.put(key, new Raised(before.alert(), before.repeats() + 1));
+        String category = f.category().text();
+        long device = hash(hash(hash(FNV, current.name()), category), f.deviceAddress());
+        long key = hash(device, f.remoteAddress());
+        if (raised.contains(key)) {
+            repeats++;
             return;
         }
-        String deviceKey = current.name() + "|" + f.category().text() + "|" + f.deviceAddress();
-        int count = perDevice.merge(deviceKey, 1, Integer::sum);
-        if (count > MAX_PER_DEVICE || raised.size() >= MAX_KEYS) {
+        int[] count = perDevice.computeIfAbsent(device, k -> new int[1]);
+        if (++count[0] > MAX_PER_DEVICE || raised.size() >= MAX_KEYS) {
             suppressed++;
             return;
         }
+        raised.add(key);
         List<String> groups = policy.groupsOf(f.deviceAddress());
+        String deviceName = groups.isEmpty() ? null : String.join(",", groups);
         GeoDatabase.Location where = f.remoteAddress() != null && Addresses.internet(f.remoteAddress())
                 ? geo.locate(f.remoteAddress()) : GeoDatabase.Location.UNKNOWN;
-        Alert alert = new Alert(id(key), f.timestampNanos(), f.severity().text(), f.category().text(), f.title(), f.why(),
-                f.deviceAddress(), groups.isEmpty() ? null : String.join(",", groups), f.remoteAddress(), f.remoteName(),
+        String idKey = current.name() + "|" + category + "|" + f.deviceAddress() + "|" + f.remoteAddress();
+        Alert alert = new Alert(id(idKey), f.timestampNanos(), f.severity().text(), category, f.title(), f.why(),
+                f.deviceAddress(), deviceName, f.remoteAddress(), f.remoteName(),
                 current.name(), f.attack(), f.flowIds(), f.score(), where.country(), where.asn(), where.organisation());
-        raised.put(key, new Raised(alert, 0));
+        alerts++;
+        String label = f.deviceAddress() + (deviceName == null ? "" : " " + deviceName);
+        bySeverity.computeIfAbsent(label, d -> new int[SEVERITIES.size()])[SEVERITIES.indexOf(alert.severity())]++;
         downstream.accept(alert);
+    }
+
+    private static final long FNV = 0xcbf29ce484222325L;
+
+    /** FNV-1a over a string's characters and a separator (null hashes as its own value). */
+    private static long hash(long h, String s) {
+        if (s == null) {
+            return (h ^ 0x1f) * 0x100000001b3L;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            h = (h ^ s.charAt(i)) * 0x100000001b3L;
+        }
+        return (h ^ '|') * 0x100000001b3L;
     }
 
     /** Findings not raised because their device had raised {@link #MAX_PER_DEVICE} of the kind already. */
@@ -148,9 +174,21 @@ public final class DetectionSink implements EventSink {
         return suppressed;
     }
 
-    /** Alerts raised so far, in the order they fired. */
-    public List<Raised> raised() {
-        return List.copyOf(raised.values());
+    /** Alerts raised so far. */
+    public long alerts() {
+        return alerts;
+    }
+
+    /** Findings that repeated an alert already raised (counted, not raised again). */
+    public long repeats() {
+        return repeats;
+    }
+
+    /** Alerts by device (its address, and its groups when it has some) and severity in {@link #SEVERITIES} order. */
+    public Map<String, int[]> bySeverity() {
+        Map<String, int[]> copy = new LinkedHashMap<>();
+        bySeverity.forEach((device, counts) -> copy.put(device, counts.clone()));
+        return copy;
     }
 
     static String id(String key) {

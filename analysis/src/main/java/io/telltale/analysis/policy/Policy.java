@@ -168,16 +168,29 @@ public final class Policy {
                 if (member(g, text, address)) {
                     return true;
                 }
-            } else if (isName(w)) {
-                List<String> names = resolved.get(text);
-                if (names != null && names.stream().anyMatch(n -> nameMatches(w, n))) {
-                    return true;
+            } else {
+                Object peer = PEERS.computeIfAbsent(w, Policy::peer);
+                if (peer instanceof Cidr c) {
+                    if (c.contains(address)) {
+                        return true;
+                    }
+                } else {
+                    List<String> names = resolved.get(text);
+                    if (names != null && names.stream().anyMatch(n -> nameMatches(w, n))) {
+                        return true;
+                    }
                 }
-            } else if (Cidr.parse(w).contains(address)) {
-                return true;
             }
         }
         return false;
+    }
+
+    /** Peers as written, parsed once: a {@link Cidr}, or {@link #NAME} for a DNS name. */
+    private static final Map<String, Object> PEERS = new ConcurrentHashMap<>();
+    private static final Object NAME = new Object();
+
+    private static Object peer(String w) {
+        return isName(w) ? NAME : Cidr.parse(w);
     }
 
     /** A peer written as a DNS name ({@code update.vendor.example}, {@code *.vendor.example}), not a block or group. */
@@ -238,10 +251,23 @@ public final class Policy {
         return text.toLowerCase(Locale.ROOT).matches(regex);
     }
 
+    private static final byte[] NOT_AN_ADDRESS = new byte[0];
+    private static final Map<String, byte[]> PARSED = new ConcurrentHashMap<>();
+
+    /** An address literal's bytes (remembered: every detector asks for every flow), null for anything else. */
     static byte[] bytes(String address) {
-        if (address == null || !InetAddresses.isInetAddress(address)) {
-            return null; // never a DNS lookup
+        if (address == null) {
+            return null;
         }
-        return InetAddresses.forString(address).getAddress();
+        byte[] known = PARSED.get(address);
+        if (known == null) {
+            // never a DNS lookup: literals only
+            known = InetAddresses.isInetAddress(address) ? InetAddresses.forString(address).getAddress() : NOT_AN_ADDRESS;
+            if (PARSED.size() >= 1 << 16) {
+                PARSED.clear();
+            }
+            PARSED.put(address, known);
+        }
+        return known == NOT_AN_ADDRESS ? null : known;
     }
 }

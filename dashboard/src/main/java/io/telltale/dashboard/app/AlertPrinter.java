@@ -14,7 +14,6 @@ import java.util.TreeMap;
 /** Alerts on the terminal: a line as each fires, and a table per device at the end. */
 final class AlertPrinter {
 
-    static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info");
 
     private AlertPrinter() {
     }
@@ -45,17 +44,14 @@ final class AlertPrinter {
     }
 
     /** Alerts by device and severity. */
-    static void summary(PrintWriter out, List<DetectionSink.Raised> raised, long suppressed, Path file) {
-        out.printf(Locale.ROOT, "alerts      %,d written to %s%s%n", raised.size(), file, suppressed == 0 ? ""
+    static void summary(PrintWriter out, DetectionSink detection, Path file) {
+        long suppressed = detection.suppressed();
+        out.printf(Locale.ROOT, "alerts      %,d written to %s%s%n", detection.alerts(), file, suppressed == 0 ? ""
                 : String.format(Locale.ROOT, " (%,d more suppressed: a device past %d of one kind)", suppressed,
                         DetectionSink.MAX_PER_DEVICE));
-        if (raised.isEmpty()) {
+        Map<String, int[]> byDevice = new TreeMap<>(detection.bySeverity());
+        if (byDevice.isEmpty()) {
             return;
-        }
-        Map<String, int[]> byDevice = new TreeMap<>();
-        for (DetectionSink.Raised r : raised) {
-            String device = r.alert().deviceAddress() + (r.alert().deviceName() == null ? "" : " " + r.alert().deviceName());
-            byDevice.computeIfAbsent(device, d -> new int[SEVERITIES.size()])[SEVERITIES.indexOf(r.alert().severity())]++;
         }
         out.printf(Locale.ROOT, "  %-40s %8s %6s %6s %6s %6s%n", "device", "critical", "high", "medium", "low", "info");
         byDevice.forEach((device, counts) -> out.printf(Locale.ROOT, "  %-40s %8d %6d %6d %6d %6d%n", device, counts[0],

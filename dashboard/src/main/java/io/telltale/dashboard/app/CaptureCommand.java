@@ -236,7 +236,7 @@ public final class CaptureCommand implements Callable<Integer> {
                 try (AssetLog.InventoryFile file = inventoryFile) {
                     file.write(detection.inventory().assets());
                 }
-                AlertPrinter.summary(stdout, detection.raised(), detection.suppressed(), out.resolve("alerts.jsonl"));
+                AlertPrinter.summary(stdout, detection, out.resolve("alerts.jsonl"));
             }
             stdout.flush();
         } catch (IOException e) {

@@ -147,7 +147,7 @@ public final class ReadCommand implements Callable<Integer> {
         }
         new SummaryPrinter(stdout).print(summary);
         if (detection[0] != null) {
-            AlertPrinter.summary(stdout, detection[0].raised(), detection[0].suppressed(), out.resolve("alerts.jsonl"));
+            AlertPrinter.summary(stdout, detection[0], out.resolve("alerts.jsonl"));
         }
         stdout.flush();
         return summary.damage().isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_DAMAGED;

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# What detection costs: CPU time (user + system, median of RUNS runs) of `telltale read` with full
+# dissection, then the same with --policy bench/bench-policy.yaml (a site-like policy: web, DNS, QUIC
+# and NTP declared) and with --policy none (nothing declared: every conversation an alert, the worst
+# case), and each one's extra CPU over dissection alone.
+#   bench/detection-cost.sh [CAPTURE] [RUNS]
+# Without CAPTURE it builds the 2 GB benchmark capture with ../shared/tools/make-bench-pcap.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+capture="${1:-}"
+runs="${2:-3}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+if [ -z "$capture" ]; then
+  capture="${TMPDIR:-/tmp}/telltale-bench.pcap"
+  [ -f "$capture" ] || "$here/../shared/tools/make-bench-pcap" "$capture"
+fi
+"$here/telltale" --version >/dev/null   # build outside the timed runs
+
+cpu_seconds() {
+  local samples=()
+  for _ in $(seq 1 "$runs"); do
+    rm -rf "$work/out" && mkdir -p "$work/out"
+    /usr/bin/time -f "%U %S" -o "$work/time" "$@" >/dev/null 2>&1 || true
+    samples+=("$(awk '{printf "%.2f", $1 + $2}' "$work/time")")
+  done
+  printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+base=$(cpu_seconds "$here/telltale" read "$capture" --out "$work/out")
+site=$(cpu_seconds "$here/telltale" read "$capture" --out "$work/out" --policy "$here/bench/bench-policy.yaml")
+site_alerts=$(wc -l < "$work/out/alerts.jsonl" 2>/dev/null || echo 0)
+none=$(cpu_seconds "$here/telltale" read "$capture" --out "$work/out" --policy none)
+none_alerts=$(wc -l < "$work/out/alerts.jsonl" 2>/dev/null || echo 0)
+echo "capture: $capture, median CPU seconds (user+sys) of $runs runs"
+awk -v b="$base" -v s="$site" -v n="$none" -v sa="$site_alerts" -v na="$none_alerts" 'BEGIN {
+  printf "  %-34s %7.2f s\n", "dissection only", b
+  printf "  %-34s %7.2f s   +%4.1f %%  (%d alerts)\n", "with bench/bench-policy.yaml", s, 100 * (s - b) / b, sa
+  printf "  %-34s %7.2f s   +%4.1f %%  (%d alerts)\n", "with --policy none (worst case)", n, 100 * (n - b) / b, na
+}'
