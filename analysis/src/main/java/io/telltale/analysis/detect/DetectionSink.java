@@ -89,7 +89,7 @@ public final class DetectionSink implements EventSink {
             case FlowEvent(var record) -> {
                 for (Detector d : detectors) {
                     current = d;
-                    d.onFlow(record, this::raise);
+                    d.onFlow(record, findings);
                 }
             }
             case ProtocolRecord record -> {
@@ -103,7 +103,7 @@ public final class DetectionSink implements EventSink {
                 }
                 for (Detector d : detectors) {
                     current = d;
-                    d.onRecord(record, this::raise);
+                    d.onRecord(record, findings);
                 }
             }
             case Alert alert -> {
@@ -124,9 +124,23 @@ public final class DetectionSink implements EventSink {
     public void finish(long nowNanos) {
         for (Detector d : detectors) {
             current = d;
-            d.onEnd(nowNanos, this::raise);
+            d.onEnd(nowNanos, findings);
         }
     }
+
+    /** The detectors' view of this sink: findings in, "raised already?" answered. */
+    private final Findings findings = new Findings() {
+        @Override
+        public void accept(Finding f) {
+            raise(f);
+        }
+
+        @Override
+        public boolean raised(Category category, String deviceAddress, String remoteAddress) {
+            return DetectionSink.this.raised.contains(hash(hash(hash(hash(FNV, current.name()), category.text()), deviceAddress),
+                    remoteAddress));
+        }
+    };
 
     private void raise(Finding f) {
         String category = f.category().text();

@@ -36,8 +36,27 @@ public final class Addresses {
         return out;
     }
 
+    /** One address and its text, as the cache below holds it (immutable, so shared between threads safely). */
+    private record Text(long high, long low, String text) {
+    }
+
+    private static final int TEXT_CACHE = 1 << 14;
+    /**
+     * The text of recently seen addresses, direct-mapped: every detector asks each flow record for its
+     * addresses' text, and making a new string each time was the largest allocation of a busy read.
+     * A slot is overwritten by the next address that hashes to it; threads race on slots harmlessly.
+     */
+    private static final Text[] TEXTS = new Text[TEXT_CACHE];
+
     public static String text(long high, long low) {
-        return appendText(new StringBuilder(39), high, low).toString();
+        int slot = (int) ((high * 0x9E3779B97F4A7C15L ^ low * 0xC2B2AE3D27D4EB4FL) >>> 50) & (TEXT_CACHE - 1);
+        Text cached = TEXTS[slot];
+        if (cached != null && cached.high == high && cached.low == low) {
+            return cached.text;
+        }
+        String text = appendText(new StringBuilder(39), high, low).toString();
+        TEXTS[slot] = new Text(high, low, text);
+        return text;
     }
 
     /** Appends the text form to {@code out}; writers use it to avoid a String per address. */

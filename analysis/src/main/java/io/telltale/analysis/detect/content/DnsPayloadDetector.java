@@ -30,7 +30,7 @@ public final class DnsPayloadDetector implements Detector {
 
     /** What came out of one device's names under one domain. */
     private static final class Joined {
-        final byte[] bytes = new byte[MAX_BYTES];
+        byte[] bytes = new byte[256]; // grows to MAX_BYTES as labels come: most domains send one or two
         int length;
         String lastName;
         boolean reported;
@@ -71,6 +71,9 @@ public final class DnsPayloadDetector implements Detector {
         int before = j.length;
         for (String label : name.substring(0, name.length() - domain.length() - 1).split("\\.")) {
             if (label.length() >= 16) {
+                if (j.bytes.length - j.length < label.length() && j.bytes.length < MAX_BYTES) {
+                    j.bytes = java.util.Arrays.copyOf(j.bytes, Math.min(MAX_BYTES, Math.max(j.bytes.length * 2, j.length + label.length())));
+                }
                 j.length = decode(label, j.bytes, j.length);
             }
         }

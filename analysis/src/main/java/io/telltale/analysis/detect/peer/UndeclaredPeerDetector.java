@@ -4,6 +4,7 @@ import io.telltale.analysis.detect.Addresses;
 import io.telltale.analysis.detect.Category;
 import io.telltale.analysis.detect.Detector;
 import io.telltale.analysis.detect.Finding;
+import io.telltale.analysis.detect.Findings;
 import io.telltale.analysis.detect.Severity;
 import io.telltale.analysis.policy.Policy;
 import io.telltale.capture.flow.FlowRecord;
@@ -43,6 +44,10 @@ public final class UndeclaredPeerDetector implements Detector {
         }
         boolean internet = Addresses.internet(remote);
         boolean answered = f.responderPackets() > 0 && !f.connState().equals("REJ") && !f.connState().equals("S0");
+        if (Findings.raised(out, Category.UNDECLARED_PEER, device, remote)
+                && (!internet || !answered || Findings.raised(out, Category.INTERNET_ACCESS, device, remote))) {
+            return; // raised already: the sentences below would only be counted as a repeat
+        }
         Severity severity = !answered ? Severity.LOW : internet ? Severity.HIGH : Severity.MEDIUM;
         String where = transport + (f.hasPorts() ? "/" + f.responderPort() : "");
         String why = device + " started a " + where + " conversation with " + remote + (internet ? " on the Internet" : "")
