@@ -205,13 +205,18 @@ public final class DetectionSink implements EventSink {
         return copy;
     }
 
-    static String id(String key) {
+    /** One digest per thread, reset by each use: getInstance per alert cost more than the hashing. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "TT-" + HexFormat.of().formatHex(h, 0, 8);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String id(String key) {
+        byte[] h = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
+        return "TT-" + HexFormat.of().formatHex(h, 0, 8);
     }
 
     /** Consumer view, for tests. */

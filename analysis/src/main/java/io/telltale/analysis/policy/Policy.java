@@ -87,7 +87,7 @@ public final class Policy {
 
     /** The groups an address belongs to. */
     public List<String> groupsOf(String address) {
-        if (address == null) {
+        if (address == null || document.groups().isEmpty()) {
             return List.of();
         }
         List<String> cached = groupCache.get(address);

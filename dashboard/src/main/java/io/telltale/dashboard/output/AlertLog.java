@@ -1,7 +1,7 @@
 package io.telltale.dashboard.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.telltale.analysis.event.Alert;
 import io.telltale.capture.flow.FlowIds;
 import java.io.BufferedWriter;
@@ -23,6 +23,7 @@ final class AlertLog implements Closeable {
 
     private final Path file;
     private BufferedWriter out;
+    private JsonGenerator json;
     private long written;
 
     AlertLog(Path file) {
@@ -33,47 +34,62 @@ final class AlertLog implements Closeable {
     void open() throws IOException {
         if (out == null) {
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            json = JSON.getFactory().createGenerator(out).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            json.setRootValueSeparator(null);
         }
     }
 
     void write(Alert a) throws IOException {
         open();
-        ObjectNode o = JSON.createObjectNode();
-        o.put("id", a.id());
-        o.put("ts", new java.math.BigDecimal(ZeekText.seconds(a.timestampNanos()))); // as Zeek prints times, not 1.77E9
-        o.put("severity", a.severity());
-        o.put("category", a.category());
-        o.put("title", a.title());
-        o.put("why", a.why());
-        ObjectNode device = o.putObject("device");
-        device.put("address", a.deviceAddress());
+        // streamed field by field: a tree per alert was most of the cost of an alert storm
+        JsonGenerator g = json;
+        g.writeStartObject();
+        g.writeStringField("id", a.id());
+        g.writeFieldName("ts");
+        g.writeNumber(ZeekText.seconds(a.timestampNanos())); // as Zeek prints times, not 1.77E9
+        g.writeStringField("severity", a.severity());
+        g.writeStringField("category", a.category());
+        g.writeStringField("title", a.title());
+        g.writeStringField("why", a.why());
+        g.writeObjectFieldStart("device");
+        g.writeStringField("address", a.deviceAddress());
         if (a.deviceName() != null) {
-            device.put("name", a.deviceName());
+            g.writeStringField("name", a.deviceName());
         }
+        g.writeEndObject();
         if (a.remoteAddress() != null) {
-            ObjectNode remote = o.putObject("remote");
-            remote.put("address", a.remoteAddress());
+            g.writeObjectFieldStart("remote");
+            g.writeStringField("address", a.remoteAddress());
             if (a.remoteName() != null) {
-                remote.put("name", a.remoteName());
+                g.writeStringField("name", a.remoteName());
             }
             if (a.remoteCountry() != null) {
-                remote.put("country", a.remoteCountry());
+                g.writeStringField("country", a.remoteCountry());
             }
             if (a.remoteAsn() >= 0) {
-                remote.put("asn", a.remoteAsn());
-                remote.put("as_org", a.remoteOrganisation());
+                g.writeNumberField("asn", a.remoteAsn());
+                g.writeStringField("as_org", a.remoteOrganisation());
             }
+            g.writeEndObject();
         } else {
-            o.putNull("remote"); // about the device alone
+            g.writeNullField("remote"); // about the device alone
         }
-        o.put("detector", a.detector());
-        a.attack().forEach(o.putArray("attack")::add);
-        var uids = o.putArray("flow_uids");
-        a.flowIds().forEach(id -> uids.add(FlowIds.uid(id)));
+        g.writeStringField("detector", a.detector());
+        g.writeArrayFieldStart("attack");
+        for (String t : a.attack()) {
+            g.writeString(t);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("flow_uids");
+        for (long id : a.flowIds()) {
+            g.writeString(FlowIds.uid(id));
+        }
+        g.writeEndArray();
         if (a.score() >= 0) {
-            o.put("score", a.score());
+            g.writeNumberField("score", a.score());
         }
-        out.write(JSON.writeValueAsString(o));
+        g.writeEndObject();
+        g.flush();
         out.write('\n');
         written++;
     }
@@ -85,6 +101,7 @@ final class AlertLog implements Closeable {
     @Override
     public void close() throws IOException {
         if (out != null) {
+            json.close();
             out.close();
         }
     }
