@@ -1,6 +1,7 @@
 package io.telltale.analysis.asset;
 
 import io.telltale.analysis.detect.Addresses;
+import io.telltale.analysis.event.ArpRecord;
 import io.telltale.analysis.event.DhcpRecord;
 import io.telltale.analysis.event.DicomRecord;
 import io.telltale.analysis.event.FlowEvent;
@@ -73,6 +74,7 @@ public final class AssetInventory {
         switch (event) {
             case FlowEvent(FlowRecord f) -> flow(f);
             case DhcpRecord d -> dhcp(d);
+            case ArpRecord a -> arp(a);
             case DicomRecord d -> dicom(d);
             default -> {
                 // other records say nothing about who a device is
@@ -141,6 +143,22 @@ public final class AssetInventory {
         }
         if (d.parameterRequestList() != null && !d.parameterRequestList().isEmpty()) {
             k.parameters = d.parameterRequestList();
+        }
+    }
+
+    /** What an address's own ARP says: its MAC, for devices with static addresses that never ask DHCP. */
+    private void arp(ArpRecord a) {
+        Known k = of(a.senderAddress(), a.timestampNanos());
+        if (k == null) {
+            return;
+        }
+        seen(k, a.timestampNanos(), a.timestampNanos());
+        if (!a.mac().equalsIgnoreCase(k.mac)) {
+            if (k.mac != null) {
+                changes.accept(new AssetChange(a.timestampNanos(), "new-mac", a.senderAddress(), k.mac, a.mac()));
+            }
+            k.mac = a.mac();
+            policy.identify(a.senderAddress(), new Policy.Identity(k.mac, oui.vendor(k.mac), k.hostName));
         }
     }
 

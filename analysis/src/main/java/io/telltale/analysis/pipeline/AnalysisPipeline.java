@@ -5,6 +5,7 @@ import io.telltale.analysis.dissect.DissectorSession;
 import io.telltale.analysis.dissect.FlowContext;
 import io.telltale.analysis.dissect.ProtocolSpec;
 import io.telltale.analysis.dissect.icmp.IcmpSession;
+import io.telltale.analysis.event.ArpRecord;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.WeirdRecord;
@@ -174,6 +175,38 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
             flow.attach(session);
         }
         session.onMessage(nowNanos, type, code, data, offset, length);
+    }
+
+    /**
+     * ARP bindings, each said once: a direct-mapped memory of the last MAC said for an address, so a
+     * storm of the same ARP makes no record (and allocates nothing), and a MAC that changes is said again.
+     */
+    private final int[] arpAddresses = new int[ARP_SLOTS];
+    private final long[] arpMacs = new long[ARP_SLOTS];
+    private static final int ARP_SLOTS = 4096;
+
+    @Override
+    public void onArp(long timestampNanos, long senderMac, int senderIp, int targetIp, int operation) {
+        if (senderIp == 0 || senderMac == 0) {
+            return; // a probe (RFC 5227) claims nothing yet
+        }
+        int slot = (senderIp * 0x9E3779B1 >>> 20) & (ARP_SLOTS - 1);
+        long said = senderMac | (1L << 63); // the high bit marks a used slot (a MAC has 48 bits)
+        if (arpAddresses[slot] == senderIp && arpMacs[slot] == said) {
+            return;
+        }
+        arpAddresses[slot] = senderIp;
+        arpMacs[slot] = said;
+        sink.accept(new ArpRecord(0, timestampNanos, ipv4(senderIp), -1, ipv4(targetIp), -1, mac(senderMac), operation));
+    }
+
+    private static String ipv4(int a) {
+        return (a >>> 24) + "." + ((a >>> 16) & 0xff) + "." + ((a >>> 8) & 0xff) + "." + (a & 0xff);
+    }
+
+    private static String mac(long m) {
+        return String.format(java.util.Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x", (m >>> 40) & 0xff, (m >>> 32) & 0xff,
+                (m >>> 24) & 0xff, (m >>> 16) & 0xff, (m >>> 8) & 0xff, m & 0xff);
     }
 
     @Override

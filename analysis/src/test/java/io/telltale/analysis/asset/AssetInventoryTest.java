@@ -32,6 +32,7 @@ class AssetInventoryTest {
               advantech-pcs: {oui: ["00:0b:ab"]}
               xray-by-name: {name: ["XR-*"]}
               kontron: {vendor: [kontron]}
+              analogic: {oui: ["00:1a:aa"]}
             """;
 
     @Test
@@ -63,6 +64,11 @@ class AssetInventoryTest {
         assertThat(xray.bytesSentPerDay()).containsOnlyKeys("2026-03-02");
         assertThat(xray.bytesSentPerDay().get("2026-03-02")).isPositive().isLessThanOrEqualTo(xray.bytesSent());
         assertThat(assets.get("10.20.30.31").groups()).containsExactly("scanners", "kontron");
+        // the CT has a static address: its MAC comes from its ARP, and places it in the group of its maker's prefix
+        Asset ct = assets.get("10.20.30.11");
+        assertThat(ct.mac()).isEqualTo("00:1a:aa:07:31:11");
+        assertThat(ct.vendor()).isEqualTo("Analogic Corp.");
+        assertThat(ct.groups()).containsExactly("scanners", "analogic");
 
         // the image server: offers DICOM on 11112 as CIP_SRV and starts nothing
         Asset images = assets.get("10.20.40.10");
@@ -96,6 +102,28 @@ class AssetInventoryTest {
         assertThat(changes.get(1).before()).isEqualTo("00:1a:aa:00:00:01");
         assertThat(changes.get(1).after()).isEqualTo("02:00:00:00:00:99");
         assertThat(inventory.assets().getFirst().vendor()).isNull(); // a locally administered MAC has no maker
+    }
+
+    @Test
+    void eachArpBindingIsSaidOnceAndAgainWhenItChanges() {
+        List<io.telltale.analysis.event.ArpRecord> said = new ArrayList<>();
+        AnalysisPipeline pipeline = new AnalysisPipeline(FlowConfig.DEFAULTS, BuiltInProtocols.ALL, e -> {
+            if (e instanceof io.telltale.analysis.event.ArpRecord a) {
+                said.add(a);
+            }
+        });
+        for (int i = 0; i < 1000; i++) {
+            pipeline.onArp(i, 0x001aaa073111L, 0x0a141e0b, 0x0a141e01, 2);
+        }
+        pipeline.onArp(2000, 0x020000000099L, 0x0a141e0b, 0x0a141e01, 2); // someone else claims the CT's address
+        pipeline.onArp(2001, 0x020000000099L, 0, 0x0a141e0b, 1); // a probe claims nothing
+        assertThat(said).extracting(io.telltale.analysis.event.ArpRecord::mac).containsExactly("00:1a:aa:07:31:11",
+                "02:00:00:00:00:99");
+        assertThat(said.getFirst().senderAddress()).isEqualTo("10.20.30.11");
+        List<AssetChange> changes = new ArrayList<>();
+        AssetInventory inventory = new AssetInventory(Policy.empty(), OuiRegistry.bundled(), changes::add);
+        said.forEach(inventory::accept);
+        assertThat(changes).extracting(AssetChange::kind).containsExactly("new-device", "new-mac");
     }
 
     private static DhcpRecord ack(String mac, String name, long t) {

@@ -38,6 +38,13 @@ public final class DecodedPacket {
     /** True when this packet was rebuilt from IP fragments. */
     public boolean reassembled;
 
+    /** ARP (Ethernet/IPv4), set when the decoder returns {@link PacketDecoder#ARP}: who says which MAC has which address. */
+    public long arpSenderMac;
+    public int arpSenderIp;
+    public int arpTargetIp;
+    /** 1 request, 2 reply. */
+    public int arpOperation;
+
     public long transportOffset;
     /** Source port; for ICMP the type. */
     public int srcPort;

@@ -31,6 +31,8 @@ public final class PacketDecoder {
     public static final int HELD = 2;
     /** {@link #decodeUdpTunnel}: the UDP payload is not a tunnel we open. */
     public static final int NOT_TUNNEL = 3;
+    /** An ARP message for IPv4 over Ethernet: its fields are in the packet's {@code arp*} fields. */
+    public static final int ARP = 4;
 
     static final int MAX_TUNNEL_DEPTH = 4;
     static final int MAX_LINK_TAGS = 8;
@@ -39,6 +41,7 @@ public final class PacketDecoder {
 
     static final int ETHERNET_HEADER_LENGTH = 14;
     static final int ETHERTYPE_IPV4 = 0x0800;
+    static final int ETHERTYPE_ARP = 0x0806;
     static final int ETHERTYPE_IPV6 = 0x86DD;
     static final int ETHERTYPE_VLAN = 0x8100;
     static final int ETHERTYPE_QINQ = 0x88A8;
@@ -178,6 +181,10 @@ public final class PacketDecoder {
                 case ETHERTYPE_MPLS, ETHERTYPE_MPLS_MULTICAST -> {
                     return decodeMpls(p, at);
                 }
+                case ETHERTYPE_ARP -> {
+                    stats.countNonIp();
+                    return decodeArp(p, at);
+                }
                 case ETHERTYPE_PPPOE_SESSION -> {
                     return decodePppoe(p, at);
                 }
@@ -187,6 +194,26 @@ public final class PacketDecoder {
                 }
             }
         }
+    }
+
+    /**
+     * ARP for IPv4 over Ethernet (RFC 826): hardware type 1, protocol 0x0800, lengths 6 and 4. Other
+     * ARP (and a truncated one) is a frame without IP, as before: nothing to learn from it.
+     */
+    private int decodeArp(DecodedPacket p, long at) {
+        if (p.end - at < 28 || Bytes.u16(p.data, at) != 1 || Bytes.u16(p.data, at + 2) != ETHERTYPE_IPV4
+                || Bytes.u8(p.data, at + 4) != 6 || Bytes.u8(p.data, at + 5) != 4) {
+            return NOT_IP;
+        }
+        int operation = Bytes.u16(p.data, at + 6);
+        if (operation != 1 && operation != 2) {
+            return NOT_IP;
+        }
+        p.arpOperation = operation;
+        p.arpSenderMac = ((long) Bytes.u16(p.data, at + 8) << 32) | Integer.toUnsignedLong(Bytes.i32(p.data, at + 10));
+        p.arpSenderIp = Bytes.i32(p.data, at + 14);
+        p.arpTargetIp = Bytes.i32(p.data, at + 24);
+        return ARP;
     }
 
     /** MPLS label stack (RFC 3032): 4 bytes per label, bottom-of-stack bit ends it; IP is guessed by version. */

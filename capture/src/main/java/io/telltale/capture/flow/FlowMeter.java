@@ -75,6 +75,8 @@ public final class FlowMeter implements PacketHandler {
             account(packet);
         } else if (result == PacketDecoder.HELD) {
             stats.heldFragments++;
+        } else if (result == PacketDecoder.ARP) {
+            streams.onArp(timestampNanos, packet.arpSenderMac, packet.arpSenderIp, packet.arpTargetIp, packet.arpOperation);
         } else if (decoder.stats().events() != anomaliesBefore) {
             streams.onDecodeAnomaly(timestampNanos, decoder.stats().last());
         }

@@ -37,6 +37,13 @@ public interface StreamHandler {
      * A packet was malformed below the flow layer (a truncated or impossible header), so it belongs to
      * no flow; called once per such packet.
      */
+    /**
+     * An ARP message: {@code senderMac} (48 bits) says it has {@code senderIp} (IPv4, as an int). Called
+     * for every ARP frame; a handler that makes records of them keeps its own memory of what it said.
+     */
+    default void onArp(long timestampNanos, long senderMac, int senderIp, int targetIp, int operation) {
+    }
+
     default void onDecodeAnomaly(long timestampNanos, io.telltale.capture.decode.DecodeAnomaly anomaly) {
     }
 

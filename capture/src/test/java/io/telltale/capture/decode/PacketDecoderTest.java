@@ -48,6 +48,23 @@ class PacketDecoderTest {
     }
 
     @Test
+    void arpForIpv4OverEthernetGivesItsBindingAndOtherArpIsJustNotIp() {
+        // a reply: 00:1a:aa:07:31:11 has 10.20.30.11, told to 10.20.30.1 (inside a VLAN, as on a SPAN port)
+        byte[] arp = hex("0001 0800 06 04 0002 001aaa073111 0a141e0b 00000c9ff01e 0a141e01");
+        assertThat(decode(ethernet(0x8100, vlan(30, 0x0806, arp)), LinkType.EN10MB)).isEqualTo(PacketDecoder.ARP);
+        assertThat(p.arpOperation).isEqualTo(2);
+        assertThat(p.arpSenderMac).isEqualTo(0x001aaa073111L);
+        assertThat(p.arpSenderIp).isEqualTo(0x0a141e0b);
+        assertThat(p.arpTargetIp).isEqualTo(0x0a141e01);
+        assertThat(stats.nonIpFrames()).isEqualTo(1);
+        // truncated, or ARP for another hardware type: no binding, still a frame without IP
+        assertThat(decode(ethernet(0x0806, java.util.Arrays.copyOf(arp, 20)), LinkType.EN10MB)).isEqualTo(PacketDecoder.NOT_IP);
+        byte[] tokenRing = arp.clone();
+        tokenRing[1] = 6;
+        assertThat(decode(ethernet(0x0806, tokenRing), LinkType.EN10MB)).isEqualTo(PacketDecoder.NOT_IP);
+    }
+
+    @Test
     void ethernetPaddingIsNotPayload() {
         byte[] frame = concat(ethernet(0x0800, ipv4("10.0.0.1", "10.0.0.2", 6, SYN)), new byte[6]);
         assertThat(decode(frame, LinkType.EN10MB)).isEqualTo(PacketDecoder.TRANSPORT);

@@ -4,6 +4,7 @@ import io.telltale.analysis.dissect.dhcp.DhcpTransaction;
 import io.telltale.analysis.dissect.dhcp.DhcpTransactions;
 import io.telltale.analysis.event.Dhcp6Record;
 import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.event.ArpRecord;
 import io.telltale.analysis.event.SensitiveDataRecord;
 import io.telltale.analysis.event.AssetChange;
 import io.telltale.analysis.event.DhcpRecord;
@@ -64,6 +65,7 @@ public final class LogSet implements EventSink, Closeable {
     /** DHCP messages join into exchanges across flows before they are written. */
     private final DhcpTransactions dhcpExchanges;
     private long flows;
+    private long arpBindings;
     private long unwritable;
     private String firstUnwritable;
 
@@ -129,6 +131,7 @@ public final class LogSet implements EventSink, Closeable {
                 case SmtpRecord record -> smtp.write(record);
                 case DhcpRecord record -> dhcpExchanges.accept(record);
                 case SensitiveDataRecord record -> sensitive.write(record);
+                case ArpRecord record -> arpBindings++; // the asset inventory's; Zeek writes no ARP log by default
                 case Alert alert -> alerts.write(alert);
                 case AssetChange change -> assetChanges.write(change);
             }
