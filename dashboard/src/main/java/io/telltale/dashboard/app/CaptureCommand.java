@@ -93,6 +93,11 @@ public final class CaptureCommand implements Callable<Integer> {
                     + "reloaded when it changes (a file with a mistake is refused and the policy in force stays)")
     Path policyFile;
 
+    @Option(names = "--learn", description = "with --policy: learn from this capture as baseline learn does from files; "
+            + "when it stops, the declarations it would propose are printed as a diff of the policy and written to "
+            + "DIR/policy-proposal.diff (nothing is changed: apply them with baseline learn --apply or by hand)")
+    boolean learn;
+
     @Option(names = "--evaluate-interval", paramLabel = "SECONDS", defaultValue = "60",
             description = "seconds between evaluations of series (beacons, silent devices). Default: ${DEFAULT-VALUE}")
     int evaluateSeconds;
@@ -117,6 +122,10 @@ public final class CaptureCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Policy policy = null;
+        String policyText = null;
+        if (learn && policyFile == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--learn needs --policy: proposals extend a policy");
+        }
         if (policyFile != null) {
             try {
                 policy = PolicyLoader.load(policyFile);
@@ -124,6 +133,11 @@ public final class CaptureCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--policy: " + e.getMessage());
             }
             policy.notes().forEach(note -> stderr.println("telltale capture: policy: " + note));
+            try {
+                policyText = Files.readString(policyFile);
+            } catch (IOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--policy: cannot read " + policyFile + ": " + e.getMessage());
+            }
         }
         LiveCapture capture;
         java.util.concurrent.atomic.AtomicLong interfaceGaps = new java.util.concurrent.atomic.AtomicLong();
@@ -145,7 +159,25 @@ public final class CaptureCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT_FAILED;
         }
         try (LogSet logs = FlowFormat.zeek.open(out, Clock.systemDefaultZone(), false)) {
-            DetectionSink detection = policy == null ? null : new DetectionSink(AlertPrinter.printing(logs, stdout),
+            io.telltale.analysis.baseline.PolicyLearner learner = learn && policy != null
+                    ? new io.telltale.analysis.baseline.PolicyLearner(policy) : null;
+            io.telltale.analysis.event.EventSink alertsAndLogs = AlertPrinter.printing(logs, stdout);
+            if (learner != null) {
+                io.telltale.analysis.event.EventSink printed = alertsAndLogs;
+                alertsAndLogs = new io.telltale.analysis.event.EventSink() {
+                    @Override
+                    public void accept(io.telltale.analysis.event.MonitorEvent event) {
+                        printed.accept(event);
+                        learner.accept(event);
+                    }
+
+                    @Override
+                    public void endOfBatch() {
+                        printed.endOfBatch();
+                    }
+                };
+            }
+            DetectionSink detection = policy == null ? null : new DetectionSink(alertsAndLogs,
                     Detectors.all(policy, true), policy, OuiRegistry.system());
             // one lock for the workers' events and the periodic evaluations: detectors see one thing at a time
             SerialSink events = new SerialSink(detection == null ? logs : detection);
@@ -168,10 +200,16 @@ public final class CaptureCommand implements Callable<Integer> {
                 return ExitCodes.INPUT_DAMAGED;
             }
             AssetLog.InventoryFile inventoryFile = null;
+            java.nio.channels.FileChannel proposalFile = null;
             if (detection != null) {
                 // made while we may still create files in the output directory
                 logs.openAll();
                 inventoryFile = AssetLog.InventoryFile.open(out.resolve("assets.jsonl"));
+                if (learner != null) {
+                    proposalFile = java.nio.channels.FileChannel.open(out.resolve("policy-proposal.diff"),
+                            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                            java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+                }
             }
             String becomes = user != null ? user : Privileges.isRoot() ? "nobody" : null;
             if (becomes != null && !becomes.equals("root")) {
@@ -237,6 +275,13 @@ public final class CaptureCommand implements Callable<Integer> {
                     file.write(detection.inventory().assets());
                 }
                 AlertPrinter.summary(stdout, detection, out.resolve("alerts.jsonl"));
+            }
+            if (learner != null) {
+                String diff = LiveLearning.proposal(policyFile, policyText, policy, learner.proposals());
+                stdout.print(diff);
+                try (java.nio.channels.FileChannel file = proposalFile) {
+                    file.write(java.nio.charset.StandardCharsets.UTF_8.encode(diff));
+                }
             }
             stdout.flush();
         } catch (IOException e) {

@@ -219,7 +219,7 @@ class CaptureCommandLiveTest {
         policy.toFile().setReadable(true, false);
         Path out = dir.resolve("out");
         StringBuilder output = new StringBuilder();
-        Process p = start(out, "--policy", policy.toString(), "--evaluate-interval", "1");
+        Process p = start(out, "--policy", policy.toString(), "--evaluate-interval", "1", "--learn");
         waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
         lab.replay(pcap, "--topspeed");
         Thread.sleep(2_000);
@@ -240,6 +240,10 @@ class CaptureCommandLiveTest {
                 .containsPattern("alerts +\\d+ written to " + out.resolve("alerts.jsonl"));
         assertThat(Files.readString(out.resolve("assets.jsonl"))).contains("\"address\":\"141.142.220.118\"")
                 .contains("\"groups\":[\"lab\"]");
+        // learning from the live traffic: what the edited policy still leaves undeclared, proposed as a diff
+        assertThat(said).contains("+learned:\n").contains("+  - id: learned-lab-dns-53\n+    from: \"lab\"\n"
+                + "+    to: \"141.142.2.2/32\"\n").contains("proposed from this capture");
+        assertThat(Files.readString(out.resolve("policy-proposal.diff"))).startsWith("--- " + policy);
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }
