@@ -175,8 +175,8 @@ public final class AssetInventory {
 
     private Known of(String address, long nanos) {
         // a public address is the site's when the policy puts it in a group (a campus, a global IPv6 prefix)
-        if (address == null || Addresses.onLink(address) || address.equals("0.0.0.0")
-                || (Addresses.internet(address) && policy.groupsOf(address).isEmpty())) {
+        if (address == null || (Addresses.internet(address) && policy.groupsOf(address).isEmpty())
+                || Addresses.onLink(address) || address.equals("0.0.0.0")) {
             return null;
         }
         Known k = known.get(address);

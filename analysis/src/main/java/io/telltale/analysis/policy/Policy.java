@@ -133,8 +133,30 @@ public final class Policy {
         return declaration(from, to, transport, port, dnsName, nanos) != null;
     }
 
+    /** The last question and its answer: the detectors ask the same one for each flow, one after another. */
+    private record Asked(String from, String to, String transport, int port, long nanos, long generation, Declaration answer) {
+    }
+
+    private volatile Asked lastAsked;
+
     /** The declaration that allows a conversation at a time, or null. */
     public Declaration declaration(String from, String to, String transport, int port, String dnsName, long nanos) {
+        if (dnsName != null) {
+            return lookUp(from, to, transport, port, dnsName, nanos);
+        }
+        Asked last = lastAsked;
+        if (last != null && last.port == port && last.nanos == nanos && last.generation == generation
+                && last.from.equals(from) && last.to.equals(to) && java.util.Objects.equals(last.transport, transport)) {
+            return last.answer;
+        }
+        Declaration answer = lookUp(from, to, transport, port, null, nanos);
+        if (from != null && to != null) {
+            lastAsked = new Asked(from, to, transport, port, nanos, generation, answer);
+        }
+        return answer;
+    }
+
+    private Declaration lookUp(String from, String to, String transport, int port, String dnsName, long nanos) {
         byte[] f = bytes(from);
         byte[] t = bytes(to);
         if (f == null || t == null) {
