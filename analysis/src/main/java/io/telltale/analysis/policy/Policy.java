@@ -27,6 +27,8 @@ public final class Policy {
     private final Map<String, Identity> identities = new ConcurrentHashMap<>();
     private final Map<String, List<String>> groupCache = new ConcurrentHashMap<>();
     private volatile long generation;
+    /** Bumped by anything that changes an answer of {@link #declaration}: a reload, a new identity, a new DNS answer. */
+    private volatile long answersVersion;
 
     public Policy(PolicyDocument document) {
         this.document = document;
@@ -71,6 +73,7 @@ public final class Policy {
         declarations = reloaded.allDeclarations();
         groupCache.clear();
         generation++;
+        answersVersion++;
     }
 
     /** How many times the document was replaced. */
@@ -82,6 +85,7 @@ public final class Policy {
     public void identify(String address, Identity identity) {
         if (!identity.equals(identities.put(address, identity))) {
             groupCache.remove(address);
+            answersVersion++;
         }
     }
 
@@ -134,7 +138,7 @@ public final class Policy {
     }
 
     /** The last question and its answer: the detectors ask the same one for each flow, one after another. */
-    private record Asked(String from, String to, String transport, int port, long nanos, long generation, Declaration answer) {
+    private record Asked(String from, String to, String transport, int port, long nanos, long version, Declaration answer) {
     }
 
     private volatile Asked lastAsked;
@@ -145,13 +149,14 @@ public final class Policy {
             return lookUp(from, to, transport, port, dnsName, nanos);
         }
         Asked last = lastAsked;
-        if (last != null && last.port == port && last.nanos == nanos && last.generation == generation
+        if (last != null && last.port == port && last.nanos == nanos && last.version == answersVersion
                 && last.from.equals(from) && last.to.equals(to) && java.util.Objects.equals(last.transport, transport)) {
             return last.answer;
         }
+        long version = answersVersion; // read first: a change while we look makes the memo stale, never wrong
         Declaration answer = lookUp(from, to, transport, port, null, nanos);
         if (from != null && to != null) {
-            lastAsked = new Asked(from, to, transport, port, nanos, generation, answer);
+            lastAsked = new Asked(from, to, transport, port, nanos, version, answer);
         }
         return answer;
     }
@@ -243,6 +248,7 @@ public final class Policy {
             after.removeFirst();
         }
         resolved.put(address, List.copyOf(after));
+        answersVersion++;
     }
 
     static final int NAMES_PER_ADDRESS = 8;
