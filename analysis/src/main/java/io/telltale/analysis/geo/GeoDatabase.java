@@ -28,27 +28,43 @@ public final class GeoDatabase {
 
     private static volatile GeoDatabase bundled;
 
-    private final Reader countries;
-    private final AsnTable asns;
+    private volatile Reader countries;
+    private volatile AsnTable asns;
+    private volatile boolean loaded;
 
     GeoDatabase(Reader countries, AsnTable asns) {
         this.countries = countries;
         this.asns = asns;
+        this.loaded = true;
     }
 
-    /** The bundled databases, loaded on first use (about a second). */
+    private GeoDatabase() {
+        // the bundled files are read on the first lookup: a run that places no address pays nothing
+    }
+
+    /** The bundled databases; their files (about a second's work) are read when the first address is placed. */
     public static GeoDatabase bundled() {
         GeoDatabase db = bundled;
         if (db == null) {
             synchronized (GeoDatabase.class) {
                 db = bundled;
                 if (db == null) {
-                    db = new GeoDatabase(countryReader(), asnTable());
+                    db = new GeoDatabase();
                     bundled = db;
                 }
             }
         }
         return db;
+    }
+
+    private void load() {
+        synchronized (this) {
+            if (!loaded) {
+                countries = countryReader();
+                asns = asnTable();
+                loaded = true;
+            }
+        }
     }
 
     private static Reader countryReader() {
@@ -88,6 +104,9 @@ public final class GeoDatabase {
         if (a.isSiteLocalAddress() || a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isMulticastAddress()
                 || a.isAnyLocalAddress() || documentation(a.getAddress())) {
             return Location.UNKNOWN; // no country owns these, whatever a database row says
+        }
+        if (!loaded) {
+            load();
         }
         String country = null;
         if (countries != null) {
