@@ -1,7 +1,8 @@
 package io.telltale.analysis.event;
 
 /**
- * An ARP binding seen on the wire: {@code mac} says it has {@code senderAddress}. Made when a binding
+ * An address binding seen on the wire — an ARP message, or an IPv6 neighbour advertisement (then the
+ * sender is the advertised target, and the responder the same): {@code mac} says it has {@code senderAddress}. Made when a binding
  * is new or changed, not for every ARP frame. Not a flow's record: the flow id is 0 and the ports -1;
  * the originator is the sender's address and the responder the address it asked about or answered.
  *

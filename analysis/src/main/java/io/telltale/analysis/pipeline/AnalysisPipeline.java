@@ -167,6 +167,9 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     @Override
     public void onIcmp(Flow flow, boolean fromOriginator, int type, int code, MemorySegment data, long offset,
                        int length) {
+        if (type == NEIGHBOR_ADVERTISEMENT && flow.protocol() == IPPROTO_ICMPV6) {
+            neighbour(data, offset, length);
+        }
         IcmpSession session;
         if (flow.attachment() instanceof IcmpSession existing) {
             session = existing;
@@ -199,6 +202,49 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
         arpMacs[slot] = said;
         sink.accept(new ArpRecord(0, timestampNanos, ipv4(senderIp), -1, ipv4(targetIp), -1, mac(senderMac), operation));
     }
+
+    private static final int NEIGHBOR_ADVERTISEMENT = 136;
+    private static final int TARGET_LINK_LAYER_ADDRESS = 2;
+
+    /**
+     * An IPv6 neighbour advertisement (RFC 4861 §4.4): the target address and, in its target link-layer
+     * option, the MAC that has it — IPv6's ARP reply, said once per binding like ARP.
+     */
+    private void neighbour(MemorySegment data, long offset, int length) {
+        if (length < 24 + 8) {
+            return;
+        }
+        long high = data.get(U64, offset + 8);
+        long low = data.get(U64, offset + 16);
+        for (long at = offset + 24; at + 8 <= offset + length; ) {
+            int optionType = data.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at) & 0xff;
+            int units = data.get(java.lang.foreign.ValueLayout.JAVA_BYTE, at + 1) & 0xff;
+            if (units == 0) {
+                return; // malformed: an option of no length would loop forever
+            }
+            if (optionType == TARGET_LINK_LAYER_ADDRESS) {
+                long mac = (Short.toUnsignedLong(data.get(U16, at + 2)) << 32) | Integer.toUnsignedLong(data.get(U32, at + 4));
+                int slot = (int) ((high * 0x9E3779B97F4A7C15L ^ low) >>> 52) & (ARP_SLOTS - 1);
+                int key = (int) (high ^ (high >>> 32) ^ low ^ (low >>> 32));
+                long said = mac | (1L << 63);
+                if (mac != 0 && !(arpAddresses[slot] == key && arpMacs[slot] == said)) {
+                    arpAddresses[slot] = key;
+                    arpMacs[slot] = said;
+                    String target = io.telltale.capture.flow.Addresses.text(high, low);
+                    sink.accept(new ArpRecord(0, nowNanos, target, -1, target, -1, mac(mac), 2));
+                }
+                return;
+            }
+            at += units * 8L;
+        }
+    }
+
+    private static final java.lang.foreign.ValueLayout.OfLong U64 =
+            java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.foreign.ValueLayout.OfInt U32 =
+            java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.foreign.ValueLayout.OfShort U16 =
+            java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.BIG_ENDIAN);
 
     private static String ipv4(int a) {
         return (a >>> 24) + "." + ((a >>> 16) & 0xff) + "." + ((a >>> 8) & 0xff) + "." + (a & 0xff);

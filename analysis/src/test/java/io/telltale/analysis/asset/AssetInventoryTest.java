@@ -126,6 +126,37 @@ class AssetInventoryTest {
         assertThat(changes).extracting(AssetChange::kind).containsExactly("new-device", "new-mac");
     }
 
+    @Test
+    void anIpv6NeighbourAdvertisementGivesTheMacOfItsTarget(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        java.net.InetAddress eds = java.net.InetAddress.getByName("2001:db8:20:30::21");
+        java.net.InetAddress router = java.net.InetAddress.getByName("fe80::1");
+        Path pcap = dir.resolve("na.pcap");
+        try (var out = new io.telltale.testdata.wire.PcapFileWriter(pcap)) {
+            for (int i = 0; i < 3; i++) {
+                byte[] mac = i < 2 ? new byte[]{0x00, 0x30, 0x59, 0x2e, 0x21, 0x01} : new byte[]{0x02, 0, 0, 0, 0, 0x66};
+                byte[] body = java.nio.ByteBuffer.allocate(24).put(eds.getAddress()).put((byte) 2).put((byte) 1).put(mac).array();
+                byte[] icmp = io.telltale.testdata.wire.Headers.icmp(eds, router, 136, 0, 0x6000, 0, body);
+                byte[] ip = io.telltale.testdata.wire.Headers.ip(eds, router, 58, 255, 0, icmp);
+                out.write(new io.telltale.testdata.wire.Frame(1_000_000_000L * (i + 1),
+                        io.telltale.testdata.wire.Headers.ethernet(new byte[]{0x33, 0x33, 0, 0, 0, 1}, mac, -1, 0x86dd, ip)));
+            }
+        }
+        List<io.telltale.analysis.event.ArpRecord> said = new ArrayList<>();
+        AnalysisPipeline pipeline = new AnalysisPipeline(FlowConfig.DEFAULTS, BuiltInProtocols.ALL, e -> {
+            if (e instanceof io.telltale.analysis.event.ArpRecord a) {
+                said.add(a);
+            }
+        });
+        try (PacketSource source = CaptureFiles.open(pcap)) {
+            while (source.poll(pipeline, 16) != PacketSource.END_OF_INPUT) {
+                // to the end
+            }
+        }
+        pipeline.finish();
+        assertThat(said).extracting(a -> a.senderAddress() + " " + a.mac())
+                .containsExactly("2001:db8:20:30::21 00:30:59:2e:21:01", "2001:db8:20:30::21 02:00:00:00:00:66");
+    }
+
     private static DhcpRecord ack(String mac, String name, long t) {
         return new DhcpRecord(t, t, "10.20.30.1", 67, "10.20.30.11", 68, false, 7, 5, mac, "0.0.0.0", "10.20.30.11", null,
                 "10.20.40.53", name, null, null, 3600, null, null, null, List.of());
