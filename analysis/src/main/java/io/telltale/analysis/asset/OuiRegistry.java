@@ -18,6 +18,7 @@ public final class OuiRegistry {
 
     static final List<Path> LOCATIONS = List.of(Path.of("/usr/share/wireshark/manuf"), Path.of("/usr/share/ieee-data/oui.txt"));
 
+    private static final java.util.regex.Pattern HEX6 = java.util.regex.Pattern.compile("[0-9a-f]{6}\t");
     private final Map<String, String> vendors;
 
     private OuiRegistry(Map<String, String> vendors) {
@@ -63,7 +64,7 @@ public final class OuiRegistry {
             if (line.length() > 8 && line.charAt(2) == ':' && line.charAt(5) == ':' && line.charAt(8) == '\t') {
                 String[] parts = line.split("\t");
                 v.put(line.substring(0, 8).toLowerCase(Locale.ROOT), parts[parts.length - 1].trim());
-            } else if (line.length() > 7 && line.charAt(6) == '\t' && line.substring(0, 6).matches("[0-9a-f]{6}")) {
+            } else if (line.length() > 7 && line.charAt(6) == '\t' && HEX6.matcher(line).lookingAt()) {
                 v.put(line.substring(0, 2) + ":" + line.substring(2, 4) + ":" + line.substring(4, 6), line.substring(7).trim());
             } else if (line.length() > 20 && line.charAt(2) == '-' && line.contains("(hex)")) {
                 v.put(line.substring(0, 8).replace('-', ':').toLowerCase(Locale.ROOT),

@@ -50,7 +50,7 @@ public final class DnsLessConnectionDetector implements Detector {
         if (record instanceof DnsRecord r && r.answers() != null) {
             Set<String> mine = resolved.computeIfAbsent(r.originatorHost(), c -> new HashSet<>());
             for (String answer : r.answers()) {
-                if (mine.size() < MAX_ADDRESSES_PER_CLIENT && answer.matches("[0-9a-fA-F:.]+")) {
+                if (mine.size() < MAX_ADDRESSES_PER_CLIENT && com.google.common.net.InetAddresses.isInetAddress(answer)) {
                     mine.add(normalise(answer));
                 }
             }

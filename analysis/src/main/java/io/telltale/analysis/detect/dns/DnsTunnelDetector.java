@@ -101,13 +101,39 @@ public final class DnsTunnelDetector implements Detector {
         }
     }
 
+    // character loops, not String.matches: that compiles its pattern on every call, for every name asked
+
+    static boolean allHex(String label) {
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** All Base32 ({@code a-z}, {@code 2-7}) with at least one digit: words are not. */
+    static boolean base32WithDigit(String label) {
+        boolean digit = false;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c >= '2' && c <= '7') {
+                digit = true;
+            } else if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return digit;
+    }
+
     /** Whether the part of a name before its domain has a label a person would not have chosen. */
     static boolean machineMade(String subdomain) {
         for (String label : subdomain.split("\\.")) {
             if (label.length() >= LONG_LABEL) {
                 return true;
             }
-            if (label.length() >= 16 && (label.matches("[0-9a-f]+") || label.matches("[a-z2-7]+") && label.matches(".*[2-7].*"))) {
+            if (label.length() >= 16 && (allHex(label) || base32WithDigit(label))) {
                 return true;
             }
         }
