@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What detection costs: CPU time (user + system, median of RUNS runs) of `telltale read` with full
+# What detection costs: CPU time (user + system, median of RUNS interleaved runs) of `telltale read` with full
 # dissection, then the same with every detector on under three policies — one that declares all the
 # capture's traffic (the detectors' own cost: every flow and record is still judged), bench/bench-policy.yaml
 # (web, DNS, QUIC and NTP declared: the capture's anonymised hosts then hold some 180,000 undeclared
@@ -19,14 +19,16 @@ if [ -z "$capture" ]; then
 fi
 "$here/telltale" --version >/dev/null   # build outside the timed runs
 
-cpu_seconds() {
-  local samples=()
-  for _ in $(seq 1 "$runs"); do
-    rm -rf "$work/out" && mkdir -p "$work/out"
-    /usr/bin/time -f "%U %S" -o "$work/time" "$@" >/dev/null 2>&1 || true
-    samples+=("$(awk '{printf "%.2f", $1 + $2}' "$work/time")")
-  done
-  printf '%s\n' "${samples[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+# one run: CPU seconds (user + system) of the command, the alert count after it
+cpu_once() {
+  rm -rf "$work/out" && mkdir -p "$work/out"
+  /usr/bin/time -f "%U %S" -o "$work/time" "$@" >/dev/null 2>&1 || true
+  awk '{printf "%.2f", $1 + $2}' "$work/time"
+}
+
+median() {
+  tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+echo "  (each run, in order: dissection$b; everything declared$a; bench-policy$s; none$n)"
 }
 
 cat > "$work/all.yaml" <<'POLICY'
@@ -35,13 +37,18 @@ declarations:
   - {id: all-v4, from: 0.0.0.0/0, to: 0.0.0.0/0}
   - {id: all-v6, from: "::/0", to: "::/0"}
 POLICY
-base=$(cpu_seconds "$here/telltale" read "$capture" --out "$work/out")
-all=$(cpu_seconds "$here/telltale" read "$capture" --out "$work/out" --policy "$work/all.yaml")
-all_alerts=$(wc -l < "$work/out/alerts.jsonl" 2>/dev/null || echo 0)
-site=$(cpu_seconds "$here/telltale" read "$capture" --out "$work/out" --policy "$here/bench/bench-policy.yaml")
-site_alerts=$(wc -l < "$work/out/alerts.jsonl" 2>/dev/null || echo 0)
-none=$(cpu_seconds "$here/telltale" read "$capture" --out "$work/out" --policy none)
-none_alerts=$(wc -l < "$work/out/alerts.jsonl" 2>/dev/null || echo 0)
+# the configurations take turns, run after run: this kind of machine drifts by tens of percent over minutes
+b=""; a=""; s=""; n=""
+for _ in $(seq 1 "$runs"); do
+  b="$b $(cpu_once "$here/telltale" read "$capture" --out "$work/out")"
+  a="$a $(cpu_once "$here/telltale" read "$capture" --out "$work/out" --policy "$work/all.yaml")"
+  all_alerts=$(wc -l < "$work/out/alerts.jsonl" 2>/dev/null || echo 0)
+  s="$s $(cpu_once "$here/telltale" read "$capture" --out "$work/out" --policy "$here/bench/bench-policy.yaml")"
+  site_alerts=$(wc -l < "$work/out/alerts.jsonl" 2>/dev/null || echo 0)
+  n="$n $(cpu_once "$here/telltale" read "$capture" --out "$work/out" --policy none)"
+  none_alerts=$(wc -l < "$work/out/alerts.jsonl" 2>/dev/null || echo 0)
+done
+base=$(echo "$b" | median); all=$(echo "$a" | median); site=$(echo "$s" | median); none=$(echo "$n" | median)
 echo "capture: $capture, median CPU seconds (user+sys) of $runs runs"
 awk -v b="$base" -v a="$all" -v aa="$all_alerts" -v s="$site" -v n="$none" -v sa="$site_alerts" -v na="$none_alerts" 'BEGIN {
   printf "  %-34s %7.2f s\n", "dissection only", b
@@ -49,3 +56,4 @@ awk -v b="$base" -v a="$all" -v aa="$all_alerts" -v s="$site" -v n="$none" -v sa
   printf "  %-34s %7.2f s   +%4.1f %%  (%d alerts)\n", "with bench/bench-policy.yaml", s, 100 * (s - b) / b, sa
   printf "  %-34s %7.2f s   +%4.1f %%  (%d alerts)\n", "with --policy none (worst case)", n, 100 * (n - b) / b, na
 }'
+echo "  (each run, in order: dissection$b; everything declared$a; bench-policy$s; none$n)"
