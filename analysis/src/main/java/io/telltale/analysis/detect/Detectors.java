@@ -4,6 +4,7 @@ import io.telltale.analysis.detect.activity.ImageVolumeDetector;
 import io.telltale.analysis.detect.activity.SilentDeviceDetector;
 import io.telltale.analysis.detect.beacon.BeaconDetector;
 import io.telltale.analysis.detect.country.ForbiddenCountryDetector;
+import io.telltale.analysis.detect.destination.NewDestinationDetector;
 import io.telltale.analysis.geo.GeoDatabase;
 import io.telltale.analysis.detect.content.DnsPayloadDetector;
 import io.telltale.analysis.detect.content.SensitiveDataDetector;
@@ -48,6 +49,7 @@ public final class Detectors {
         return List.of(
                 new UndeclaredPeerDetector(policy),
                 new DeclarationConstraintDetector(policy),
+                new NewDestinationDetector(policy),
                 new BeaconDetector(policy),
                 new DnsTunnelDetector(),
                 new IcmpTunnelDetector(),
