@@ -9,8 +9,10 @@ public enum Category {
     PROTOCOL_PORT_MISMATCH, IPV6_TUNNEL, TLS_ANOMALY, CLEARTEXT_SENSITIVE_DATA, DICOM_UNDECLARED, DEVICE_SILENT,
     TELEMETRY_MISMATCH, SIGNATURE, IOC_MATCH;
 
+    private final String text = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** As written everywhere: lower case with hyphens ({@code dns-tunnel}). */
     public String text() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return text;
     }
 }

@@ -7,6 +7,8 @@ public enum Severity {
     INFO, LOW, MEDIUM, HIGH, CRITICAL;
 
     public String text() {
-        return name().toLowerCase(Locale.ROOT);
+        return text;
     }
+
+    private final String text = name().toLowerCase(Locale.ROOT);
 }

@@ -166,6 +166,9 @@ public final class BeaconDetector implements Detector {
 
     private void score(Consumer<Finding> out) {
         pairs.forEach((key, s) -> {
+            if (s.connections.size() < RitaBeaconScore.MIN_UNIQUE_TIMESTAMPS) {
+                return; // too few to be a series: most pairs of a busy network, skipped without a stream
+            }
             long last = s.connections.stream().mapToLong(c -> c[0]).max().orElse(0);
             long first = s.connections.stream().mapToLong(c -> c[0]).min().orElse(0);
             RitaBeaconScore.Score score = null;
