@@ -32,6 +32,7 @@ public final class PolicyWatcher implements AutoCloseable {
     private final Listener listener;
     private byte[] lastDigest;
     private byte[] lastRefused;
+    private boolean unreadableSaid;
     private ScheduledExecutorService timer;
 
     public PolicyWatcher(Path file, Policy policy, Listener listener) {
@@ -52,8 +53,15 @@ public final class PolicyWatcher implements AutoCloseable {
     public synchronized void check() {
         byte[] content = read();
         if (content == null) {
-            return; // being replaced, or gone for a moment: the policy in force stays
+            // being replaced, or gone for a moment: the policy in force stays; said once if it cannot be read at all
+            if (Files.exists(file) && !Files.isReadable(file) && !unreadableSaid) {
+                unreadableSaid = true;
+                listener.refused(file, "cannot read it (a capture that dropped its privileges needs the file readable by "
+                        + "its user); edits are not seen until it can");
+            }
+            return;
         }
+        unreadableSaid = false;
         byte[] digest = digest(content);
         if (Arrays.equals(digest, lastDigest) || Arrays.equals(digest, lastRefused)) {
             return;
