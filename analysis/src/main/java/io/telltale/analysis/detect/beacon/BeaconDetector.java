@@ -33,20 +33,50 @@ public final class BeaconDetector implements Detector {
     static final int MAX_CONNECTIONS = 86_400;
     static final int MAX_PAIRS = 100_000;
 
-    /** The connections of one pair. */
+    /**
+     * The connections of one pair, as three growing primitive arrays (start seconds, originator IP
+     * bytes, flow id): a busy network's hundred thousand pairs would otherwise be millions of small
+     * objects for the collector to walk.
+     */
     private static final class Series {
-        final List<long[]> connections = new ArrayList<>(); // {start seconds, originator IP bytes, flow id}
+        long[] starts = new long[4];
+        long[] sizes = new long[4];
+        long[] flows = new long[4];
+        int count;
         String transport;
         int port;
         boolean answered;
         String remote;
         String name;
+
+        /** Appends a connection; returns its index. */
+        int add(long startSeconds, long size, long flow) {
+            if (count == starts.length) {
+                int grown = Math.min(MAX_CONNECTIONS, count * 2);
+                starts = java.util.Arrays.copyOf(starts, grown);
+                sizes = java.util.Arrays.copyOf(sizes, grown);
+                flows = java.util.Arrays.copyOf(flows, grown);
+            }
+            starts[count] = startSeconds;
+            sizes[count] = size;
+            flows[count] = flow;
+            return count++;
+        }
+
+        /** The connections as {start, size, flow} triples, made only when a series is scored. */
+        List<long[]> connections() {
+            List<long[]> all = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                all.add(new long[] {starts[i], sizes[i], flows[i]});
+            }
+            return all;
+        }
     }
 
     private final Policy policy;
     private final Map<String, Series> pairs = new HashMap<>();
     /** Connections seen by name before their flow ended: the flow gives the size and whether it was answered. */
-    private final Map<Long, List<long[]>> awaitingFlow = new HashMap<>();
+    private final Map<Long, List<int[]>> awaitingFlow = new HashMap<>();
     private final Map<Long, List<Series>> awaitingSeries = new HashMap<>();
     static final int MAX_AWAITING = 200_000;
 
@@ -86,14 +116,14 @@ public final class BeaconDetector implements Detector {
         boolean answered = f.responderPackets() > 0 && !f.connState().equals("REJ");
         s.answered |= answered;
         s.remote = f.responderHost();
-        if (s.connections.size() < MAX_CONNECTIONS) {
-            s.connections.add(new long[] {Math.floorDiv(f.startNanos(), 1_000_000_000L), f.originatorIpBytes(), f.id()});
+        if (s.count < MAX_CONNECTIONS) {
+            s.add(Math.floorDiv(f.startNanos(), 1_000_000_000L), f.originatorIpBytes(), f.id());
         }
-        List<long[]> byName = awaitingFlow.remove(f.id());
+        List<int[]> byName = awaitingFlow.remove(f.id());
         List<Series> named = awaitingSeries.remove(f.id());
         if (byName != null) {
             for (int i = 0; i < byName.size(); i++) {
-                byName.get(i)[1] = f.originatorIpBytes();
+                named.get(i).sizes[byName.get(i)[0]] = f.originatorIpBytes();
                 named.get(i).answered |= answered;
             }
         }
@@ -136,10 +166,9 @@ public final class BeaconDetector implements Detector {
             pairs.put(key, s);
         }
         s.remote = record.responderHost();
-        if (s.connections.size() < MAX_CONNECTIONS && awaitingFlow.size() < MAX_AWAITING) {
-            long[] c = {Math.floorDiv(record.timestampNanos(), 1_000_000_000L), 0, record.flowId()};
-            s.connections.add(c);
-            awaitingFlow.computeIfAbsent(record.flowId(), id -> new ArrayList<>(2)).add(c);
+        if (s.count < MAX_CONNECTIONS && awaitingFlow.size() < MAX_AWAITING) {
+            int index = s.add(Math.floorDiv(record.timestampNanos(), 1_000_000_000L), 0, record.flowId());
+            awaitingFlow.computeIfAbsent(record.flowId(), id -> new ArrayList<>(2)).add(new int[] {index});
             awaitingSeries.computeIfAbsent(record.flowId(), id -> new ArrayList<>(2)).add(s);
         }
     }
@@ -166,18 +195,19 @@ public final class BeaconDetector implements Detector {
 
     private void score(Consumer<Finding> out) {
         pairs.forEach((key, s) -> {
-            if (s.connections.size() < RitaBeaconScore.MIN_UNIQUE_TIMESTAMPS) {
+            if (s.count < RitaBeaconScore.MIN_UNIQUE_TIMESTAMPS) {
                 return; // too few to be a series: most pairs of a busy network, skipped without a stream
             }
-            long last = s.connections.stream().mapToLong(c -> c[0]).max().orElse(0);
-            long first = s.connections.stream().mapToLong(c -> c[0]).min().orElse(0);
+            List<long[]> connections = s.connections();
+            long last = connections.stream().mapToLong(c -> c[0]).max().orElse(0);
+            long first = connections.stream().mapToLong(c -> c[0]).min().orElse(0);
             RitaBeaconScore.Score score = null;
             List<long[]> window = List.of();
             long start = 0;
             long[] ts = new long[0];
             for (long length : WINDOWS_SECONDS) {
                 long from = Math.max(first, last - length);
-                List<long[]> in = s.connections.stream().filter(c -> c[0] >= from).toList();
+                List<long[]> in = connections.stream().filter(c -> c[0] >= from).toList();
                 long[] times = in.stream().mapToLong(c -> c[0]).toArray();
                 int bins = length <= 86_400 ? 24 : (int) (length / 86_400); // RITA's hours for a day; days for longer
                 RitaBeaconScore.Score candidate = RitaBeaconScore.score(times, in.stream().mapToLong(c -> c[1]).toArray(), from, last,
