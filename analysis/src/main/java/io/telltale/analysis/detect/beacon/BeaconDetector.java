@@ -21,15 +21,18 @@ import java.util.function.Consumer;
 /**
  * Beacons per (device, remote address), per (device, TLS server name or HTTP host) and per (device,
  * registrable domain of that name) — a beacon that rotates through a CDN's addresses or a domain's
- * subdomains is one series by name — scored as RITA v5 does (peers.md §c.1) over the last 24 hours
- * of each pair's connections and, so hourly and daily check-ins are found too, over the last 7 and 30
- * days; the best window counts. Pairs the policy declares are not scored: a declared heartbeat (N2's
+ * subdomains is one series by name — scored as RITA v5 does (peers.md §c.1) over the last hour
+ * (a fast beacon that has just started; at least twelve connections), the last 24 hours of each pair's
+ * connections and, so hourly and daily check-ins are found too, over the last 7 and 30 days; the best
+ * window counts. Pairs the policy declares are not scored: a declared heartbeat (N2's
  * C-ECHO every 60 s) is the most regular thing on the network, and supposed to be. A beacon to an
  * undeclared Internet address is critical; elsewhere RITA's severity (threat ≥ 0.6 high, ≥ 0.4 medium).
  */
 public final class BeaconDetector implements Detector {
 
-    static final long[] WINDOWS_SECONDS = {86_400, 7 * 86_400, 30 * 86_400};
+    static final long[] WINDOWS_SECONDS = {3_600, 86_400, 7 * 86_400, 30 * 86_400};
+    /** Connections the one-hour window needs (one every five minutes): fewer are a burst, not a timer. */
+    static final int MIN_IN_HOUR = 12;
     static final int MAX_CONNECTIONS = 86_400;
     static final int MAX_PAIRS = 100_000;
 
@@ -193,6 +196,24 @@ public final class BeaconDetector implements Detector {
         }
     }
 
+    /** The median of the positive gaps between sorted start times (seconds), 0 for fewer than two. */
+    static double medianGap(long[] times) {
+        long[] sorted = times.clone();
+        java.util.Arrays.sort(sorted);
+        long[] gaps = new long[Math.max(0, sorted.length - 1)];
+        int n = 0;
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] > sorted[i - 1]) {
+                gaps[n++] = sorted[i] - sorted[i - 1];
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        java.util.Arrays.sort(gaps, 0, n);
+        return n % 2 == 1 ? gaps[n / 2] : (gaps[n / 2 - 1] + gaps[n / 2]) / 2.0;
+    }
+
     private void score(Consumer<Finding> out) {
         pairs.forEach((key, s) -> {
             if (s.count < RitaBeaconScore.MIN_UNIQUE_TIMESTAMPS) {
@@ -208,8 +229,12 @@ public final class BeaconDetector implements Detector {
             for (long length : WINDOWS_SECONDS) {
                 long from = Math.max(first, last - length);
                 List<long[]> in = connections.stream().filter(c -> c[0] >= from).toList();
+                if (length == 3_600 && in.size() < MIN_IN_HOUR) {
+                    continue;
+                }
                 long[] times = in.stream().mapToLong(c -> c[0]).toArray();
-                int bins = length <= 86_400 ? 24 : (int) (length / 86_400); // RITA's hours for a day; days for longer
+                // RITA's 24 hour bins for a day; 5-minute bins for the last hour; a bin a day for longer
+                int bins = length == 3_600 ? 12 : length <= 86_400 ? 24 : (int) (length / 86_400);
                 RitaBeaconScore.Score candidate = RitaBeaconScore.score(times, in.stream().mapToLong(c -> c[1]).toArray(), from, last,
                         bins);
                 if (candidate != null && (score == null || candidate.beacon() > score.beacon())) {
@@ -232,9 +257,9 @@ public final class BeaconDetector implements Detector {
             // attempts nobody ever answered (a firewall drops them) are a misconfigured device, not a live channel
             Severity severity = !s.answered ? Severity.LOW : internet ? Severity.CRITICAL
                     : score.threat() >= 0.6 ? Severity.HIGH : Severity.MEDIUM;
-            double meanGap = ts.length > 1 ? (double) (ts[ts.length - 1] - ts[0]) / (ts.length - 1) : 0;
+            double meanGap = medianGap(ts); // the typical interval: a day of irregular use before a timer must not hide it
             String why = String.format(Locale.ROOT, "%s connected to %s (%s/%d) %d times in %.1f hours, every %.0f s on "
-                    + "average, with near-constant sizes: beacon score %.3f (timestamps %.3f, sizes %.3f, histogram %.3f, "
+                    + "the median, with near-constant sizes: beacon score %.3f (timestamps %.3f, sizes %.3f, histogram %.3f, "
                     + "duration %.3f; RITA v5), threat %.2f. Software that checks in on a timer; the policy declares no such "
                     + "peer.%s", device, s.name == null ? remote : s.name + " (last at " + remote + ")", s.transport, s.port, ts.length, (last - start) / 3600.0, meanGap, score.beacon(),
                     score.timestamps(), score.dataSizes(), score.histogram(), score.duration(), score.threat(),

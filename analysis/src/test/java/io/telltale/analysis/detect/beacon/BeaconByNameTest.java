@@ -32,6 +32,25 @@ class BeaconByNameTest {
     }
 
     @Test
+    void aFastBeaconThatStartedInTheLastHourIsFoundBehindADayOfIrregularUse() {
+        BeaconDetector detector = new BeaconDetector(Policy.empty());
+        List<Finding> found = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        long id = 0;
+        long t = START;
+        for (int i = 0; i < 20; i++) { // a day of a person's irregular use of the same host
+            t += (30 + random.nextInt(120)) * 60_000_000_000L;
+            detector.onFlow(flow(id++, t, "198.51.100.7"), found::add);
+        }
+        for (int i = 0; i < 55; i++) { // then a timer: every 60 s for the last hour
+            t += 60_000_000_000L;
+            detector.onFlow(flow(id++, t, "198.51.100.7"), found::add);
+        }
+        detector.onEnd(t, found::add);
+        assertThat(found).singleElement().satisfies(f -> assertThat(f.title()).isEqualTo("Beacon every 60 s to 198.51.100.7"));
+    }
+
+    @Test
     void aBeaconOverRotatingAddressesIsOneSeriesByName() {
         BeaconDetector detector = new BeaconDetector(Policy.empty());
         List<Finding> found = new ArrayList<>();
@@ -42,7 +61,7 @@ class BeaconByNameTest {
             detector.onFlow(flow(i, at, to), found::add);
         }
         detector.onEnd(START + 86_400_000_000_000L, found::add);
-        assertThat(found).extracting(Finding::title).containsExactly("Beacon every 1800 s to *.beacon.example");
+        assertThat(found).extracting(Finding::title).containsExactly("Beacon every 1801 s to *.beacon.example") // the median gap: starts jitter by 0-2 s;
         assertThat(found.getFirst().remoteName()).isEqualTo("*.beacon.example");
         assertThat(found.getFirst().remoteAddress()).isEqualTo("198.51.100.57");
         assertThat(found.getFirst().severity().text()).isEqualTo("critical");
