@@ -61,7 +61,8 @@ class BeaconByNameTest {
             detector.onFlow(flow(i, at, to), found::add);
         }
         detector.onEnd(START + 86_400_000_000_000L, found::add);
-        assertThat(found).extracting(Finding::title).containsExactly("Beacon every 1801 s to *.beacon.example") // the median gap: starts jitter by 0-2 s;
+        // the median gap: the starts jitter by 0-2 s
+        assertThat(found).extracting(Finding::title).containsExactly("Beacon every 1801 s to *.beacon.example");
         assertThat(found.getFirst().remoteName()).isEqualTo("*.beacon.example");
         assertThat(found.getFirst().remoteAddress()).isEqualTo("198.51.100.57");
         assertThat(found.getFirst().severity().text()).isEqualTo("critical");
