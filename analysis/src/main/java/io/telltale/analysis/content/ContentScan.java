@@ -22,7 +22,7 @@ public final class ContentScan implements ContentSignatures.Hits, GzipDecoder.Ou
 
     /** Bytes of each direction looked at: exfiltration hides nowhere else than in the data, but bounded. */
     public static final int BUDGET = 128 * 1024;
-    static final int CARRY = 64;
+    static final int CARRY = ContentSignatures.LONGEST;
 
     /** The worker's buffers: carry and one chunk of payload side by side, plain and inflated. */
     public static final class Scratch {
@@ -116,7 +116,7 @@ public final class ContentScan implements ContentSignatures.Hits, GzipDecoder.Ou
                 base = d.seen - d.carryLength;
                 chunk = b;
                 chunkEnd = total;
-                ContentSignatures.scan(b, 0, total, this);
+                ContentSignatures.scan(b, 0, d.carryLength, total, base == 0, this);
             }
             if (decoding && !decoderStarted) {
                 d.decoder.feed(b, d.carryLength, total, this);
@@ -171,7 +171,7 @@ public final class ContentScan implements ContentSignatures.Hits, GzipDecoder.Ou
             System.arraycopy(out, done, b, d.inflatedCarryLength, piece);
             int total = d.inflatedCarryLength + piece;
             base = d.inflatedSeen - d.inflatedCarryLength;
-            ContentSignatures.scan(b, 0, total, this);
+            ContentSignatures.scan(b, 0, d.inflatedCarryLength, total, base == 0, this);
             int keep = Math.min(CARRY, total);
             System.arraycopy(b, total - keep, d.inflatedCarry, 0, keep);
             d.inflatedCarryLength = keep;

@@ -68,14 +68,14 @@ class ContentScanPropertyTest {
         return b;
     }
 
-    @Property(tries = 200)
+    @Property(tries = 1000)
     void hostileBytesNeitherFailNorDependOnWhereTheStreamIsCut(@ForAll long seed, @ForAll @IntRange(min = 0, max = 40_000) int length,
                                                               @ForAll @IntRange(min = 1, max = 40) int pieces) {
         byte[] all = hostile(seed, length);
         assertThat(found(all, cuts(seed, length, pieces))).isEqualTo(found(all, new int[0]));
     }
 
-    @Property(tries = 50)
+    @Property(tries = 1000)
     void aZoneInsideBase64GzipIsFoundWhereverTheCutsFall(@ForAll long seed, @ForAll @IntRange(min = 1, max = 60) int pieces)
             throws Exception {
         ByteArrayOutputStream gz = new ByteArrayOutputStream();

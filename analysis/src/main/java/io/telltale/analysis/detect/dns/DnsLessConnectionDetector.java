@@ -77,6 +77,9 @@ public final class DnsLessConnectionDetector implements Detector {
         if (mine != null && mine.contains(normalise(remote))) {
             return;
         }
+        if (io.telltale.analysis.detect.Findings.raised(out, Category.DNS_LESS_CONNECTION, f.originatorHost(), remote)) {
+            return; // said already for this pair
+        }
         out.accept(new Finding(f.startNanos(), Category.DNS_LESS_CONNECTION, Severity.MEDIUM, "Connection to " + remote
                 + " without a DNS answer naming it", f.originatorHost() + " connected to " + remote + ":" + f.responderPort()
                 + " although no DNS answer it received named that address: the address is built into the software, or was "
@@ -84,11 +87,14 @@ public final class DnsLessConnectionDetector implements Detector {
                 List.of("T1071", "T1571"), List.of(f.id()), -1));
     }
 
+    /**
+     * One text per address, whichever way it was written (DNS answers and flow records may write IPv6
+     * differently): RFC 5952's. A dotted quad is already canonical; nothing is ever looked up.
+     */
     static String normalise(String address) {
-        try {
-            return java.net.InetAddress.getByName(address).getHostAddress();
-        } catch (java.net.UnknownHostException e) {
+        if (address.indexOf(':') < 0 || !com.google.common.net.InetAddresses.isInetAddress(address)) {
             return address;
         }
+        return com.google.common.net.InetAddresses.toAddrString(com.google.common.net.InetAddresses.forString(address));
     }
 }
