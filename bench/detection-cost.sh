@@ -28,7 +28,6 @@ cpu_once() {
 
 median() {
   tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-echo "  (each run, in order: dissection$b; everything declared$a; bench-policy$s; none$n)"
 }
 
 cat > "$work/all.yaml" <<'POLICY'
