@@ -14,6 +14,8 @@ import java.util.TreeMap;
 /** Alerts on the terminal: a line as each fires, and a table per device at the end. */
 final class AlertPrinter {
 
+    /** At most this long between an alert and its line on the terminal, while alerts keep coming. */
+    private static final long FLUSH_NANOS = 200_000_000L;
 
     private AlertPrinter() {
     }
@@ -21,6 +23,8 @@ final class AlertPrinter {
     /** A sink that passes everything on and prints each alert as it goes by. */
     static EventSink printing(EventSink next, PrintWriter out) {
         return new EventSink() {
+            private long lastFlush = System.nanoTime();
+
             @Override
             public void accept(MonitorEvent event) {
                 next.accept(event);
@@ -43,14 +47,22 @@ final class AlertPrinter {
                             line.append(']');
                         }
                     }
-                    out.println(line.append("  ").append(a.title()));
-                    out.flush();
+                    // write, not println: the terminal's writer flushes on every println
+                    out.write(line.append("  ").append(a.title()).append(System.lineSeparator()).toString());
+                    // a storm is written in buffers, a lone alert at once (and the rest at the batch's end)
+                    long now = System.nanoTime();
+                    if (now - lastFlush > FLUSH_NANOS) {
+                        out.flush();
+                        lastFlush = now;
+                    }
                 }
             }
 
             @Override
             public void endOfBatch() {
                 next.endOfBatch();
+                out.flush();
+                lastFlush = System.nanoTime();
             }
         };
     }

@@ -143,6 +143,7 @@ final class LiveCapture {
                 continue;
             }
             lastCheck = now;
+            sink.endOfBatch(); // alerts buffered in the last second reach their files and the terminal
             AfPacketSource.LinkState state = share.source.linkState();
             if (state != last) {
                 if (last == AfPacketSource.LinkState.UP) {
@@ -191,9 +192,15 @@ final class LiveCapture {
     }
 
     private void loop(io.telltale.capture.source.PacketSource source, io.telltale.capture.source.PacketHandler handler) {
+        long lastFlush = System.nanoTime();
         while (!stopping) {
             if (source.poll(handler, 256) == io.telltale.capture.source.PacketSource.END_OF_INPUT) {
                 return;
+            }
+            long now = System.nanoTime();
+            if (now - lastFlush >= 1_000_000_000L) {
+                lastFlush = now;
+                sink.endOfBatch(); // alerts buffered in the last second reach their files and the terminal
             }
         }
         while (source.poll(handler, 256) > 0) {

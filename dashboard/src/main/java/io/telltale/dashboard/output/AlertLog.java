@@ -34,7 +34,9 @@ final class AlertLog implements Closeable {
     void open() throws IOException {
         if (out == null) {
             out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-            json = JSON.getFactory().createGenerator(out).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            // the generator's flush only hands its text to the buffer; the file is flushed by flush(), not per alert
+            json = JSON.getFactory().createGenerator(out).configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+                    .configure(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM, false);
             json.setRootValueSeparator(null);
         }
     }
@@ -92,6 +94,13 @@ final class AlertLog implements Closeable {
         g.flush();
         out.write('\n');
         written++;
+    }
+
+    /** What is buffered goes to the file: a reader (tail -f, the dashboard) sees every alert written so far. */
+    void flush() throws IOException {
+        if (out != null) {
+            out.flush();
+        }
     }
 
     long written() {
