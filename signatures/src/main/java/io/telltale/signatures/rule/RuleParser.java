@@ -125,8 +125,7 @@ public final class RuleParser {
         }
 
         Rule rule() {
-            skipSpace();
-            int actionAt = at;
+            int actionAt = mark();
             String actionWord = token("an action");
             Rule.Action action = switch (actionWord) {
                 case "alert" -> Rule.Action.ALERT;
@@ -135,7 +134,7 @@ public final class RuleParser {
                 case "reject", "rejectsrc", "rejectdst", "rejectboth" -> Rule.Action.REJECT;
                 default -> throw new Fault(actionAt, "unknown action '" + actionWord + "' (alert, pass, drop or reject)");
             };
-            int protocolAt = at;
+            int protocolAt = mark();
             String protocol = token("a protocol").toLowerCase(Locale.ROOT);
             if (!Keywords.PROTOCOLS.contains(protocol)) {
                 if (!OTHER_PROTOCOLS.contains(protocol) && !protocol.matches("[a-z0-9-]+")) {
@@ -143,11 +142,11 @@ public final class RuleParser {
                 }
                 skip("protocol " + protocol + " is not dissected");
             }
-            int sourceAt = at;
+            int sourceAt = mark();
             AddressExpr source = address(token("a source address"), sourceAt);
-            int sourcePortAt = at;
+            int sourcePortAt = mark();
             PortExpr sourcePort = port(token("a source port"), sourcePortAt);
-            int directionAt = at;
+            int directionAt = mark();
             String arrow = token("a direction");
             Rule.Direction direction = switch (arrow) {
                 case "->" -> Rule.Direction.TO;
@@ -158,9 +157,9 @@ public final class RuleParser {
                 }
                 default -> throw new Fault(directionAt, "'" + arrow + "' is not a direction (-> or <>)");
             };
-            int destinationAt = at;
+            int destinationAt = mark();
             AddressExpr destination = address(token("a destination address"), destinationAt);
-            int destinationPortAt = at;
+            int destinationPortAt = mark();
             PortExpr destinationPort = port(token("a destination port"), destinationPortAt);
             skipSpace();
             if (at >= text.length() || text.charAt(at) != '(') {
@@ -179,6 +178,12 @@ public final class RuleParser {
                 throw new Skip(sid, skipReason);
             }
             return new Rule(action, protocol, source, sourcePort, direction, destination, destinationPort, options);
+        }
+
+        /** Where the next field starts. */
+        private int mark() {
+            skipSpace();
+            return at;
         }
 
         private void skip(String reason) {
@@ -364,7 +369,7 @@ public final class RuleParser {
                         at++;
                     }
                     if (at >= close) {
-                        throw new Fault(keywordStart, "option '" + text.substring(keywordStart, keywordEnd).strip()
+                        throw new Fault(keywordStart, "option '" + text.substring(keywordStart, close).strip()
                                 + "' is not ended by ';'");
                     }
                     valueEnd = at;
