@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
                     + "tells you when it talks to anything it was not declared to talk to.",
             ""
         },
-        subcommands = {ReadCommand.class, CaptureCommand.class, GenerateCommand.class, BaselineCommand.class, InterfacesCommand.class,
+        subcommands = {ReadCommand.class, CaptureCommand.class, GenerateCommand.class, BaselineCommand.class, RulesCommand.class,
+            InterfacesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -31,8 +31,23 @@ public final class RuleParser {
     private RuleParser() {
     }
 
-    /** Every rule of one file's text; {@code file} names it in errors. */
+    /**
+     * What rules are checked against: the variables they may name and the classtypes they may use.
+     * Without it (tests, the printer's round trip) any name is taken.
+     */
+    public record Context(RuleVariables variables, Classifications classifications) {
+        public static Context defaults() {
+            return new Context(RuleVariables.defaults(), Classifications.bundled());
+        }
+    }
+
+    /** Every rule of one file's text, any variable and classtype taken; {@code file} names it in errors. */
     public static RuleFile parse(String file, String text) {
+        return parse(file, text, null);
+    }
+
+    /** Every rule of one file's text, checked against {@code context}; {@code file} names it in errors. */
+    public static RuleFile parse(String file, String text, Context context) {
         List<LoadedRule> loaded = new ArrayList<>();
         List<SkippedRule> skipped = new ArrayList<>();
         List<RuleError> errors = new ArrayList<>();
@@ -61,7 +76,7 @@ public final class RuleParser {
                 continue;
             }
             try {
-                loaded.add(new LoadedRule(new Reader(rule).rule(), file, first + 1));
+                loaded.add(new LoadedRule(new Reader(rule, context).rule(), file, first + 1));
             } catch (Skip s) {
                 skipped.add(new SkippedRule(file, first + 1, s.sid, s.getMessage()));
             } catch (Fault f) {
@@ -84,7 +99,7 @@ public final class RuleParser {
      */
     public static Rule parseRule(String text) {
         try {
-            return new RuleParser.Reader(text).rule();
+            return new RuleParser.Reader(text, null).rule();
         } catch (Skip s) {
             throw new UnsupportedRuleException(s.sid, s.getMessage());
         } catch (Fault f) {
@@ -115,13 +130,15 @@ public final class RuleParser {
     /** The reading of one rule. */
     private static final class Reader {
         private final String text;
+        private final Context context;
         private int at;
         private final List<RuleOption> options = new ArrayList<>();
         private String skipReason;
         private long sid;
 
-        Reader(String text) {
+        Reader(String text, Context context) {
             this.text = text;
+            this.context = context;
         }
 
         Rule rule() {
@@ -244,7 +261,12 @@ public final class RuleParser {
                 return new AddressExpr.Any();
             }
             if (s.startsWith("$")) {
-                return new AddressExpr.Variable(variable(s, offset));
+                String name = variable(s, offset);
+                if (context != null && !context.variables().addresses().containsKey(name)) {
+                    throw new Fault(offset, context.variables().ports().containsKey(name) ? "$" + name
+                            + " is a port variable, used as an address" : "address variable $" + name + " is not defined");
+                }
+                return new AddressExpr.Variable(name);
             }
             int slash = s.indexOf('/');
             String host = slash < 0 ? s : s.substring(0, slash);
@@ -282,7 +304,12 @@ public final class RuleParser {
                 return new PortExpr.Any();
             }
             if (s.startsWith("$")) {
-                return new PortExpr.Variable(variable(s, offset));
+                String name = variable(s, offset);
+                if (context != null && !context.variables().ports().containsKey(name)) {
+                    throw new Fault(offset, context.variables().addresses().containsKey(name) ? "$" + name
+                            + " is an address variable, used as a port" : "port variable $" + name + " is not defined");
+                }
+                return new PortExpr.Variable(name);
             }
             int colon = s.indexOf(':');
             int low;
@@ -411,6 +438,9 @@ public final class RuleParser {
                     String name = needs(value, keyword, keywordAt).strip();
                     if (!name.matches("[A-Za-z0-9_-]+")) {
                         throw new Fault(valueAt, "'" + name + "' is not a classtype name");
+                    }
+                    if (context != null && context.classifications().get(name).isEmpty()) {
+                        throw new Fault(valueAt, "classtype " + name + " is not in the classification file");
                     }
                     options.add(new RuleOption.Classtype(name));
                 }

@@ -29,7 +29,8 @@ class EtOpenRulesTest {
         List<RuleFile> files = new ArrayList<>();
         try (Stream<Path> list = Files.list(ET_OPEN)) {
             for (Path p : list.filter(p -> p.toString().endsWith(".rules")).sorted().toList()) {
-                files.add(RuleParser.parse(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                files.add(RuleParser.parse(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8),
+                        RuleParser.Context.defaults()));
             }
         }
         all = RuleFile.merge(files);

@@ -113,4 +113,21 @@ class RuleParserTest {
         assertThatThrownBy(() -> RuleParser.parseRule("alert tcp any any -> any any (dsize:>x; sid:1;)"))
                 .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("dsize: not a number");
     }
+
+    @Test
+    void variablesAndClasstypesAreCheckedWhenAContextIsGiven() throws Exception {
+        RuleVariables vars = RuleVariables.defaultsWith("vars:\n  address-groups:\n    SCANNERS: \"[10.20.0.0/16]\"\n");
+        RuleParser.Context context = new RuleParser.Context(vars, Classifications.bundled());
+        RuleFile f = RuleParser.parse("site.rules", String.join("\n",
+                "alert tcp $SCANNERS any -> $EXTERNAL_NET $HTTP_PORTS (classtype:trojan-activity; sid:1;)",
+                "alert tcp $NOPE any -> any any (sid:2;)",
+                "alert tcp any $HOME_NET -> any any (sid:3;)",
+                "alert tcp any any -> any any (classtype:made-up; sid:4;)"), context);
+        assertThat(f.loaded()).hasSize(1);
+        assertThat(f.errors()).extracting(RuleError::toString).containsExactly(
+                "site.rules:2:11: address variable $NOPE is not defined",
+                "site.rules:3:15: $HOME_NET is an address variable, used as a port",
+                "site.rules:4:41: classtype made-up is not in the classification file");
+        assertThat(Classifications.bundled().get("trojan-activity").orElseThrow().priority()).isEqualTo(1);
+    }
 }
