@@ -145,7 +145,8 @@ public final class DetectionSink implements EventSink {
     private void raise(Finding f) {
         String category = f.category().text();
         long device = hash(hash(hash(FNV, current.name()), category), f.deviceAddress());
-        long key = hash(device, f.remoteAddress());
+        String rule = f.signature() == null ? null : f.signature().gid() + ":" + f.signature().sid();
+        long key = rule == null ? hash(device, f.remoteAddress()) : hash(hash(device, f.remoteAddress()), rule);
         if (raised.contains(key)) {
             repeats++;
             return;
@@ -160,10 +161,12 @@ public final class DetectionSink implements EventSink {
         String deviceName = groups.isEmpty() ? null : String.join(",", groups);
         GeoDatabase.Location where = f.remoteAddress() != null && Addresses.internet(f.remoteAddress())
                 ? geo.locate(f.remoteAddress()) : GeoDatabase.Location.UNKNOWN;
-        String idKey = current.name() + "|" + category + "|" + f.deviceAddress() + "|" + f.remoteAddress();
+        String idKey = current.name() + "|" + category + "|" + f.deviceAddress() + "|" + f.remoteAddress()
+                + (rule == null ? "" : "|" + rule);
         Alert alert = new Alert(id(idKey), f.timestampNanos(), f.severity().text(), category, f.title(), f.why(),
                 f.deviceAddress(), deviceName, f.remoteAddress(), f.remoteName(),
-                current.name(), f.attack(), f.flowIds(), f.score(), where.country(), where.asn(), where.organisation());
+                current.name(), f.attack(), f.flowIds(), f.score(), where.country(), where.asn(), where.organisation(),
+                f.signature());
         alerts++;
         String label = f.deviceAddress() + (deviceName == null ? "" : " " + deviceName);
         bySeverity.computeIfAbsent(label, d -> new int[SEVERITIES.size()])[SEVERITIES.indexOf(alert.severity())]++;

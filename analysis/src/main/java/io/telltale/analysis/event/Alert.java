@@ -9,7 +9,8 @@ import java.util.List;
  * person can read, the device and the remote end (address and, when known, name), the detector, the
  * ATT&amp;CK techniques, the flows that are its evidence, and a score where one applies (-1 when not).
  * An external remote end carries its country (ISO 3166) and autonomous system when the bundled
- * databases know them (null and -1 when not).
+ * databases know them (null and -1 when not). A signature's alert names its rule and the buffer
+ * it matched ({@link SignatureHit}); other alerts have none.
  */
 public record Alert(
         String id,
@@ -28,7 +29,8 @@ public record Alert(
         double score,
         String remoteCountry,
         long remoteAsn,
-        String remoteOrganisation) implements MonitorEvent {
+        String remoteOrganisation,
+        SignatureHit signature) implements MonitorEvent {
 
     public Alert {
         attack = List.copyOf(attack);

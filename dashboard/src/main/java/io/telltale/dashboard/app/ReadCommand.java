@@ -83,6 +83,15 @@ public final class ReadCommand implements Callable<Integer> {
                     + "DIR/asset-changes.jsonl. 'none' declares nothing (every conversation is undeclared)")
     String policyFile;
 
+    @Option(names = "--rules", paramLabel = "PATH",
+            description = "Suricata-compatible rule files, or folders of *.rules files (repeatable); turns detection on with "
+                    + "the rules alone, or beside the policy's detectors with --policy. 'telltale rules check' says what loads")
+    List<Path> rules;
+
+    @Option(names = "--rule-vars", paramLabel = "YAML",
+            description = "the rules' address and port variables, as suricata.yaml's 'vars:' section (default: its defaults)")
+    Path ruleVars;
+
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
             description = "threads that meter and dissect, each owning the flows of its host pairs; the reading thread "
                     + "spreads frames over them. The records are the same for any N (their order in a log is not). "
@@ -122,17 +131,22 @@ public final class ReadCommand implements Callable<Integer> {
                 stderr.println("telltale read: policy: " + note);
             }
         }
+        io.telltale.signatures.engine.SignatureDetector signatures = rules == null ? null : signatures(stderr);
         io.telltale.analysis.detect.DetectionSink[] detection = new io.telltale.analysis.detect.DetectionSink[1];
         ReadSummary summary;
         try {
             Files.createDirectories(out);
             try (LogSet logs = format.open(out, Clock.systemDefaultZone(), payloadStats)) {
                 FlowFileReader reader = new FlowFileReader(config, !flowsOnly, workers).withFilter(filter);
-                if (policy != null) {
-                    io.telltale.analysis.policy.Policy p = policy;
+                if (policy != null || signatures != null) {
+                    io.telltale.analysis.policy.Policy p = policy != null ? policy : io.telltale.analysis.policy.Policy.empty();
+                    List<io.telltale.analysis.detect.Detector> detectors = new java.util.ArrayList<>(policy != null
+                            ? io.telltale.analysis.detect.Detectors.all(p) : List.of());
+                    if (signatures != null) {
+                        detectors.add(signatures);
+                    }
                     reader.withDetection(l -> detection[0] = new io.telltale.analysis.detect.DetectionSink(
-                            AlertPrinter.printing(l, stdout), io.telltale.analysis.detect.Detectors.all(p), p,
-                            io.telltale.analysis.asset.OuiRegistry.system()), logs);
+                            AlertPrinter.printing(l, stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()), logs);
                 }
                 summary = reader.read(files, logs);
             }
@@ -151,5 +165,29 @@ public final class ReadCommand implements Callable<Integer> {
         }
         stdout.flush();
         return summary.damage().isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_DAMAGED;
+    }
+
+    /** The rules of --rules, compiled; what did not load is said in one line (the detail is 'rules check''s). */
+    private io.telltale.signatures.engine.SignatureDetector signatures(PrintWriter stderr) {
+        io.telltale.signatures.rule.RuleVariables vars;
+        try {
+            vars = ruleVars == null ? io.telltale.signatures.rule.RuleVariables.defaults()
+                    : io.telltale.signatures.rule.RuleVariables.defaultsWith(Files.readString(ruleVars));
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rule-vars: " + e.getMessage());
+        }
+        io.telltale.signatures.rule.Classifications classes = io.telltale.signatures.rule.Classifications.bundled();
+        io.telltale.signatures.rule.RuleFile read = RuleFiles.read(rules,
+                new io.telltale.signatures.rule.RuleParser.Context(vars, classes));
+        io.telltale.signatures.engine.RuleCompiler.Result compiled = io.telltale.signatures.engine.RuleCompiler.compile(read.loaded(),
+                vars, classes);
+        int errors = read.errors().size() + compiled.errors().size();
+        stderr.printf(java.util.Locale.ROOT, "telltale read: rules: %d loaded, %d skipped, %d errors%s%n", compiled.rules().size(),
+                read.skipped().size(), errors, read.skipped().isEmpty() && errors == 0 ? "" : " (telltale rules check says which and why)");
+        if (compiled.rules().size() == 0 && errors > 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rules: no rule could be loaded: "
+                    + (read.errors().isEmpty() ? compiled.errors().getFirst() : read.errors().getFirst()));
+        }
+        return new io.telltale.signatures.engine.SignatureDetector(compiled.rules());
     }
 }

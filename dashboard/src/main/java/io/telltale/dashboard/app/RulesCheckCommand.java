@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -70,15 +69,7 @@ final class RulesCheckCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RuleParser.Context context = new RuleParser.Context(variables, classes);
-        List<RuleFile> results = new ArrayList<>();
-        for (Path p : expand(setup)) {
-            try {
-                results.add(RuleParser.parse(p.toString(), Files.readString(p, StandardCharsets.UTF_8), context));
-            } catch (IOException | java.io.UncheckedIOException e) {
-                setup.add(new RuleError(p.toString(), 0, 0, "cannot be read: " + e.getMessage()));
-            }
-        }
-        RuleFile all = RuleFile.merge(results);
+        RuleFile all = RuleFiles.read(files, context);
         if (print) {
             for (LoadedRule r : all.loaded()) {
                 out.println(RulePrinter.print(r.rule()));
@@ -96,22 +87,5 @@ final class RulesCheckCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "rules: %d loaded, %d skipped, %d errors%n", all.loaded().size(), all.skipped().size(),
                 errors.size());
         return errors.isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_DAMAGED;
-    }
-
-    /** The files named, a folder standing for its *.rules files in name order. */
-    private List<Path> expand(List<RuleError> errors) {
-        List<Path> out = new ArrayList<>();
-        for (Path p : files) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> list = Files.list(p)) {
-                    list.filter(f -> f.getFileName().toString().endsWith(".rules")).sorted().forEach(out::add);
-                } catch (IOException e) {
-                    errors.add(new RuleError(p.toString(), 0, 0, "cannot be listed: " + e.getMessage()));
-                }
-            } else {
-                out.add(p);
-            }
-        }
-        return out;
     }
 }

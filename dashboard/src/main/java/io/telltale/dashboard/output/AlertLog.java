@@ -90,6 +90,22 @@ final class AlertLog implements Closeable {
         if (a.score() >= 0) {
             g.writeNumberField("score", a.score());
         }
+        if (a.signature() != null) {
+            io.telltale.analysis.event.SignatureHit s = a.signature();
+            g.writeObjectFieldStart("signature"); // EVE's alert object's names
+            g.writeNumberField("gid", s.gid());
+            g.writeNumberField("signature_id", s.sid());
+            g.writeNumberField("rev", s.rev());
+            g.writeStringField("signature", s.msg());
+            if (s.classtype() != null) {
+                g.writeStringField("category", s.classtype());
+            }
+            if (s.buffer() != null) {
+                g.writeStringField("buffer", s.buffer());
+                g.writeStringField("value", s.value());
+            }
+            g.writeEndObject();
+        }
         g.writeEndObject();
         g.flush();
         out.write('\n');

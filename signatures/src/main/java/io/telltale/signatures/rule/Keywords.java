@@ -33,7 +33,9 @@ public final class Keywords {
             Map.entry("ssh.software", "ssh.client"),
             Map.entry("ssh.proto", "ssh.client"),
             Map.entry("ssh.hassh", "ssh.hassh"),
-            Map.entry("ssh.hassh.server", "ssh.hassh_server"));
+            Map.entry("ssh.hassh.server", "ssh.hassh_server"),
+            Map.entry("ssh.hassh.string", "ssh.hassh"),
+            Map.entry("ssh.hassh.server.string", "ssh.hassh_server"));
 
     /** Buffers Suricata has and Telltale's dissectors do not extract yet. */
     static final Set<String> NOT_EXTRACTED = Set.of("http.header", "http.header.raw", "http.header_names", "http.content_type",
@@ -67,7 +69,11 @@ public final class Keywords {
             Map.entry("http_start", "http.start"),
             Map.entry("http_protocol", "http.protocol"),
             Map.entry("ssh_software", "ssh.software"),
-            Map.entry("ssh_proto", "ssh.proto"));
+            Map.entry("ssh_proto", "ssh.proto"),
+            Map.entry("hassh", "ssh.hassh"),
+            Map.entry("hassh.server", "ssh.hassh.server"),
+            Map.entry("hassh.string", "ssh.hassh.string"),
+            Map.entry("hassh.server.string", "ssh.hassh.server.string"));
 
     /** Content modifiers of the old style ({@code content:"x"; http_uri;}) and the buffer each names. */
     static final Map<String, String> LEGACY_MODIFIERS = Map.ofEntries(

@@ -107,6 +107,24 @@ public final class RuleParser {
         }
     }
 
+    /** An address field's text (a variable's value): {@code [10.0.0.0/8,!$X]}. */
+    public static AddressExpr parseAddress(String text) {
+        try {
+            return new Reader(text, null).address(text.strip(), 0);
+        } catch (Fault f) {
+            throw new RuleSyntaxException(f.offset + 1, f.getMessage());
+        }
+    }
+
+    /** A port field's text (a variable's value): {@code [80,8000:8100]}. */
+    public static PortExpr parsePort(String text) {
+        try {
+            return new Reader(text, null).port(text.strip(), 0);
+        } catch (Fault f) {
+            throw new RuleSyntaxException(f.offset + 1, f.getMessage());
+        }
+    }
+
     /** A fault at an offset of the rule text. */
     private static final class Fault extends RuntimeException {
         final int offset;

@@ -1,0 +1,44 @@
+package io.telltale.signatures.engine;
+
+import io.telltale.analysis.detect.Severity;
+import io.telltale.signatures.rule.Rule;
+import io.telltale.signatures.rule.RuleOption;
+import java.util.List;
+
+/**
+ * A rule ready to run: its header resolved, its tests grouped by buffer, the side of the
+ * conversation it reads, its flowbits and rate limits, and what its alert says.
+ */
+record CompiledRule(
+        int index,
+        Rule rule,
+        String protocol,
+        AddressSet source,
+        PortSet sourcePort,
+        AddressSet destination,
+        PortSet destinationPort,
+        boolean bothWays,
+        boolean toClient,
+        boolean established,
+        List<BufferProgram> buffers,
+        boolean packetLevel,
+        List<RuleOption.Flowbits> flowbits,
+        boolean noalert,
+        RuleOption.Threshold threshold,
+        RuleOption.DetectionFilter detectionFilter,
+        Severity severity,
+        String classtype,
+        String classDescription,
+        List<String> attack) {
+
+    /** Whether the rule only sets flowbits it later reads (evaluated before the rules that read them). */
+    boolean setsBits() {
+        return flowbits.stream().anyMatch(f -> f.command().equals("set") || f.command().equals("unset")
+                || f.command().equals("toggle"));
+    }
+
+    /** Whether the rule reads nothing but the header: it is judged once per flow. */
+    boolean headerOnly() {
+        return buffers.isEmpty() && !packetLevel;
+    }
+}

@@ -1,0 +1,357 @@
+package io.telltale.signatures.engine;
+
+import com.google.common.net.InetAddresses;
+import io.telltale.analysis.detect.Category;
+import io.telltale.analysis.detect.Detector;
+import io.telltale.analysis.detect.Finding;
+import io.telltale.analysis.event.ProtocolRecord;
+import io.telltale.analysis.event.SignatureHit;
+import io.telltale.capture.flow.FlowRecord;
+import io.telltale.signatures.rule.RuleOption;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The rules, run on the analysis's protocol records (a DNS query, a TLS hello, an HTTP transaction,
+ * an SSH handshake: Suricata's sticky buffers) and, for rules that read only the header, on each
+ * flow. Keeps flowbits per flow (dropped when the flow ends) and threshold and detection_filter
+ * counts per tracked address in packet time. The rule set can be swapped between events
+ * ({@link #replace}), so a reload is atomic.
+ */
+public final class SignatureDetector implements Detector {
+
+    /** Threshold and detection_filter states kept at most; past it they start again (rules fire a little more). */
+    static final int MAX_RATE_STATES = 100_000;
+
+    private volatile RuleSet rules;
+    private final Map<Long, Set<String>> flowbits = new HashMap<>();
+    private final Map<String, long[]> rates = new HashMap<>();
+    private final BitSet candidates = new BitSet();
+    private long evaluated;
+    private long matched;
+
+    public SignatureDetector(RuleSet rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public String name() {
+        return "signature";
+    }
+
+    /** A new rule set for the events from now on. */
+    public void replace(RuleSet next) {
+        this.rules = next;
+    }
+
+    /** Rules evaluated in full (the prefilter's candidates) and rules that matched, so far. */
+    public long evaluated() {
+        return evaluated;
+    }
+
+    public long matched() {
+        return matched;
+    }
+
+    @Override
+    public void onRecord(ProtocolRecord record, Consumer<Finding> out) {
+        String protocol = Buffers.protocol(record);
+        if (protocol == null) {
+            return;
+        }
+        RuleSet set = rules;
+        candidates.clear();
+        for (RuleSet.Lane lane : set.lanes) {
+            for (boolean toClient : new boolean[] {false, true}) {
+                String value = Buffers.value(record, lane.buffer(), toClient);
+                if (value == null || (toClient && !lane.buffer().startsWith("ssh.software") && !lane.buffer().equals("ssh.proto"))) {
+                    continue;
+                }
+                byte[] b = lane.transformer().transform(value.getBytes(StandardCharsets.ISO_8859_1));
+                lane.patterns().scan(b, 0, b.length, (pattern, end) -> candidates.set(lane.ruleOfPattern()[pattern]));
+            }
+        }
+        for (CompiledRule r : set.unprefiltered) {
+            candidates.set(r.index());
+        }
+        // rules that set flowbits first, so a rule reading them sees this record's
+        List<CompiledRule> order = new ArrayList<>();
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            CompiledRule r = set.rules.get(i);
+            if (r.setsBits()) {
+                order.add(r);
+            }
+        }
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            CompiledRule r = set.rules.get(i);
+            if (!r.setsBits()) {
+                order.add(r);
+            }
+        }
+        boolean tcp = Buffers.tcp(record);
+        // a pass rule that matches lets the record go: nothing else is said about it (Suricata's pass)
+        for (CompiledRule r : set.passes) {
+            if (fits(r.protocol(), protocol, tcp) && (r.headerOnly() ? headerEitherWay(r, record) : matches(r, record) != null)) {
+                return;
+            }
+        }
+        for (CompiledRule r : order) {
+            if (r.rule().action() != io.telltale.signatures.rule.Rule.Action.PASS && fits(r.protocol(), protocol, tcp)) {
+                evaluate(r, record, out);
+            }
+        }
+    }
+
+    private boolean headerEitherWay(CompiledRule r, ProtocolRecord record) {
+        return header(r, record.originatorHost(), record.originatorPort(), record.responderHost(), record.responderPort())
+                || (r.bothWays() && header(r, record.responderHost(), record.responderPort(), record.originatorHost(),
+                record.originatorPort()));
+    }
+
+    @Override
+    public void onFlow(FlowRecord f, Consumer<Finding> out) {
+        if (!f.interim()) {
+            flowbits.remove(f.id());
+        }
+        RuleSet set = rules;
+        for (CompiledRule r : set.passes) {
+            if (r.headerOnly() && flowFits(r, f) && (header(r, f.originatorHost(), f.originatorPort(), f.responderHost(),
+                    f.responderPort()) || (r.bothWays() && header(r, f.responderHost(), f.responderPort(), f.originatorHost(),
+                    f.originatorPort())))) {
+                return; // passed
+            }
+        }
+        for (CompiledRule r : set.headerOnly) {
+            if (r.rule().action() == io.telltale.signatures.rule.Rule.Action.PASS || !flowFits(r, f)) {
+                continue;
+            }
+            evaluated++;
+            boolean forward = header(r, f.originatorHost(), f.originatorPort(), f.responderHost(), f.responderPort());
+            if (!forward && !(r.bothWays() && header(r, f.responderHost(), f.responderPort(), f.originatorHost(), f.originatorPort()))) {
+                continue;
+            }
+            if (!bitsAllow(r, f.id())) {
+                continue;
+            }
+            fire(r, f.id(), f.startNanos(), f.originatorHost(), f.originatorPort(), f.responderHost(), f.responderPort(),
+                    f.transport(), null, null, out);
+        }
+    }
+
+    private static boolean flowFits(CompiledRule r, FlowRecord f) {
+        String transport = f.transport();
+        boolean protocolFits = switch (r.protocol()) {
+            case "ip" -> true;
+            case "tcp", "tcp-pkt", "tcp-stream" -> transport.equals("tcp");
+            case "udp" -> transport.equals("udp");
+            case "icmp" -> transport.startsWith("icmp");
+            default -> f.service() != null && List.of(f.service().split(",")).contains(r.protocol());
+        };
+        if (!protocolFits) {
+            return false;
+        }
+        if (r.established()) {
+            // a TCP flow is established once both sides spoke after the handshake; others once both sent
+            return transport.equals("tcp") ? f.history() != null && f.history().contains("S") && f.history().contains("h")
+                    : f.originatorPackets() > 0 && f.responderPackets() > 0;
+        }
+        return true;
+    }
+
+    private static boolean fits(String ruleProtocol, String recordProtocol, boolean tcp) {
+        return switch (ruleProtocol) {
+            case "ip" -> true;
+            case "tcp", "tcp-pkt", "tcp-stream" -> tcp;
+            case "udp" -> !tcp;
+            case "http1" -> recordProtocol.equals("http");
+            default -> ruleProtocol.equals(recordProtocol);
+        };
+    }
+
+    private void evaluate(CompiledRule r, ProtocolRecord record, Consumer<Finding> out) {
+        evaluated++;
+        String[] hit = matches(r, record);
+        if (hit != null) {
+            fire(r, record.flowId(), record.timestampNanos(), record.originatorHost(), record.originatorPort(),
+                    record.responderHost(), record.responderPort(), Buffers.protocol(record), hit[0], hit[1], out);
+        }
+    }
+
+    /** Whether the rule matches the record: null if not, else its first buffer and value (nulls when it reads none). */
+    private String[] matches(CompiledRule r, ProtocolRecord record) {
+        boolean toClient = r.toClient();
+        String src = toClient ? record.responderHost() : record.originatorHost();
+        int srcPort = toClient ? record.responderPort() : record.originatorPort();
+        String dst = toClient ? record.originatorHost() : record.responderHost();
+        int dstPort = toClient ? record.originatorPort() : record.responderPort();
+        if (!header(r, src, srcPort, dst, dstPort) && !(r.bothWays() && header(r, dst, dstPort, src, srcPort))) {
+            return null;
+        }
+        if (!bitsAllow(r, record.flowId())) {
+            return null;
+        }
+        String firstBuffer = null;
+        String firstValue = null;
+        for (BufferProgram program : r.buffers()) {
+            String value = Buffers.value(record, program.buffer, toClient);
+            if (value == null || !program.matches(value.getBytes(StandardCharsets.ISO_8859_1))) {
+                return null;
+            }
+            if (firstBuffer == null) {
+                firstBuffer = program.buffer;
+                firstValue = value;
+            }
+        }
+        return new String[] {firstBuffer, firstValue};
+    }
+
+    private static boolean header(CompiledRule r, String src, int srcPort, String dst, int dstPort) {
+        byte[] s = address(src);
+        byte[] d = address(dst);
+        return s != null && d != null && r.source().contains(s) && r.destination().contains(d) && r.sourcePort().contains(srcPort)
+                && r.destinationPort().contains(dstPort);
+    }
+
+    private static final Map<String, byte[]> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static byte[] address(String text) {
+        if (text == null) {
+            return null;
+        }
+        byte[] b = PARSED.get(text);
+        if (b == null) {
+            if (!InetAddresses.isInetAddress(text)) {
+                return null;
+            }
+            b = InetAddresses.forString(text).getAddress();
+            if (PARSED.size() > 65_536) {
+                PARSED.clear();
+            }
+            PARSED.put(text, b);
+        }
+        return b;
+    }
+
+    /** The rule's flowbits conditions hold for the flow. */
+    private boolean bitsAllow(CompiledRule r, long flowId) {
+        Set<String> set = flowbits.get(flowId);
+        for (RuleOption.Flowbits f : r.flowbits()) {
+            boolean isset = f.command().equals("isset");
+            if (!isset && !f.command().equals("isnotset")) {
+                continue;
+            }
+            boolean holds = f.names().contains("|") ? anyOf(set, f.names().split("\\|")) : allOf(set, f.names().split("&"));
+            if (holds != isset) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean anyOf(Set<String> set, String[] names) {
+        if (set == null) {
+            return false;
+        }
+        for (String n : names) {
+            if (set.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean allOf(Set<String> set, String[] names) {
+        if (set == null) {
+            return false;
+        }
+        for (String n : names) {
+            if (!set.contains(n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void fire(CompiledRule r, long flowId, long nanos, String originator, int originatorPort, String responder,
+                      int responderPort, String protocol, String buffer, String value, Consumer<Finding> out) {
+        matched++;
+        for (RuleOption.Flowbits f : r.flowbits()) {
+            switch (f.command()) {
+                case "set" -> flowbits.computeIfAbsent(flowId, k -> new HashSet<>()).add(f.names());
+                case "unset" -> {
+                    Set<String> set = flowbits.get(flowId);
+                    if (set != null) {
+                        set.remove(f.names());
+                    }
+                }
+                case "toggle" -> {
+                    Set<String> set = flowbits.computeIfAbsent(flowId, k -> new HashSet<>());
+                    if (!set.remove(f.names())) {
+                        set.add(f.names());
+                    }
+                }
+                default -> {
+                    // isset and isnotset are conditions
+                }
+            }
+        }
+        if (r.noalert() || !rateAllows(r, nanos, originator, responder)) {
+            return;
+        }
+        var rule = r.rule();
+        String where = buffer == null ? protocol : buffer + " \"" + value + "\"";
+        String why = "Rule " + rule.gid() + ":" + rule.sid() + ":" + rule.rev() + " (\"" + rule.msg() + "\""
+                + (r.classDescription() == null ? "" : ", " + r.classDescription()) + ") matched " + where + " in the "
+                + protocol + " conversation " + originator + ":" + originatorPort + " -> " + responder + ":" + responderPort + "."
+                + (rule.action() == io.telltale.signatures.rule.Rule.Action.DROP || rule.action() == io.telltale.signatures.rule.Rule.Action.REJECT
+                ? " It is a " + rule.action().keyword() + " rule: Telltale only watches, nothing was blocked." : "");
+        out.accept(new Finding(nanos, Category.SIGNATURE, r.severity(), rule.msg().isEmpty() ? "Rule " + rule.sid() : rule.msg(), why,
+                originator, responder, null, r.attack(), flowId == 0 ? List.of() : List.of(flowId), -1,
+                new SignatureHit(rule.gid(), rule.sid(), rule.rev(), rule.msg(), r.classtype(), buffer, value)));
+    }
+
+    /** threshold and detection_filter, counted per tracked address in packet time. */
+    private boolean rateAllows(CompiledRule r, long nanos, String originator, String responder) {
+        RuleOption.Threshold t = r.threshold();
+        RuleOption.DetectionFilter d = r.detectionFilter();
+        if (t == null && d == null) {
+            return true;
+        }
+        String track = t != null ? t.track() : d.track();
+        int count = t != null ? t.count() : d.count();
+        long window = (t != null ? t.seconds() : d.seconds()) * 1_000_000_000L;
+        String by = switch (track) {
+            case "by_src" -> r.toClient() ? responder : originator;
+            case "by_dst" -> r.toClient() ? originator : responder;
+            case "by_both" -> originator + "|" + responder;
+            default -> "";
+        };
+        if (rates.size() >= MAX_RATE_STATES) {
+            rates.clear();
+        }
+        long[] s = rates.computeIfAbsent(r.index() + "|" + by, k -> new long[] {nanos, 0, 0});
+        if (nanos - s[0] >= window) {
+            s[0] = nanos;
+            s[1] = 0;
+            s[2] = 0;
+        }
+        s[1]++;
+        if (d != null) {
+            return s[1] > count; // every match past the first count in the window
+        }
+        return switch (t.type()) {
+            case "limit" -> s[1] <= count;
+            case "threshold" -> s[1] % count == 0;
+            default -> { // both: once per window, at the count-th match
+                yield s[1] == count;
+            }
+        };
+    }
+}
