@@ -84,7 +84,8 @@ public final class ReadCommand implements Callable<Integer> {
     String policyFile;
 
     @Option(names = "--rules", paramLabel = "PATH",
-            description = "Suricata-compatible rule files, or folders of *.rules files (repeatable); turns detection on with "
+            description = "Suricata-compatible rule files, folders of *.rules files, or 'starter' for the bundled starter rules "
+                    + "(repeatable); turns detection on with "
                     + "the rules alone, or beside the policy's detectors with --policy. 'telltale rules check' says what loads")
     List<Path> rules;
 

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Rule files named on a command line read as one set: a folder stands for its *.rules files, in name order. */
+/**
+ * Rule files named on a command line read as one set: a folder stands for its *.rules files, in name
+ * order, and {@code starter} for the bundled starter rules.
+ */
 final class RuleFiles {
 
     private RuleFiles() {
@@ -21,7 +24,15 @@ final class RuleFiles {
     static RuleFile read(List<Path> paths, RuleParser.Context context) {
         List<RuleFile> results = new ArrayList<>();
         List<RuleError> unreadable = new ArrayList<>();
-        for (Path p : expand(paths, unreadable)) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (p.toString().equals(io.telltale.signatures.rule.StarterRules.NAME) && !Files.exists(p)) {
+                results.add(io.telltale.signatures.rule.StarterRules.read(context)); // the bundled set
+            } else {
+                files.add(p);
+            }
+        }
+        for (Path p : expand(files, unreadable)) {
             try {
                 results.add(RuleParser.parse(p.toString(), Files.readString(p, StandardCharsets.UTF_8), context));
             } catch (IOException | java.io.UncheckedIOException e) {

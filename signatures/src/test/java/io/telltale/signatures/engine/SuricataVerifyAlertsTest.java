@@ -66,7 +66,7 @@ class SuricataVerifyAlertsTest {
                             skippedRules.put(r.rule().sid(), "reads packets, and rules run on records and flows only");
                         }
                     }
-                    List<Finding> findings = run(capture, compiled.rules());
+                    List<Finding> findings = RulesOnCapture.findings(capture.path(), compiled.rules());
                     for (Finding f : findings) {
                         found.merge(f.signature().sid(), 1, Integer::sum);
                     }
@@ -156,25 +156,5 @@ class SuricataVerifyAlertsTest {
         String t = v.asText();
         String[] parts = t.split("\\.");
         return Double.parseDouble(parts[0] + (parts.length > 1 ? "." + parts[1] : ""));
-    }
-
-    /** The capture through the real pipeline, and every finding of the rules (before any de-duplication). */
-    static List<Finding> run(ReferenceCapture capture, RuleSet rules) {
-        SignatureDetector detector = new SignatureDetector(rules);
-        List<Finding> findings = new ArrayList<>();
-        AnalysisPipeline pipeline = new AnalysisPipeline(FlowConfig.DEFAULTS, BuiltInProtocols.ALL, (MonitorEvent e) -> {
-            if (e instanceof ProtocolRecord r) {
-                detector.onRecord(r, findings::add);
-            } else if (e instanceof io.telltale.analysis.event.FlowEvent f) {
-                detector.onFlow(f.flow(), findings::add);
-            }
-        });
-        try (PacketSource source = CaptureFiles.open(capture.path())) {
-            while (source.poll(pipeline, 64) != PacketSource.END_OF_INPUT) {
-                // the pipeline calls the detector
-            }
-        }
-        pipeline.finish();
-        return findings;
     }
 }

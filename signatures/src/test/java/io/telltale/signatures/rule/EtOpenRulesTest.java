@@ -55,4 +55,14 @@ class EtOpenRulesTest {
             assertThat(RuleParser.parseRule(printed)).as("%s:%d printed as %s", r.file(), r.line(), printed).isEqualTo(r.rule());
         }
     }
+
+    @Test
+    void everyLoadedRuleCompilesAndThePrefilterHoldsTheirPatterns() {
+        io.telltale.signatures.engine.RuleCompiler.Result compiled = io.telltale.signatures.engine.RuleCompiler.compile(all.loaded(),
+                RuleVariables.defaults(), Classifications.bundled());
+        assertThat(compiled.errors()).isEmpty();
+        System.out.printf(Locale.ROOT, "ET Open compiled: %d rules, %d fast patterns, %d read packets (payload or packet fields)%n",
+                compiled.rules().size(), compiled.rules().patterns(), compiled.rules().packetLevel());
+        assertThat(compiled.rules().size()).isEqualTo(all.loaded().size());
+    }
 }
