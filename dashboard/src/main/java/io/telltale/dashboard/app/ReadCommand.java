@@ -89,6 +89,11 @@ public final class ReadCommand implements Callable<Integer> {
                     + "the rules alone, or beside the policy's detectors with --policy. 'telltale rules check' says what loads")
     List<Path> rules;
 
+    @Option(names = "--indicators", paramLabel = "PATH",
+            description = "indicator lists (repeatable): plain text or CSV (directives '# name:', '# severity:', '# expires:'), "
+                    + "STIX 2.1 bundles (.json), or a YAML manifest 'lists: [{name, file, severity, expires}]'")
+    List<Path> indicators;
+
     @Option(names = "--rule-vars", paramLabel = "YAML",
             description = "the rules' address and port variables, as suricata.yaml's 'vars:' section (default: its defaults)")
     Path ruleVars;
@@ -133,18 +138,22 @@ public final class ReadCommand implements Callable<Integer> {
             }
         }
         io.telltale.signatures.engine.SignatureDetector signatures = rules == null ? null : signatures(stderr);
+        io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null : indicators(stderr);
         io.telltale.analysis.detect.DetectionSink[] detection = new io.telltale.analysis.detect.DetectionSink[1];
         ReadSummary summary;
         try {
             Files.createDirectories(out);
             try (LogSet logs = format.open(out, Clock.systemDefaultZone(), payloadStats)) {
                 FlowFileReader reader = new FlowFileReader(config, !flowsOnly, workers).withFilter(filter);
-                if (policy != null || signatures != null) {
+                if (policy != null || signatures != null || iocs != null) {
                     io.telltale.analysis.policy.Policy p = policy != null ? policy : io.telltale.analysis.policy.Policy.empty();
                     List<io.telltale.analysis.detect.Detector> detectors = new java.util.ArrayList<>(policy != null
                             ? io.telltale.analysis.detect.Detectors.all(p) : List.of());
                     if (signatures != null) {
                         detectors.add(signatures);
+                    }
+                    if (iocs != null) {
+                        detectors.add(iocs);
                     }
                     reader.withDetection(l -> detection[0] = new io.telltale.analysis.detect.DetectionSink(
                             AlertPrinter.printing(l, stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()), logs);
@@ -190,5 +199,29 @@ public final class ReadCommand implements Callable<Integer> {
                     + (read.errors().isEmpty() ? compiled.errors().getFirst() : read.errors().getFirst()));
         }
         return new io.telltale.signatures.engine.SignatureDetector(compiled.rules());
+    }
+
+    /** The lists of --indicators; a list's unreadable lines are said, the rest is used. */
+    private io.telltale.signatures.ioc.IndicatorDetector indicators(PrintWriter stderr) {
+        List<io.telltale.signatures.ioc.IndicatorList> lists = new java.util.ArrayList<>();
+        for (Path p : indicators) {
+            try {
+                lists.addAll(io.telltale.signatures.ioc.IndicatorReader.read(p));
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--indicators " + p + ": " + e.getMessage());
+            }
+        }
+        io.telltale.signatures.ioc.IndicatorSet set = new io.telltale.signatures.ioc.IndicatorSet(lists);
+        int problems = 0;
+        for (io.telltale.signatures.ioc.IndicatorList l : lists) {
+            for (String problem : l.problems()) {
+                if (problems++ < 10) {
+                    stderr.println("telltale read: indicators: " + problem);
+                }
+            }
+        }
+        stderr.printf(java.util.Locale.ROOT, "telltale read: indicators: %d in %d lists%s%n", set.size(), lists.size(),
+                problems == 0 ? "" : ", " + problems + " lines not read");
+        return new io.telltale.signatures.ioc.IndicatorDetector(set);
     }
 }
