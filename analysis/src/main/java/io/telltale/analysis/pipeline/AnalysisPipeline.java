@@ -46,6 +46,8 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     private final int[] weirdsWritten = new int[io.telltale.capture.decode.DecodeAnomaly.values().length];
     private long nowNanos;
     private long dissectorAnomalies;
+    /** The packet path of the signature rules, or null; set before the first packet. */
+    private PayloadInspector inspector;
 
     public AnalysisPipeline(FlowConfig config, List<ProtocolSpec> protocols, EventSink sink) {
         this.protocols = List.copyOf(protocols);
@@ -57,6 +59,12 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
         this.sink = sink;
         this.local = config.localNetworks();
         this.meter = new FlowMeter(config, record -> sink.accept(new FlowEvent(record)), this);
+    }
+
+    /** Every payload is shown to {@code inspector} too; call before the first packet. */
+    public AnalysisPipeline inspectWith(PayloadInspector inspector) {
+        this.inspector = inspector;
+        return this;
     }
 
     public FlowMeter meter() {
@@ -97,6 +105,9 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
         }
         if (analysis.session != null) {
             analysis.session.onPayload(nowNanos, fromOriginator, data, offset, length, stream, sink);
+        }
+        if (inspector != null) {
+            inspector.onPayload(flow, fromOriginator, stream, data, offset, length, nowNanos, sink);
         }
     }
 
@@ -178,6 +189,9 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
             flow.attach(session);
         }
         session.onMessage(nowNanos, type, code, data, offset, length);
+        if (inspector != null) {
+            inspector.onIcmp(flow, fromOriginator, type, code, data, offset, length, nowNanos, sink);
+        }
     }
 
     /**
@@ -272,6 +286,9 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
 
     @Override
     public void onFlowEnd(Flow flow, boolean interim) {
+        if (!interim && inspector != null) {
+            inspector.onFlowEnd(flow);
+        }
         if (!interim && flow.attachment() instanceof IcmpSession icmp) {
             icmp.onEnd(sink);
             return;

@@ -84,6 +84,16 @@ public final class ParallelPipeline implements PacketHandler {
         }
     }
 
+    /** Each worker's payloads shown to an inspector of its own too; call before the first packet. */
+    public ParallelPipeline inspectWith(java.util.function.Supplier<PayloadInspector> inspectors) {
+        for (Worker w : workers) {
+            if (w.pipeline != null) {
+                w.pipeline.inspectWith(inspectors.get());
+            }
+        }
+        return this;
+    }
+
     /** The input has ended: workers drain their rings, end every flow, and stop. Rethrows a worker's failure. */
     public void finish() {
         inputEnded = true;

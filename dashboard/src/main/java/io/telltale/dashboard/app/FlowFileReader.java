@@ -60,6 +60,14 @@ public final class FlowFileReader {
         return this;
     }
 
+    private java.util.function.Supplier<io.telltale.analysis.pipeline.PayloadInspector> inspectors;
+
+    /** Every worker's payloads also go to an inspector of its own (the rules' packet path). */
+    public FlowFileReader withInspectors(java.util.function.Supplier<io.telltale.analysis.pipeline.PayloadInspector> inspectors) {
+        this.inspectors = inspectors;
+        return this;
+    }
+
     private io.telltale.analysis.event.EventSink sink(LogSet logs) {
         return detection != null ? detection : logs;
     }
@@ -80,6 +88,9 @@ public final class FlowFileReader {
         List<io.telltale.capture.source.SourceDamage> damage = new ArrayList<>();
         io.telltale.analysis.event.EventSink sink = sink(logs);
         AnalysisPipeline pipeline = dissect ? new AnalysisPipeline(config, BuiltInProtocols.ALL, sink) : null;
+        if (pipeline != null && inspectors != null) {
+            pipeline.inspectWith(inspectors.get());
+        }
         FlowMeter meter = dissect ? pipeline.meter()
                 : new FlowMeter(config, record -> sink.accept(new FlowEvent(record)), StreamHandler.NONE);
         PacketHandler handler = dissect ? pipeline : meter;
@@ -121,6 +132,9 @@ public final class FlowFileReader {
         List<io.telltale.capture.source.SourceDamage> damage = new ArrayList<>();
         logs.joinDhcpAtEnd();
         ParallelPipeline parallel = new ParallelPipeline(workers, config, BuiltInProtocols.ALL, dissect, sink(logs), false);
+        if (inspectors != null) {
+            parallel.inspectWith(inspectors);
+        }
         BpfFilter bpf = filter == null ? null : new BpfFilter(filter, parallel);
         PacketHandler handler = bpf == null ? parallel : bpf;
         try {

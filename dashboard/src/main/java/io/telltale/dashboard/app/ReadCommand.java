@@ -145,6 +145,9 @@ public final class ReadCommand implements Callable<Integer> {
             Files.createDirectories(out);
             try (LogSet logs = format.open(out, Clock.systemDefaultZone(), payloadStats)) {
                 FlowFileReader reader = new FlowFileReader(config, !flowsOnly, workers).withFilter(filter);
+                if (signatures != null && signatures.rules().packetRules() > 0) {
+                    reader.withInspectors(() -> new io.telltale.signatures.engine.PacketInspector(signatures::rules));
+                }
                 if (policy != null || signatures != null || iocs != null) {
                     io.telltale.analysis.policy.Policy p = policy != null ? policy : io.telltale.analysis.policy.Policy.empty();
                     List<io.telltale.analysis.detect.Detector> detectors = new java.util.ArrayList<>(policy != null
@@ -192,8 +195,9 @@ public final class ReadCommand implements Callable<Integer> {
         io.telltale.signatures.engine.RuleCompiler.Result compiled = io.telltale.signatures.engine.RuleCompiler.compile(read.loaded(),
                 vars, classes);
         int errors = read.errors().size() + compiled.errors().size();
+        int skipped = read.skipped().size() + compiled.notRun().size();
         stderr.printf(java.util.Locale.ROOT, "telltale read: rules: %d loaded, %d skipped, %d errors%s%n", compiled.rules().size(),
-                read.skipped().size(), errors, read.skipped().isEmpty() && errors == 0 ? "" : " (telltale rules check says which and why)");
+                skipped, errors, skipped == 0 && errors == 0 ? "" : " (telltale rules check says which and why)");
         if (compiled.rules().size() == 0 && errors > 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rules: no rule could be loaded: "
                     + (read.errors().isEmpty() ? compiled.errors().getFirst() : read.errors().getFirst()));

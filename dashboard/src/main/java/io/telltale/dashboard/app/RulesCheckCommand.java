@@ -69,7 +69,18 @@ final class RulesCheckCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RuleParser.Context context = new RuleParser.Context(variables, classes);
-        RuleFile all = RuleFiles.read(files, context);
+        RuleFile read = RuleFiles.read(files, context);
+        io.telltale.signatures.engine.RuleCompiler.Result compiled = io.telltale.signatures.engine.RuleCompiler.compile(read.loaded(),
+                variables, classes);
+        java.util.Set<String> notRunKeys = new java.util.HashSet<>();
+        compiled.notRun().forEach(s -> notRunKeys.add(s.file() + ":" + s.line()));
+        List<LoadedRule> runnable = read.loaded().stream().filter(r -> !notRunKeys.contains(r.file() + ":" + r.line())).toList();
+        List<io.telltale.signatures.rule.SkippedRule> skipped = new ArrayList<>(read.skipped());
+        skipped.addAll(compiled.notRun());
+        List<RuleError> compileErrors = compiled.errors().stream().map(e -> new RuleError(e.substring(0, e.indexOf(':')),
+                0, 0, e.substring(e.indexOf(':') + 1).strip())).toList();
+        RuleFile all = new RuleFile(runnable, skipped, java.util.stream.Stream.concat(read.errors().stream(), compileErrors.stream())
+                .toList());
         if (print) {
             for (LoadedRule r : all.loaded()) {
                 out.println(RulePrinter.print(r.rule()));

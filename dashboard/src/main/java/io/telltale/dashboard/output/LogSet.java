@@ -132,6 +132,9 @@ public final class LogSet implements EventSink, Closeable {
                 case DhcpRecord record -> dhcpExchanges.accept(record);
                 case SensitiveDataRecord record -> sensitive.write(record);
                 case ArpRecord record -> arpBindings++; // the asset inventory's; Zeek writes no ARP log by default
+                case io.telltale.analysis.event.RuleMatchRecord record -> {
+                    // the signature detector's: what it means is in the alert it raises
+                }
                 case Alert alert -> alerts.write(alert);
                 case AssetChange change -> assetChanges.write(change);
             }

@@ -17,7 +17,7 @@ class RulesCheckCommandTest {
                 "# screening site rules",
                 "alert tls $HOME_NET any -> $EXTERNAL_NET any (msg:\"AnyDesk relay\"; tls.sni; content:\"anydesk.com\"; endswith; "
                         + "classtype:policy-violation; sid:9100001; rev:1;)",
-                "alert http any any -> any any (msg:\"body\"; http.request_body; content:\"MRZ\"; sid:9100002;)",
+                "alert tls any any -> any any (msg:\"certs\"; tls.certs; content:\"MRZ\"; sid:9100002;)",
                 "alert tcp any any -> any 70000 (msg:\"bad port\"; sid:9100003;)",
                 ""));
         ReadCommandTest.Run run = ReadCommandTest.run("rules", "check", "--print", rules.toString());
@@ -25,7 +25,7 @@ class RulesCheckCommandTest {
         assertThat(run.out()).startsWith("alert tls $HOME_NET any -> $EXTERNAL_NET any (msg:\"AnyDesk relay\"; tls.sni; "
                         + "content:\"anydesk.com\"; endswith; classtype:policy-violation; sid:9100001; rev:1;)\n")
                 .contains("error: " + rules + ":4:26: port 70000 is above 65535\n")
-                .contains("skipped, by reason:\n        1  buffer http.request_body is not extracted yet\n")
+                .contains("skipped, by reason:\n        1  buffer tls.certs is not extracted yet\n")
                 .endsWith("rules: 1 loaded, 1 skipped, 1 errors\n");
     }
 
@@ -34,6 +34,6 @@ class RulesCheckCommandTest {
         ReadCommandTest.Run run = ReadCommandTest.run("rules", "check", "../../shared/rules/et-open");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("        1  protocol dcerpc is not dissected\n")
-                .endsWith("rules: 19147 loaded, 5680 skipped, 0 errors\n");
+                .endsWith("rules: 23903 loaded, 924 skipped, 0 errors\n");
     }
 }

@@ -21,7 +21,12 @@ final class Buffers {
 
     /** Buffers that the server sends. */
     static final Set<String> SERVER_SIDE = Set.of("ja3s.hash", "tls.cert_subject", "tls.cert_issuer", "http.stat_code",
-            "http.stat_msg", "ssh.hassh.server", "ssh.hassh.server.string");
+            "http.stat_msg", "ssh.hassh.server", "ssh.hassh.server.string", "http.response_line", "http.location", "http.server",
+            "http.response_body");
+
+    /** Buffers both sides have (headers, cookies, bodies, the software banner): the rule's direction picks. */
+    static final Set<String> EITHER_SIDE = Set.of("http.header", "http.header.raw", "http.header_names", "http.cookie",
+            "http.content_type", "http.content_len", "file.data", "ssh.software", "ssh.proto");
 
     private Buffers() {
     }
@@ -71,7 +76,7 @@ final class Buffers {
                 case "http.host.raw" -> h.host();
                 case "http.user_agent" -> h.userAgent();
                 case "http.stat_code" -> h.statusCode() > 0 ? String.valueOf(h.statusCode()) : null;
-                default -> null;
+                default -> h.raw() == null ? null : raw(h.raw(), buffer, toClient);
             };
             case SshRecord s -> {
                 String banner = toClient ? s.server() : s.client();
@@ -87,6 +92,77 @@ final class Buffers {
             }
             default -> null;
         };
+    }
+
+    /** The buffers read from the messages as sent, Suricata's way: headers "Name: value\r\n", names between CRLFs. */
+    private static String raw(io.telltale.analysis.event.HttpRecord.Raw r, String buffer, boolean toClient) {
+        String headers = toClient ? r.responseHeaders() : r.requestHeaders();
+        return switch (buffer) {
+            case "http.request_line" -> r.requestLine();
+            case "http.response_line" -> r.responseLine();
+            case "http.protocol" -> r.requestLine() == null ? null : r.requestLine().substring(r.requestLine().lastIndexOf(' ') + 1);
+            case "http.stat_msg" -> r.responseLine() == null ? null : statusMessage(r.responseLine());
+            case "http.start" -> r.requestLine() == null ? null : r.requestLine() + "\r\n"
+                    + (r.requestHeaders() == null ? "" : r.requestHeaders()) + "\r\n";
+            case "http.header" -> headers == null ? null : withoutCookies(headers);
+            case "http.header.raw" -> headers;
+            case "http.header_names" -> headers == null ? null : names(headers);
+            case "http.cookie" -> headerValue(headers, toClient ? "set-cookie" : "cookie");
+            case "http.content_type" -> headerValue(headers, "content-type");
+            case "http.content_len" -> headerValue(headers, "content-length");
+            case "http.referer" -> headerValue(r.requestHeaders(), "referer");
+            case "http.accept" -> headerValue(r.requestHeaders(), "accept");
+            case "http.accept_enc" -> headerValue(r.requestHeaders(), "accept-encoding");
+            case "http.accept_lang" -> headerValue(r.requestHeaders(), "accept-language");
+            case "http.connection" -> headerValue(r.requestHeaders(), "connection");
+            case "http.location" -> headerValue(r.responseHeaders(), "location");
+            case "http.server" -> headerValue(r.responseHeaders(), "server");
+            case "http.request_body" -> r.requestBody();
+            case "http.response_body" -> r.responseBody();
+            case "file.data" -> toClient ? r.responseBody() : r.requestBody();
+            default -> null;
+        };
+    }
+
+    private static String statusMessage(String line) {
+        String[] parts = line.split(" ", 3);
+        return parts.length > 2 ? parts[2] : "";
+    }
+
+    /** The value of the first header of that name (lower case), or null. */
+    static String headerValue(String headers, String name) {
+        if (headers == null) {
+            return null;
+        }
+        for (String line : headers.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    private static String withoutCookies(String headers) {
+        StringBuilder b = new StringBuilder(headers.length());
+        for (String line : headers.split("\r\n")) {
+            String lower = line.toLowerCase(Locale.ROOT);
+            if (!line.isEmpty() && !lower.startsWith("cookie:") && !lower.startsWith("set-cookie:")) {
+                b.append(line).append("\r\n");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String names(String headers) {
+        StringBuilder b = new StringBuilder("\r\n");
+        for (String line : headers.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                b.append(line, 0, colon).append("\r\n");
+            }
+        }
+        return b.append("\r\n").toString();
     }
 
     private static String hostOnly(String host) {

@@ -21,6 +21,8 @@ record CompiledRule(
         boolean toClient,
         boolean established,
         List<BufferProgram> buffers,
+        BufferProgram payload,
+        List<RuleOption.Compare> packetTests,
         boolean packetLevel,
         List<RuleOption.Flowbits> flowbits,
         boolean noalert,
@@ -35,6 +37,11 @@ record CompiledRule(
     boolean setsBits() {
         return flowbits.stream().anyMatch(f -> f.command().equals("set") || f.command().equals("unset")
                 || f.command().equals("toggle"));
+    }
+
+    /** Whether the packet path can run it: it reads the payload and packet fields only, no app-layer buffer. */
+    boolean packetRunnable() {
+        return packetLevel && buffers.isEmpty() && packetTests.stream().noneMatch(t -> t.keyword().equals("ttl"));
     }
 
     /** Whether the rule reads nothing but the header: it is judged once per flow. */

@@ -25,21 +25,32 @@ public final class RuleCompiler {
     private RuleCompiler() {
     }
 
-    /** The rules compiled, and the reason for each that could not be. */
-    public record Result(RuleSet rules, List<String> errors) {
+    /**
+     * The rules compiled; the reason for each that could not be (a variable loop); and the rules no
+     * path can run, as skipped rules with their reason.
+     */
+    public record Result(RuleSet rules, List<String> errors, List<io.telltale.signatures.rule.SkippedRule> notRun) {
     }
 
     public static Result compile(List<LoadedRule> loaded, RuleVariables vars, Classifications classes) {
         List<CompiledRule> compiled = new ArrayList<>();
         List<String> errors = new ArrayList<>();
+        List<io.telltale.signatures.rule.SkippedRule> notRun = new ArrayList<>();
         for (LoadedRule l : loaded) {
             try {
-                compiled.add(compile(compiled.size(), l.rule(), vars, classes));
+                CompiledRule r = compile(compiled.size(), l.rule(), vars, classes);
+                if (r.packetLevel() && !r.packetRunnable()) {
+                    notRun.add(new io.telltale.signatures.rule.SkippedRule(l.file(), l.line(), l.rule().sid(),
+                            r.packetTests().stream().anyMatch(t -> t.keyword().equals("ttl")) ? "ttl is not supported yet"
+                                    : "the payload and an app-layer buffer in one rule are not supported yet"));
+                    continue;
+                }
+                compiled.add(r);
             } catch (IllegalArgumentException e) {
                 errors.add(l.file() + ":" + l.line() + ": sid " + l.rule().sid() + ": " + e.getMessage());
             }
         }
-        return new Result(new RuleSet(compiled), errors);
+        return new Result(new RuleSet(compiled), errors, notRun);
     }
 
     static CompiledRule compile(int index, Rule r, RuleVariables vars, Classifications classes) {
@@ -47,6 +58,7 @@ public final class RuleCompiler {
         Map<String, List<String>> transforms = new LinkedHashMap<>();
         String current = "pkt_data";
         boolean packetLevel = false;
+        List<RuleOption.Compare> packetTests = new ArrayList<>();
         boolean toClient = false;
         boolean established = false;
         List<RuleOption.Flowbits> flowbits = new ArrayList<>();
@@ -78,7 +90,10 @@ public final class RuleCompiler {
                     switch (c.keyword()) {
                         case "bsize" -> steps.computeIfAbsent(current, k -> new ArrayList<>()).add(new Step.Length(c.test()));
                         case "urilen" -> steps.computeIfAbsent("http.uri", k -> new ArrayList<>()).add(new Step.Length(c.test()));
-                        default -> packetLevel = true;
+                        default -> {
+                            packetLevel = true;
+                            packetTests.add(c);
+                        }
                     }
                 }
                 case RuleOption.Isdataat d -> steps.computeIfAbsent(current, k -> new ArrayList<>())
@@ -107,9 +122,11 @@ public final class RuleCompiler {
             }
         }
         List<BufferProgram> buffers = new ArrayList<>();
+        BufferProgram payload = null;
         for (Map.Entry<String, List<Step>> e : steps.entrySet()) {
             if (e.getKey().equals("pkt_data")) {
                 packetLevel = true;
+                payload = new BufferProgram("pkt_data", transforms.getOrDefault("pkt_data", List.of()), e.getValue());
                 continue;
             }
             if (!Keywords.BUFFERS.containsKey(e.getKey())) {
@@ -138,7 +155,8 @@ public final class RuleCompiler {
         }
         return new CompiledRule(index, r, r.protocol(), AddressSet.compile(r.source(), vars), PortSet.compile(r.sourcePort(), vars),
                 AddressSet.compile(r.destination(), vars), PortSet.compile(r.destinationPort(), vars),
-                r.direction() == Rule.Direction.BOTH, toClient, established, buffers, packetLevel, flowbits, noalert, threshold,
+                r.direction() == Rule.Direction.BOTH, toClient, established, buffers, payload, packetTests, packetLevel, flowbits,
+                noalert, threshold,
                 filter, severity, classtype == null ? r.classtype().orElse(null) : classtype.name(),
                 classtype == null ? null : classtype.description(), attack);
     }

@@ -26,6 +26,12 @@ public final class RuleSet {
     /** Pass rules (not packet-level): one that matches silences the others for what it matched. */
     final List<CompiledRule> passes;
     final int packetLevel;
+    /** The packet path: rules it runs, the fast patterns of their payload contents, and those without one. */
+    final List<CompiledRule> packetRules;
+    final PatternSet packetPatterns;
+    final int[] packetRuleOfPattern;
+    final List<CompiledRule> packetUnprefiltered;
+    private final Map<Long, CompiledRule> bySid = new java.util.HashMap<>();
 
     RuleSet(List<CompiledRule> rules) {
         this.rules = List.copyOf(rules);
@@ -35,9 +41,24 @@ public final class RuleSet {
         List<CompiledRule> always = new ArrayList<>();
         List<CompiledRule> header = new ArrayList<>();
         int packet = 0;
+        List<CompiledRule> packetRun = new ArrayList<>();
+        List<CompiledRule> packetAlways = new ArrayList<>();
+        PatternSet.Builder packetBuilder = PatternSet.builder();
+        List<Integer> packetOwners = new ArrayList<>();
         for (CompiledRule r : rules) {
+            bySid.putIfAbsent(key(r.rule().gid(), r.rule().sid()), r);
             if (r.packetLevel()) {
                 packet++;
+                if (r.packetRunnable()) {
+                    packetRun.add(r);
+                    RuleCompiler.Prefilter p = RuleCompiler.prefilter(r);
+                    if (p != null && p.buffer().equals("pkt_data") && r.payload() != null && r.payload().transformsKey().isEmpty()) {
+                        packetBuilder.add(p.pattern(), p.nocase());
+                        packetOwners.add(r.index());
+                    } else {
+                        packetAlways.add(r);
+                    }
+                }
                 continue;
             }
             if (r.headerOnly()) {
@@ -71,6 +92,29 @@ public final class RuleSet {
         this.passes = rules.stream().filter(r -> !r.packetLevel() && r.rule().action() == io.telltale.signatures.rule.Rule.Action.PASS)
                 .toList();
         this.packetLevel = packet;
+        this.packetRules = List.copyOf(packetRun);
+        this.packetPatterns = packetBuilder.build();
+        this.packetRuleOfPattern = packetOwners.stream().mapToInt(Integer::intValue).toArray();
+        this.packetUnprefiltered = List.copyOf(packetAlways);
+    }
+
+    private static long key(int gid, long sid) {
+        return ((long) gid << 40) ^ sid;
+    }
+
+    /** The rule of {@code gid:sid}, or null. */
+    CompiledRule rule(int gid, long sid) {
+        return bySid.get(key(gid, sid));
+    }
+
+    /** Rules the packet path runs. */
+    public int packetRules() {
+        return packetRules.size();
+    }
+
+    /** Packet-path rules that cannot run: they mix the payload with an app-layer buffer, or test the TTL. */
+    public int packetNotRun() {
+        return packetLevel - packetRules.size();
     }
 
     /** Rules compiled. */

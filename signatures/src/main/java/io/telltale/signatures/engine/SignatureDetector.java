@@ -60,8 +60,22 @@ public final class SignatureDetector implements Detector {
         return matched;
     }
 
+    /** The rule set in force: the packet path reads it too, so a reload reaches both at once. */
+    public RuleSet rules() {
+        return rules;
+    }
+
     @Override
     public void onRecord(ProtocolRecord record, Consumer<Finding> out) {
+        if (record instanceof io.telltale.analysis.event.RuleMatchRecord m) {
+            CompiledRule r = rules.rule(m.gid(), m.sid());
+            if (r != null) { // null: the rule went in a reload while the match was on its way
+                evaluated++;
+                fire(r, m.flowId(), m.timestampNanos(), m.originatorHost(), m.originatorPort(), m.responderHost(),
+                        m.responderPort(), "payload", "pkt_data", m.excerpt(), out);
+            }
+            return;
+        }
         String protocol = Buffers.protocol(record);
         if (protocol == null) {
             return;
@@ -71,7 +85,7 @@ public final class SignatureDetector implements Detector {
         for (RuleSet.Lane lane : set.lanes) {
             for (boolean toClient : new boolean[] {false, true}) {
                 String value = Buffers.value(record, lane.buffer(), toClient);
-                if (value == null || (toClient && !lane.buffer().startsWith("ssh.software") && !lane.buffer().equals("ssh.proto"))) {
+                if (value == null || (toClient && !Buffers.EITHER_SIDE.contains(lane.buffer()))) {
                     continue;
                 }
                 byte[] b = lane.transformer().transform(value.getBytes(StandardCharsets.ISO_8859_1));

@@ -30,6 +30,7 @@ final class RulesOnCapture {
                 detector.onFlow(f.flow(), findings::add);
             }
         });
+        pipeline.inspectWith(new PacketInspector(detector::rules));
         try (PacketSource source = CaptureFiles.open(capture)) {
             while (source.poll(pipeline, 64) != PacketSource.END_OF_INPUT) {
                 // the pipeline calls the detector

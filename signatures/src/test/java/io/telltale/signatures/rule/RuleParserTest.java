@@ -76,20 +76,20 @@ class RuleParserTest {
     @Test
     void aRuleAskingForWhatIsNotHonouredIsSkippedWithItsReason() {
         RuleFile f = RuleParser.parse("x.rules", String.join("\n",
-                "alert http any any -> any any (http.request_body; content:\"a\"; sid:1;)",
+                "alert tls any any -> any any (tls.certs; content:\"a\"; sid:1;)",
                 "alert tcp any any -> any any (xbits:set,a,track ip_src; sid:2;)",
                 "alert tcp any any -> any any (content:\"a\"; frobnicate; sid:3;)",
                 "alert sip any any -> any any (sid:4;)",
-                "alert tcp any any -> any any (pcre:\"/a/H\"; sid:5;)",
-                "alert http any any -> any any (content:\"a\"; http_cookie; sid:6;)"));
+                "alert tcp any any -> any any (pcre:\"/a/G\"; sid:5;)",
+                "alert tcp any any -> any any (content:\"a\"; tag:session,10,packets; sid:6;)"));
         assertThat(f.errors()).isEmpty();
         assertThat(f.skipped()).extracting(SkippedRule::sid, SkippedRule::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1L, "buffer http.request_body is not extracted yet"),
+                org.assertj.core.groups.Tuple.tuple(1L, "buffer tls.certs is not extracted yet"),
                 org.assertj.core.groups.Tuple.tuple(2L, "xbits (state shared across flows) is not supported"),
                 org.assertj.core.groups.Tuple.tuple(3L, "keyword frobnicate is not supported"),
                 org.assertj.core.groups.Tuple.tuple(4L, "protocol sip is not dissected"),
-                org.assertj.core.groups.Tuple.tuple(5L, "buffer http.header is not extracted yet"),
-                org.assertj.core.groups.Tuple.tuple(6L, "buffer http.cookie is not extracted yet"));
+                org.assertj.core.groups.Tuple.tuple(5L, "pcre flag G is not supported"),
+                org.assertj.core.groups.Tuple.tuple(6L, "tag (logging the packets after a match) is not supported"));
     }
 
     @Test

@@ -23,6 +23,15 @@ final class HttpMessageReader {
         Body onHeadersEnd();
 
         void onMessageEnd(long bodyLength);
+
+        /** How many more decoded body bytes it wants to see (0: none, the default). */
+        default int bodyWanted() {
+            return 0;
+        }
+
+        /** Decoded body bytes, at most {@link #bodyWanted()}; valid during the call only. */
+        default void onBody(MemorySegment data, long offset, int length) {
+        }
     }
 
     /** How a message's body is delimited. */
@@ -261,6 +270,10 @@ final class HttpMessageReader {
     private void body(MemorySegment data, long at, int length) {
         if (inflater == null) {
             bodyLength += length;
+            int wanted = listener.bodyWanted();
+            if (wanted > 0) {
+                listener.onBody(data, at, Math.min(wanted, length));
+            }
             return;
         }
         byte[] input = data.asSlice(at, length).toArray(ValueLayout.JAVA_BYTE);
@@ -295,6 +308,10 @@ final class HttpMessageReader {
             }
             while ((n = inflater.inflate(scratch)) > 0) {
                 bodyLength += n;
+                int wanted = listener.bodyWanted();
+                if (wanted > 0) {
+                    listener.onBody(MemorySegment.ofArray(scratch), 0, Math.min(wanted, n));
+                }
             }
         } catch (DataFormatException e) {
             anomalies++;

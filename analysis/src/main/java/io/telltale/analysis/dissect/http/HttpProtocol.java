@@ -19,11 +19,22 @@ public final class HttpProtocol {
     public static final FieldSpec REQUEST_BODY = new FieldSpec("http.request_body_len", FieldType.COUNT, "request body bytes, decoded");
     public static final FieldSpec RESPONSE_BODY = new FieldSpec("http.response_body_len", FieldType.COUNT, "response body bytes, decoded");
 
+    public static final FieldSpec REQUEST_LINE = new FieldSpec("http.request_line", FieldType.TEXT, "the request line as sent");
+    public static final FieldSpec REQUEST_HEADERS = new FieldSpec("http.request_headers", FieldType.TEXT,
+            "the request's header lines in order (the first 8 KiB)");
+    public static final FieldSpec RESPONSE_HEADERS = new FieldSpec("http.response_headers", FieldType.TEXT,
+            "the response's header lines in order (the first 8 KiB)");
+    public static final FieldSpec REQUEST_BODY_DATA = new FieldSpec("http.request_body", FieldType.TEXT,
+            "the first 4 KiB of the request body, decoded");
+    public static final FieldSpec RESPONSE_BODY_DATA = new FieldSpec("http.response_body", FieldType.TEXT,
+            "the first 4 KiB of the response body, decoded");
+
     private static final String[] METHODS = {"GET ", "POST ", "HEAD ", "PUT ", "DELETE ", "OPTIONS ", "CONNECT ", "PATCH ",
         "TRACE ", "PROPFIND ", "PROPPATCH ", "MKCOL ", "COPY ", "MOVE ", "LOCK ", "UNLOCK ", "REPORT ", "SUBSCRIBE "};
 
     public static final ProtocolSpec SPEC = new ProtocolSpec("http", "http", true, false, true, Set.of(80, 8000, 8080, 8888, 3128),
-            HttpProtocol::looksLikeHttp, List.of(HOST, METHOD, URI, USER_AGENT, STATUS, REQUEST_BODY, RESPONSE_BODY),
+            HttpProtocol::looksLikeHttp, List.of(HOST, METHOD, URI, USER_AGENT, STATUS, REQUEST_BODY, RESPONSE_BODY, REQUEST_LINE,
+                    REQUEST_HEADERS, RESPONSE_HEADERS, REQUEST_BODY_DATA, RESPONSE_BODY_DATA),
             () -> HttpSession::new);
 
     private HttpProtocol() {

@@ -54,10 +54,51 @@ final class HttpSession implements DissectorSession {
         int infoCode = -1;
         String infoMessage;
         long responseBodyLength = -1;
+        // the raw messages, bounded (HttpRecord.Raw)
+        String requestLine;
+        StringBuilder requestHeaders;
+        Prefix requestBody;
+        String responseLine;
+        StringBuilder responseHeaders;
+        Prefix responseBody;
         // framing of the message being read
         long contentLength = -1;
         boolean chunked;
         String contentEncoding;
+    }
+
+    /** The first bytes of a body, one char per byte. */
+    private static final class Prefix {
+        private final StringBuilder text = new StringBuilder();
+
+        int wanted() {
+            return HttpRecord.MAX_BODY - text.length();
+        }
+
+        void add(MemorySegment data, long offset, int length) {
+            int n = Math.min(length, wanted());
+            for (int i = 0; i < n; i++) {
+                text.append((char) (data.get(java.lang.foreign.ValueLayout.JAVA_BYTE, offset + i) & 0xff));
+            }
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /** Appends {@code Name: value\r\n} while the block is under its bound. */
+    private static StringBuilder header(StringBuilder block, String name, String value) {
+        StringBuilder b = block == null ? new StringBuilder(256) : block;
+        if (b.length() + name.length() + value.length() + 4 <= HttpRecord.MAX_HEADERS) {
+            b.append(name).append(": ").append(value).append("\r\n");
+        }
+        return b;
+    }
+
+    private static String text(Object o) {
+        return o == null ? null : o.toString();
     }
 
     HttpSession(FlowContext flow) {
@@ -114,7 +155,9 @@ final class HttpSession implements DissectorSession {
         out.accept(new HttpRecord(flow.flowId(), t.timestampNanos, flow.originatorHost(), flow.originatorPort(),
                 flow.responderHost(), flow.responderPort(), t.depth, t.method, t.host, t.uri, t.referrer, t.version,
                 t.userAgent, t.origin, t.requestBodyLength, Math.max(0, t.responseBodyLength), t.statusCode,
-                t.statusMessage, t.infoCode, t.infoMessage, t.requestContentType, t.responseContentType));
+                t.statusMessage, t.infoCode, t.infoMessage, t.requestContentType, t.responseContentType,
+                new HttpRecord.Raw(t.requestLine, text(t.requestHeaders), text(t.requestBody), t.responseLine, text(t.responseHeaders),
+                        text(t.responseBody))));
     }
 
     private final class Requests implements HttpMessageReader.Listener {
@@ -123,6 +166,7 @@ final class HttpSession implements DissectorSession {
             request = new Transaction();
             request.timestampNanos = nowNanos;
             request.depth = ++depth;
+            request.requestLine = line;
             String[] parts = line.split(" ", 3);
             request.method = parts[0];
             request.uri = parts.length > 1 ? parts[1] : null;
@@ -137,6 +181,7 @@ final class HttpSession implements DissectorSession {
 
         @Override
         public void onHeader(String name, String value) {
+            request.requestHeaders = header(request.requestHeaders, name, value);
             switch (name.toLowerCase(java.util.Locale.ROOT)) {
                 case "host" -> request.host = hostWithoutPort(value);
                 case "referer" -> request.referrer = value;
@@ -168,6 +213,19 @@ final class HttpSession implements DissectorSession {
         public void onMessageEnd(long bodyLength) {
             request.requestBodyLength = bodyLength;
         }
+
+        @Override
+        public int bodyWanted() {
+            return request == null ? 0 : request.requestBody == null ? HttpRecord.MAX_BODY : request.requestBody.wanted();
+        }
+
+        @Override
+        public void onBody(MemorySegment data, long offset, int length) {
+            if (request.requestBody == null) {
+                request.requestBody = new Prefix();
+            }
+            request.requestBody.add(data, offset, length);
+        }
     }
 
     private final class Responses implements HttpMessageReader.Listener {
@@ -195,6 +253,10 @@ final class HttpSession implements DissectorSession {
                 anomalies++;
             }
             String message = parts.length > 2 ? parts[2] : "";
+            if (status < 100 || status >= 200) {
+                response.responseLine = line;
+                response.responseHeaders = null;
+            }
             if (status >= 100 && status < 200) {
                 response.infoCode = status;
                 response.infoMessage = message;
@@ -210,6 +272,9 @@ final class HttpSession implements DissectorSession {
 
         @Override
         public void onHeader(String name, String value) {
+            if (status < 100 || status >= 200) {
+                response.responseHeaders = header(response.responseHeaders, name, value);
+            }
             switch (name.toLowerCase(java.util.Locale.ROOT)) {
                 case "content-length" -> response.contentLength = parseLength(value);
                 case "content-type" -> response.responseContentType = value;
@@ -247,6 +312,20 @@ final class HttpSession implements DissectorSession {
             waiting.remove(response);
             emit(response);
             response = null;
+        }
+
+        @Override
+        public int bodyWanted() {
+            return response == null || (status >= 100 && status < 200) ? 0
+                    : response.responseBody == null ? HttpRecord.MAX_BODY : response.responseBody.wanted();
+        }
+
+        @Override
+        public void onBody(MemorySegment data, long offset, int length) {
+            if (response.responseBody == null) {
+                response.responseBody = new Prefix();
+            }
+            response.responseBody.add(data, offset, length);
         }
     }
 

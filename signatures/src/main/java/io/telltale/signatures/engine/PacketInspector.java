@@ -1,0 +1,229 @@
+package io.telltale.signatures.engine;
+
+import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.RuleMatchRecord;
+import io.telltale.analysis.pipeline.PayloadInspector;
+import io.telltale.capture.flow.Addresses;
+import io.telltale.capture.flow.Flow;
+import io.telltale.signatures.match.PatternSet;
+import io.telltale.signatures.rule.RuleOption;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The packet path of the rules, on a worker's thread: each payload (a TCP stream chunk in order, a
+ * UDP datagram, an ICMP message) is scanned once by the fast-pattern automaton in place, and only
+ * the rules whose pattern occurs are evaluated: header, direction, dsize, itype/icode, flowbits
+ * (this worker's, per flow), then the payload tests on a copy. A match leaves as a
+ * {@link RuleMatchRecord}; thresholds, suppression and the alert are the detection thread's. A
+ * payload with no candidate allocates nothing.
+ */
+public final class PacketInspector implements PayloadInspector {
+
+    /** Bytes of the payload kept as evidence in the record. */
+    static final int EXCERPT = 64;
+    private static final int PROTO_TCP = 6;
+    private static final int PROTO_UDP = 17;
+
+    private final Supplier<RuleSet> rules;
+    private final BitSet candidates = new BitSet();
+    private final Map<Long, Set<String>> flowbits = new HashMap<>();
+    private RuleSet scanning;
+    private final PatternSet.Hits onHit = (pattern, end) -> candidates.set(scanning.packetRuleOfPattern[pattern]);
+
+    public PacketInspector(Supplier<RuleSet> rules) {
+        this.rules = rules;
+    }
+
+    @Override
+    public void onPayload(Flow flow, boolean fromOriginator, boolean stream, MemorySegment data, long offset, int length,
+                          long nowNanos, EventSink sink) {
+        inspect(flow, fromOriginator, -1, -1, data, offset, length, nowNanos, sink);
+    }
+
+    @Override
+    public void onIcmp(Flow flow, boolean fromOriginator, int type, int code, MemorySegment data, long offset, int length,
+                       long nowNanos, EventSink sink) {
+        inspect(flow, fromOriginator, type, code, data, offset, length, nowNanos, sink);
+    }
+
+    @Override
+    public void onFlowEnd(Flow flow) {
+        flowbits.remove(flow.id());
+    }
+
+    private void inspect(Flow flow, boolean fromOriginator, int icmpType, int icmpCode, MemorySegment data, long offset, int length,
+                         long nowNanos, EventSink sink) {
+        RuleSet set = rules.get();
+        if (set.packetRules.isEmpty()) {
+            return;
+        }
+        candidates.clear();
+        scanning = set;
+        if (length > 0 && set.packetPatterns.size() > 0) {
+            set.packetPatterns.scan(data, offset, offset + length, onHit);
+        }
+        for (CompiledRule r : set.packetUnprefiltered) {
+            candidates.set(r.index());
+        }
+        if (candidates.isEmpty()) {
+            return;
+        }
+        for (CompiledRule pass : set.passes) {
+            // a header-only pass rule over this flow lets its packets go (Suricata's pass)
+            if (pass.headerOnly() && fits(pass, flow, icmpType >= 0) && header(pass, flow, fromOriginator)) {
+                return;
+            }
+        }
+        byte[] payload = null;
+        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
+            CompiledRule r = set.rules.get(i);
+            if (r.rule().action() == io.telltale.signatures.rule.Rule.Action.PASS || !fits(r, flow, icmpType >= 0)
+                    || !header(r, flow, fromOriginator) || !packetTests(r, length, icmpType, icmpCode) || !bitsAllow(r, flow.id())) {
+                continue;
+            }
+            if (r.payload() != null) {
+                if (payload == null) {
+                    payload = new byte[length];
+                    MemorySegment.copy(data, ValueLayout.JAVA_BYTE, offset, payload, 0, length);
+                }
+                if (!r.payload().matches(payload)) {
+                    continue;
+                }
+            }
+            setBits(r, flow.id());
+            if (!r.noalert()) {
+                sink.accept(new RuleMatchRecord(flow.id(), nowNanos, Addresses.text(flow.originatorHigh(), flow.originatorLow()),
+                        flow.originatorPort(), Addresses.text(flow.responderHigh(), flow.responderLow()), flow.responderPort(),
+                        r.rule().gid(), r.rule().sid(), fromOriginator, excerpt(data, offset, length)));
+            }
+        }
+    }
+
+    private static boolean fits(CompiledRule r, Flow flow, boolean icmp) {
+        int p = flow.protocol();
+        boolean protocol = switch (r.protocol()) {
+            case "ip" -> true;
+            case "tcp", "tcp-pkt", "tcp-stream" -> p == PROTO_TCP;
+            case "udp" -> p == PROTO_UDP;
+            case "icmp" -> icmp;
+            default -> flow.service() != null && List.of(flow.service().split(",")).contains(r.protocol());
+        };
+        if (!protocol) {
+            return false;
+        }
+        // payload on a TCP flow is past the handshake; elsewhere a flow is established once both ends have sent
+        return !r.established() || p == PROTO_TCP || (flow.originatorPackets() > 0 && flow.responderPackets() > 0);
+    }
+
+    private static boolean header(CompiledRule r, Flow flow, boolean fromOriginator) {
+        boolean wantsToClient = r.toClient();
+        boolean toServerOnly = r.rule().all(RuleOption.Flow.class).stream().anyMatch(f -> f.settings().contains("to_server")
+                || f.settings().contains("from_client"));
+        if ((wantsToClient && fromOriginator) || (toServerOnly && !fromOriginator)) {
+            return false;
+        }
+        byte[] originator = Addresses.bytes(flow.originatorHigh(), flow.originatorLow());
+        byte[] responder = Addresses.bytes(flow.responderHigh(), flow.responderLow());
+        byte[] src = fromOriginator ? originator : responder;
+        byte[] dst = fromOriginator ? responder : originator;
+        int srcPort = fromOriginator ? flow.originatorPort() : flow.responderPort();
+        int dstPort = fromOriginator ? flow.responderPort() : flow.originatorPort();
+        return matchesHeader(r, src, srcPort, dst, dstPort) || (r.bothWays() && matchesHeader(r, dst, dstPort, src, srcPort));
+    }
+
+    private static boolean matchesHeader(CompiledRule r, byte[] src, int srcPort, byte[] dst, int dstPort) {
+        return r.source().contains(src) && r.destination().contains(dst) && r.sourcePort().contains(srcPort)
+                && r.destinationPort().contains(dstPort);
+    }
+
+    private static boolean packetTests(CompiledRule r, int length, int icmpType, int icmpCode) {
+        for (RuleOption.Compare c : r.packetTests()) {
+            boolean ok = switch (c.keyword()) {
+                case "dsize" -> c.test().test(length);
+                case "itype" -> icmpType >= 0 && c.test().test(icmpType);
+                case "icode" -> icmpCode >= 0 && c.test().test(icmpCode);
+                default -> false;
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean bitsAllow(CompiledRule r, long flowId) {
+        Set<String> set = flowbits.get(flowId);
+        for (RuleOption.Flowbits f : r.flowbits()) {
+            boolean isset = f.command().equals("isset");
+            if (!isset && !f.command().equals("isnotset")) {
+                continue;
+            }
+            boolean holds = false;
+            if (set != null) {
+                if (f.names().contains("|")) {
+                    for (String n : f.names().split("\\|")) {
+                        holds |= set.contains(n);
+                    }
+                } else {
+                    holds = true;
+                    for (String n : f.names().split("&")) {
+                        holds &= set.contains(n);
+                    }
+                }
+            }
+            if (holds != isset) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void setBits(CompiledRule r, long flowId) {
+        for (RuleOption.Flowbits f : r.flowbits()) {
+            switch (f.command()) {
+                case "set" -> flowbits.computeIfAbsent(flowId, k -> new HashSet<>()).add(f.names());
+                case "unset" -> {
+                    Set<String> s = flowbits.get(flowId);
+                    if (s != null) {
+                        s.remove(f.names());
+                    }
+                }
+                case "toggle" -> {
+                    Set<String> s = flowbits.computeIfAbsent(flowId, k -> new HashSet<>());
+                    if (!s.remove(f.names())) {
+                        s.add(f.names());
+                    }
+                }
+                default -> {
+                    // conditions
+                }
+            }
+        }
+    }
+
+    /** The first bytes as printable text, other bytes as \xNN: evidence that cannot break a log line. */
+    static String excerpt(MemorySegment data, long offset, int length) {
+        StringBuilder b = new StringBuilder(EXCERPT + 16);
+        int n = Math.min(length, EXCERPT);
+        for (int i = 0; i < n; i++) {
+            int c = data.get(ValueLayout.JAVA_BYTE, offset + i) & 0xff;
+            if (c >= 0x20 && c < 0x7f && c != '\\') {
+                b.append((char) c);
+            } else {
+                b.append(String.format("\\x%02x", c));
+            }
+        }
+        if (length > n) {
+            b.append("...");
+        }
+        return b.toString();
+    }
+}
