@@ -107,7 +107,16 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
             analysis.session.onPayload(nowNanos, fromOriginator, data, offset, length, stream, sink);
         }
         if (inspector != null) {
-            inspector.onPayload(flow, fromOriginator, stream, data, offset, length, nowNanos, sink);
+            long seen = fromOriginator ? analysis.inspectedFromOriginator : analysis.inspectedFromResponder;
+            if (seen < PayloadInspector.DEPTH) {
+                int shown = (int) Math.min(length, PayloadInspector.DEPTH - seen);
+                if (fromOriginator) {
+                    analysis.inspectedFromOriginator += shown;
+                } else {
+                    analysis.inspectedFromResponder += shown;
+                }
+                inspector.onPayload(flow, fromOriginator, stream, data, offset, shown, nowNanos, sink);
+            }
         }
     }
 

@@ -26,4 +26,7 @@ final class FlowAnalysis {
     DissectorSession session;
     /** The protocol of {@link #session}: weird.log names it as the source. */
     String protocol;
+    /** Payload bytes each direction has shown the inspector: it sees the first {@link PayloadInspector#DEPTH} of each. */
+    long inspectedFromOriginator;
+    long inspectedFromResponder;
 }

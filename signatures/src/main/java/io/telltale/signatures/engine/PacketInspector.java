@@ -34,6 +34,8 @@ public final class PacketInspector implements PayloadInspector {
 
     private final Supplier<RuleSet> rules;
     private final BitSet candidates = new BitSet();
+    /** The payload copied out of the frame once: the automaton runs fastest on an array. */
+    private byte[] scratch = new byte[2048];
     private final Map<Long, Set<String>> flowbits = new HashMap<>();
     private RuleSet scanning;
     private final PatternSet.Hits onHit = (pattern, end) -> candidates.set(scanning.packetRuleOfPattern[pattern]);
@@ -68,7 +70,11 @@ public final class PacketInspector implements PayloadInspector {
         candidates.clear();
         scanning = set;
         if (length > 0 && set.packetPatterns.size() > 0) {
-            set.packetPatterns.scan(data, offset, offset + length, onHit);
+            if (scratch.length < length) {
+                scratch = new byte[Math.max(length, scratch.length * 2)];
+            }
+            MemorySegment.copy(data, ValueLayout.JAVA_BYTE, offset, scratch, 0, length);
+            set.packetPatterns.scan(scratch, 0, length, onHit);
         }
         for (CompiledRule r : set.packetUnprefiltered) {
             candidates.set(r.index());

@@ -163,10 +163,15 @@ public final class RuleCompiler {
 
     /** The pattern the prefilter looks for: the explicit fast_pattern, else the longest positive content; null if none. */
     static Prefilter prefilter(CompiledRule r) {
+        return prefilter(r.rule());
+    }
+
+    /** A rule's fast pattern as the prefilter takes it (explicit fast_pattern, else the longest positive content), or null. */
+    public static Prefilter prefilter(Rule rule) {
         RuleOption.Content best = null;
         String bestBuffer = null;
         String current = "pkt_data";
-        for (RuleOption o : r.rule().options()) {
+        for (RuleOption o : rule.options()) {
             if (o instanceof RuleOption.Buffer b) {
                 current = b.name();
             } else if (o instanceof RuleOption.Content c && !c.negated()) {
@@ -193,6 +198,6 @@ public final class RuleCompiler {
     }
 
     /** A rule's fast pattern and the buffer it is looked for in. */
-    record Prefilter(String buffer, byte[] pattern, boolean nocase) {
+    public record Prefilter(String buffer, byte[] pattern, boolean nocase) {
     }
 }

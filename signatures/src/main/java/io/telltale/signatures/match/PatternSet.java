@@ -41,6 +41,20 @@ public final class PatternSet {
     private final int[] outputStart;
     private final int[] outputCount;
     private final int[] outputs;
+    /** Full transition rows (failures folded in) of the shallow states, where a scan spends most bytes: -1 for none. */
+    private final int[] denseRow;
+    private final int[] dense;
+    /** States this close to the root get a dense row: 256 ints each, a few thousand of them. */
+    static final int DENSE_DEPTH = 2;
+    /**
+     * Each state as the scan loop carries it: a dense state as its row offset (a multiple of 256) with
+     * bit 0 set when it has outputs, any other state as {@code -(state + 1)}.
+     */
+    private final int[] code;
+    /** Dense rows again, indexed by the raw byte (folding done) and holding codes: the scan's common step is one load. */
+    private final int[] fast;
+    /** The state of each dense row ({@code rowState[offset >> 8]}). */
+    private final int[] rowState;
 
     private PatternSet(Builder b) {
         int patternCount = b.patterns.size();
@@ -65,6 +79,8 @@ public final class PatternSet {
         }
         int nodes = trie.size;
         fail = new int[nodes];
+        int[] depth = new int[nodes];
+        List<Integer> order = new ArrayList<>(); // breadth first: a state's failure comes before it
         int[][] merged = new int[nodes][];
         merged[0] = trie.outputs(0);
         ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -73,10 +89,12 @@ public final class PatternSet {
             rootNext[c] = child;
             if (child != 0) {
                 queue.add(child);
+                depth[child] = 1;
             }
         }
         while (!queue.isEmpty()) {
             int node = queue.poll();
+            order.add(node);
             int[] failOutputs = merged[fail[node]];
             int[] mine = trie.outputs(node);
             int[] all = Arrays.copyOf(mine, mine.length + failOutputs.length);
@@ -90,6 +108,7 @@ public final class PatternSet {
                     f = fail[f];
                 }
                 fail[child] = trie.child(f, c);
+                depth[child] = depth[node] + 1;
                 queue.add(child);
             }
         }
@@ -115,8 +134,35 @@ public final class PatternSet {
             }
             edgeCount[node] = kids.length;
         }
+        denseRow = new int[nodes];
+        java.util.Arrays.fill(denseRow, -1);
+        int rows = 1;
+        for (int node : order) {
+            if (depth[node] <= DENSE_DEPTH) {
+                rows++;
+            }
+        }
+        dense = new int[rows * 256];
+        denseRow[0] = 0;
+        System.arraycopy(rootNext, 0, dense, 0, 256);
+        int row = 256;
+        for (int node : order) {
+            if (depth[node] > DENSE_DEPTH) {
+                continue;
+            }
+            denseRow[node] = row;
+            int failRow = denseRow[fail[node]]; // shallower, so already filled
+            for (int c = 0; c < 256; c++) {
+                int t = trie.child(node, c);
+                dense[row + c] = t != 0 ? t : dense[failRow + c];
+            }
+            row += 256;
+        }
         outputStart = new int[nodes];
         outputCount = new int[nodes];
+        code = new int[nodes];
+        rowState = new int[rows];
+        fast = new int[rows * 256];
         int total = 0;
         for (int[] m : merged) {
             total += m.length;
@@ -128,6 +174,17 @@ public final class PatternSet {
             outputCount[node] = merged[node].length;
             System.arraycopy(merged[node], 0, outputs, o, merged[node].length);
             o += merged[node].length;
+        }
+        for (int node = 0; node < nodes; node++) {
+            code[node] = denseRow[node] >= 0 ? denseRow[node] | (outputCount[node] != 0 ? 1 : 0) : -(node + 1);
+            if (denseRow[node] >= 0) {
+                rowState[denseRow[node] >> 8] = node;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int v = 0; v < 256; v++) {
+                fast[r * 256 + v] = code[dense[r * 256 + (FOLD[v] & 0xff)]];
+            }
         }
     }
 
@@ -198,11 +255,24 @@ public final class PatternSet {
 
     /** Every occurrence of every pattern in {@code b[from, to)}. */
     public void scan(byte[] b, int from, int to, Hits hits) {
-        int state = 0;
+        int cur = 0; // the root's code: row 0, no outputs
         for (int i = from; i < to; i++) {
-            state = step(state, FOLD[b[i] & 0xff] & 0xff);
-            if (outputCount[state] != 0) {
-                report(state, b, from, i + 1, hits);
+            int v = b[i] & 0xff;
+            if (cur >= 0) {
+                cur = fast[(cur & ~1) + v]; // the common case: a shallow state, one load
+                if (cur >= 0) {
+                    if ((cur & 1) != 0) {
+                        report(rowState[cur >> 8], b, from, i + 1, hits);
+                    }
+                } else if (outputCount[-cur - 1] != 0) {
+                    report(-cur - 1, b, from, i + 1, hits);
+                }
+            } else {
+                int state = step(-cur - 1, FOLD[v] & 0xff);
+                cur = code[state];
+                if (outputCount[state] != 0) {
+                    report(state, b, from, i + 1, hits);
+                }
             }
         }
     }
@@ -228,14 +298,17 @@ public final class PatternSet {
 
     private int step(int state, int c) {
         int s = state;
-        while (s != 0) {
+        while (true) {
+            int row = denseRow[s];
+            if (row >= 0) {
+                return dense[row + c];
+            }
             int t = child(s, c);
             if (t != 0) {
                 return t;
             }
             s = fail[s];
         }
-        return rootNext[c];
     }
 
     /** The child of {@code node} on {@code c}, 0 if none: a binary search of its sorted edges. */
