@@ -36,7 +36,18 @@ public final class PacketInspector implements PayloadInspector {
     private final BitSet candidates = new BitSet();
     /** The payload copied out of the frame once: the automaton runs fastest on an array. */
     private byte[] scratch = new byte[2048];
+    /** The automaton's states told this scan ({@link PatternSet#scanDistinct}). */
+    private int[] seen = new int[0];
+    private int stamp;
     private final Map<Long, Set<String>> flowbits = new HashMap<>();
+    /**
+     * Per flow-table slot: the flow whose headers were judged there, the rule set judged against, and
+     * the packet rules each direction can match ({@link HeaderIndex}). Judged on the flow's first
+     * payload, then looked up by slot: no map, no allocation per packet.
+     */
+    private long[] slotFlow = new long[0];
+    private RuleSet[] slotRules = new RuleSet[0];
+    private BitSet[][] slotPossible = new BitSet[0][];
     private RuleSet scanning;
     private final PatternSet.Hits onHit = (pattern, end) -> candidates.set(scanning.packetRuleOfPattern[pattern]);
 
@@ -67,6 +78,10 @@ public final class PacketInspector implements PayloadInspector {
         if (set.packetRules.isEmpty()) {
             return;
         }
+        BitSet possible = possible(set, flow, icmpType >= 0)[fromOriginator ? 0 : 1];
+        if (possible.isEmpty()) {
+            return; // no packet rule's header fits this flow this way: nothing to scan for
+        }
         candidates.clear();
         scanning = set;
         if (length > 0 && set.packetPatterns.size() > 0) {
@@ -74,11 +89,16 @@ public final class PacketInspector implements PayloadInspector {
                 scratch = new byte[Math.max(length, scratch.length * 2)];
             }
             MemorySegment.copy(data, ValueLayout.JAVA_BYTE, offset, scratch, 0, length);
-            set.packetPatterns.scan(scratch, 0, length, onHit);
+            if (seen.length < set.packetPatterns.states()) {
+                seen = new int[set.packetPatterns.states()];
+                stamp = 0;
+            }
+            set.packetPatterns.scanDistinct(scratch, 0, length, seen, ++stamp, onHit);
         }
         for (CompiledRule r : set.packetUnprefiltered) {
             candidates.set(r.index());
         }
+        candidates.and(possible);
         if (candidates.isEmpty()) {
             return;
         }
@@ -111,6 +131,38 @@ public final class PacketInspector implements PayloadInspector {
                         r.rule().gid(), r.rule().sid(), fromOriginator, excerpt(data, offset, length)));
             }
         }
+    }
+
+    /** The packet rules this flow's headers can match, per direction, judged once per flow and rule set. */
+    private BitSet[] possible(RuleSet set, Flow flow, boolean icmp) {
+        int slot = flow.slot();
+        if (slot >= slotFlow.length) {
+            int n = Math.max(slot + 1, slotFlow.length * 2);
+            slotFlow = java.util.Arrays.copyOf(slotFlow, n);
+            slotRules = java.util.Arrays.copyOf(slotRules, n);
+            slotPossible = java.util.Arrays.copyOf(slotPossible, n);
+        }
+        BitSet[] p = slotPossible[slot];
+        if (p == null) {
+            p = slotPossible[slot] = new BitSet[] {new BitSet(), new BitSet()};
+        }
+        if (slotFlow[slot] != flow.id() || slotRules[slot] != set) {
+            set.packetHeaders.possible(flow, icmp, p);
+            slotFlow[slot] = flow.id();
+            slotRules[slot] = set;
+        }
+        return p;
+    }
+
+    static boolean protocolFits(String protocol, Flow flow, boolean icmp) {
+        int p = flow.protocol();
+        return switch (protocol) {
+            case "ip" -> true;
+            case "tcp", "tcp-pkt", "tcp-stream" -> p == PROTO_TCP;
+            case "udp" -> p == PROTO_UDP;
+            case "icmp" -> icmp || p == 1 || p == 58;
+            default -> true; // an app-layer protocol: the flow may be named it after its first payload; checked per rule
+        };
     }
 
     private static boolean fits(CompiledRule r, Flow flow, boolean icmp) {

@@ -31,6 +31,7 @@ public final class RuleSet {
     final PatternSet packetPatterns;
     final int[] packetRuleOfPattern;
     final List<CompiledRule> packetUnprefiltered;
+    final HeaderIndex packetHeaders;
     private final Map<Long, CompiledRule> bySid = new java.util.HashMap<>();
 
     RuleSet(List<CompiledRule> rules) {
@@ -96,6 +97,7 @@ public final class RuleSet {
         this.packetPatterns = packetBuilder.build();
         this.packetRuleOfPattern = packetOwners.stream().mapToInt(Integer::intValue).toArray();
         this.packetUnprefiltered = List.copyOf(packetAlways);
+        this.packetHeaders = new HeaderIndex(packetRun);
     }
 
     private static long key(int gid, long sid) {

@@ -34,6 +34,8 @@ public final class SignatureDetector implements Detector {
     private final Map<Long, Set<String>> flowbits = new HashMap<>();
     private final Map<String, long[]> rates = new HashMap<>();
     private final BitSet candidates = new BitSet();
+    private int[] seen = new int[0];
+    private int stamp;
     private long evaluated;
     private long matched;
 
@@ -89,7 +91,11 @@ public final class SignatureDetector implements Detector {
                     continue;
                 }
                 byte[] b = lane.transformer().transform(value.getBytes(StandardCharsets.ISO_8859_1));
-                lane.patterns().scan(b, 0, b.length, (pattern, end) -> candidates.set(lane.ruleOfPattern()[pattern]));
+                if (seen.length < lane.patterns().states()) {
+                    seen = new int[lane.patterns().states()];
+                    stamp = 0;
+                }
+                lane.patterns().scanDistinct(b, 0, b.length, seen, ++stamp, (pattern, end) -> candidates.set(lane.ruleOfPattern()[pattern]));
             }
         }
         for (CompiledRule r : set.unprefiltered) {

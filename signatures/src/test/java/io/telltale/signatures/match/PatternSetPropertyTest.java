@@ -50,6 +50,17 @@ class PatternSetPropertyTest {
         inSegment.sort(null);
         assertThat(found).isEqualTo(expected);
         assertThat(inSegment).isEqualTo(expected);
+        // the prefilter's scan: every pattern that occurs, first at its first occurrence, whatever the scans before it
+        int[] seen = new int[set.states()];
+        set.scanDistinct(text, 0, text.length, seen, 1, (p, end) -> { });
+        java.util.Map<Integer, Integer> first = new java.util.TreeMap<>();
+        set.scanDistinct(text, 0, text.length, seen, 2, (p, end) -> first.putIfAbsent(p, end));
+        java.util.Map<Integer, Integer> expectedFirst = new java.util.TreeMap<>();
+        for (String hit : expected) {
+            String[] pe = hit.split("@");
+            expectedFirst.merge(Integer.parseInt(pe[0]), Integer.parseInt(pe[1]), Math::min);
+        }
+        assertThat(first).isEqualTo(expectedFirst);
     }
 
     static List<String> naive(byte[] text, List<byte[]> patterns, List<Boolean> caseless) {
