@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -97,6 +98,17 @@ public final class CaptureCommand implements Callable<Integer> {
             + "when it stops, the declarations it would propose are printed as a diff of the policy and written to "
             + "DIR/policy-proposal.diff (nothing is changed: apply them with baseline learn --apply or by hand)")
     boolean learn;
+
+    @Option(names = "--rules", paramLabel = "PATH", description = "Suricata-compatible rule files, folders of *.rules, or "
+            + "'starter' (repeatable); reloaded when they change")
+    List<Path> rules;
+
+    @Option(names = "--indicators", paramLabel = "PATH", description = "indicator lists (text, CSV, STIX 2.1, or a YAML "
+            + "manifest; repeatable); reloaded when they change")
+    List<Path> indicators;
+
+    @Option(names = "--rule-vars", paramLabel = "YAML", description = "the rules' variables, as suricata.yaml's 'vars:'")
+    Path ruleVars;
 
     @Option(names = "--evaluate-interval", paramLabel = "SECONDS", defaultValue = "60",
             description = "seconds between evaluations of series (beacons, silent devices). Default: ${DEFAULT-VALUE}")
@@ -177,8 +189,20 @@ public final class CaptureCommand implements Callable<Integer> {
                     }
                 };
             }
-            DetectionSink detection = policy == null ? null : new DetectionSink(alertsAndLogs,
-                    Detectors.all(policy, true), policy, OuiRegistry.system());
+            io.telltale.signatures.engine.SignatureDetector signatures = rules == null ? null
+                    : SignatureOptions.rules(rules, ruleVars, stderr, "telltale capture", spec);
+            io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null
+                    : SignatureOptions.indicators(indicators, stderr, "telltale capture", spec);
+            List<io.telltale.analysis.detect.Detector> detectors = new java.util.ArrayList<>(policy == null ? List.of()
+                    : Detectors.all(policy, true));
+            if (signatures != null) {
+                detectors.add(signatures);
+            }
+            if (iocs != null) {
+                detectors.add(iocs);
+            }
+            DetectionSink detection = detectors.isEmpty() ? null : new DetectionSink(alertsAndLogs, detectors,
+                    policy != null ? policy : Policy.empty(), OuiRegistry.system());
             // one lock for the workers' events and the periodic evaluations: detectors see one thing at a time
             SerialSink events = new SerialSink(detection == null ? logs : detection);
             capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, FlowConfig.DEFAULTS, events, line -> {
@@ -192,6 +216,9 @@ public final class CaptureCommand implements Callable<Integer> {
             });
             if (flowsOnly) {
                 capture.flowsOnly();
+            }
+            if (signatures != null && !flowsOnly) {
+                capture.inspectWith(() -> new io.telltale.signatures.engine.PacketInspector(signatures::rules));
             }
             try {
                 capture.start();
@@ -225,18 +252,37 @@ public final class CaptureCommand implements Callable<Integer> {
                     .name("telltale-health").unstarted(r));
             ticker.scheduleAtFixedRate(health::report, statsSeconds, statsSeconds, TimeUnit.SECONDS);
             PolicyWatcher watcher = null;
+            io.telltale.signatures.reload.SignatureWatcher ruleWatcher = null;
+            if (signatures != null || iocs != null) {
+                io.telltale.signatures.rule.RuleVariables vars;
+                try {
+                    vars = ruleVars == null ? io.telltale.signatures.rule.RuleVariables.defaults()
+                            : io.telltale.signatures.rule.RuleVariables.defaultsWith(Files.readString(ruleVars));
+                } catch (IOException e) {
+                    vars = io.telltale.signatures.rule.RuleVariables.defaults(); // read once already, at start
+                }
+                ruleWatcher = new io.telltale.signatures.reload.SignatureWatcher(rules, new io.telltale.signatures.rule.RuleParser.Context(
+                        vars, io.telltale.signatures.rule.Classifications.bundled()), signatures, indicators, iocs, line -> {
+                            synchronized (stdout) {
+                                stdout.println(line);
+                                stdout.flush();
+                            }
+                        }).every(2);
+            }
             if (detection != null) {
                 ticker.scheduleAtFixedRate(() -> {
                     synchronized (events) {
                         detection.finish(System.currentTimeMillis() * 1_000_000L);
                     }
                 }, evaluateSeconds, evaluateSeconds, TimeUnit.SECONDS);
-                watcher = new PolicyWatcher(policyFile, policy, PolicyWatcher.printing(line -> {
-                    synchronized (stdout) {
-                        stdout.println(line);
-                        stdout.flush();
-                    }
-                })).every(2);
+                if (policyFile != null) {
+                    watcher = new PolicyWatcher(policyFile, policy, PolicyWatcher.printing(line -> {
+                        synchronized (stdout) {
+                            stdout.println(line);
+                            stdout.flush();
+                        }
+                    })).every(2);
+                }
             }
             Runtime.getRuntime().addShutdownHook(hook);
             if (durationSeconds > 0) {
@@ -247,6 +293,9 @@ public final class CaptureCommand implements Callable<Integer> {
             ticker.shutdownNow();
             if (watcher != null) {
                 watcher.close();
+            }
+            if (ruleWatcher != null) {
+                ruleWatcher.close();
             }
             capture.stop();
             health.report();

@@ -52,6 +52,14 @@ final class LiveCapture {
     private final java.util.function.Consumer<String> notices;
     private java.util.List<io.telltale.analysis.dissect.ProtocolSpec> protocols = BuiltInProtocols.ALL;
 
+    private java.util.function.Supplier<io.telltale.analysis.pipeline.PayloadInspector> inspectors;
+
+    /** Each worker's payloads also go to an inspector of its own (the rules' packet path); before {@link #start}. */
+    LiveCapture inspectWith(java.util.function.Supplier<io.telltale.analysis.pipeline.PayloadInspector> inspectors) {
+        this.inspectors = inspectors;
+        return this;
+    }
+
     /** Flow records only: no payload is looked at. */
     LiveCapture flowsOnly() {
         protocols = List.of();
@@ -78,6 +86,9 @@ final class LiveCapture {
             for (int i = 0; i < workers; i++) {
                 AfPacketConfig socket = workers > 1 ? ring.withFanout(group) : ring;
                 AnalysisPipeline pipeline = new AnalysisPipeline(config, protocols, sink);
+                if (inspectors != null) {
+                    pipeline.inspectWith(inspectors.get());
+                }
                 pipelines.add(pipeline);
                 ReopeningShare share = new ReopeningShare(interfaceName + "#" + i);
                 threads.add(Thread.ofPlatform().name("telltale-capture-" + i).start(() -> {
@@ -97,6 +108,9 @@ final class LiveCapture {
             }
         } else {
             parallel = new ParallelPipeline(workers, config, protocols, !protocols.isEmpty(), sink, true);
+            if (inspectors != null) {
+                parallel.inspectWith(inspectors);
+            }
             threads.add(Thread.ofPlatform().name("telltale-capture").start(() -> {
                 try (LibpcapSource source = new LibpcapSource(interfaceName, ring.snapLength(), ring.promiscuous(), ring.filter())) {
                     register(new SourceShare(source.name(), source::counters, () -> {

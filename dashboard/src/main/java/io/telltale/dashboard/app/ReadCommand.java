@@ -137,8 +137,10 @@ public final class ReadCommand implements Callable<Integer> {
                 stderr.println("telltale read: policy: " + note);
             }
         }
-        io.telltale.signatures.engine.SignatureDetector signatures = rules == null ? null : signatures(stderr);
-        io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null : indicators(stderr);
+        io.telltale.signatures.engine.SignatureDetector signatures = rules == null ? null
+                : SignatureOptions.rules(rules, ruleVars, stderr, "telltale read", spec);
+        io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null
+                : SignatureOptions.indicators(indicators, stderr, "telltale read", spec);
         io.telltale.analysis.detect.DetectionSink[] detection = new io.telltale.analysis.detect.DetectionSink[1];
         ReadSummary summary;
         try {
@@ -178,54 +180,5 @@ public final class ReadCommand implements Callable<Integer> {
         }
         stdout.flush();
         return summary.damage().isEmpty() ? ExitCodes.OK : ExitCodes.INPUT_DAMAGED;
-    }
-
-    /** The rules of --rules, compiled; what did not load is said in one line (the detail is 'rules check''s). */
-    private io.telltale.signatures.engine.SignatureDetector signatures(PrintWriter stderr) {
-        io.telltale.signatures.rule.RuleVariables vars;
-        try {
-            vars = ruleVars == null ? io.telltale.signatures.rule.RuleVariables.defaults()
-                    : io.telltale.signatures.rule.RuleVariables.defaultsWith(Files.readString(ruleVars));
-        } catch (IOException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rule-vars: " + e.getMessage());
-        }
-        io.telltale.signatures.rule.Classifications classes = io.telltale.signatures.rule.Classifications.bundled();
-        io.telltale.signatures.rule.RuleFile read = RuleFiles.read(rules,
-                new io.telltale.signatures.rule.RuleParser.Context(vars, classes));
-        io.telltale.signatures.engine.RuleCompiler.Result compiled = io.telltale.signatures.engine.RuleCompiler.compile(read.loaded(),
-                vars, classes);
-        int errors = read.errors().size() + compiled.errors().size();
-        int skipped = read.skipped().size() + compiled.notRun().size();
-        stderr.printf(java.util.Locale.ROOT, "telltale read: rules: %d loaded, %d skipped, %d errors%s%n", compiled.rules().size(),
-                skipped, errors, skipped == 0 && errors == 0 ? "" : " (telltale rules check says which and why)");
-        if (compiled.rules().size() == 0 && errors > 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rules: no rule could be loaded: "
-                    + (read.errors().isEmpty() ? compiled.errors().getFirst() : read.errors().getFirst()));
-        }
-        return new io.telltale.signatures.engine.SignatureDetector(compiled.rules());
-    }
-
-    /** The lists of --indicators; a list's unreadable lines are said, the rest is used. */
-    private io.telltale.signatures.ioc.IndicatorDetector indicators(PrintWriter stderr) {
-        List<io.telltale.signatures.ioc.IndicatorList> lists = new java.util.ArrayList<>();
-        for (Path p : indicators) {
-            try {
-                lists.addAll(io.telltale.signatures.ioc.IndicatorReader.read(p));
-            } catch (IOException | java.io.UncheckedIOException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--indicators " + p + ": " + e.getMessage());
-            }
-        }
-        io.telltale.signatures.ioc.IndicatorSet set = new io.telltale.signatures.ioc.IndicatorSet(lists);
-        int problems = 0;
-        for (io.telltale.signatures.ioc.IndicatorList l : lists) {
-            for (String problem : l.problems()) {
-                if (problems++ < 10) {
-                    stderr.println("telltale read: indicators: " + problem);
-                }
-            }
-        }
-        stderr.printf(java.util.Locale.ROOT, "telltale read: indicators: %d in %d lists%s%n", set.size(), lists.size(),
-                problems == 0 ? "" : ", " + problems + " lines not read");
-        return new io.telltale.signatures.ioc.IndicatorDetector(set);
     }
 }

@@ -69,7 +69,7 @@ final class RulesCheckCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RuleParser.Context context = new RuleParser.Context(variables, classes);
-        RuleFile read = RuleFiles.read(files, context);
+        RuleFile read = io.telltale.signatures.rule.RuleSources.read(files, context);
         io.telltale.signatures.engine.RuleCompiler.Result compiled = io.telltale.signatures.engine.RuleCompiler.compile(read.loaded(),
                 variables, classes);
         java.util.Set<String> notRunKeys = new java.util.HashSet<>();

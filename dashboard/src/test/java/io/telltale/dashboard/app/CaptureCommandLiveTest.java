@@ -249,6 +249,47 @@ class CaptureCommandLiveTest {
         }
     }
 
+    /** With rules and an indicator list: signatures fire live, and edited rules and lists are taken without a restart. */
+    @Test
+    void liveRulesAndIndicatorsAlertAndReloadWhenEdited() throws Exception {
+        Path dir = Files.createTempDirectory("telltale-rules"); // readable by nobody, who reloads them
+        dir.toFile().setReadable(true, false);
+        dir.toFile().setExecutable(true, false);
+        Path rules = dir.resolve("site.rules");
+        Files.writeString(rules, "alert http any any -> any any (msg:\"wiki fetch\"; http.host; content:\"wikipedia.org\"; "
+                + "endswith; sid:9000001;)\n");
+        Path list = dir.resolve("watch.txt");
+        Files.writeString(list, "# name: watch\n# severity: high\n192.0.2.99\n");
+        for (Path f : List.of(rules, list)) {
+            f.toFile().setReadable(true, false);
+        }
+        Path out = dir.resolve("out");
+        StringBuilder output = new StringBuilder();
+        Process p = start(out, "--rules", rules.toString(), "--indicators", list.toString());
+        waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
+        lab.replay(ReferenceCorpus.load().capture("zeek__wikipedia.pcap").path(), "--topspeed");
+        Thread.sleep(2_000);
+        // a payload rule and the web server's address as an indicator: both must be in force for the next replay
+        Files.writeString(rules, Files.readString(rules) + "alert tcp any any -> any 80 (msg:\"root fetched\"; flow:to_server; "
+                + "content:\"GET / HTTP/1.1\"; startswith; sid:9000002;)\n");
+        Files.writeString(list, "# name: watch\n# severity: high\n10.180.156.249\n");
+        Thread.sleep(4_000);
+        lab.replay(ReferenceCorpus.load().capture("arkime__http-simple-get.pcap").path(), "--topspeed");
+        Thread.sleep(2_000);
+        p.toHandle().destroy();
+        awaitEnd(p);
+        String said = output.toString();
+        assertThat(said).contains("telltale capture: rules: 1 loaded, 0 skipped, 0 errors")
+                .contains("ALERT low      signature          141.142.220.118 -> 208.80.152.2 [US AS14907]  wiki fetch")
+                .contains("rules: reloaded, 2 loaded, 0 skipped, 0 errors")
+                .contains("indicators: reloaded, 1 in 1 lists")
+                .contains("ALERT low      signature          10.180.156.141 -> 10.180.156.249  root fetched")
+                .contains("ALERT high     ioc-match          10.180.156.141 -> 10.180.156.249");
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
     @Test
     void sigtermEndsTheCaptureWithEveryFlowWritten(@TempDir Path dir) throws Exception {
         Path pcap = ReferenceCorpus.load().capture("zeek__wikipedia.pcap").path();

@@ -1,8 +1,5 @@
-package io.telltale.dashboard.app;
+package io.telltale.signatures.rule;
 
-import io.telltale.signatures.rule.RuleError;
-import io.telltale.signatures.rule.RuleFile;
-import io.telltale.signatures.rule.RuleParser;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,19 +12,19 @@ import java.util.stream.Stream;
  * Rule files named on a command line read as one set: a folder stands for its *.rules files, in name
  * order, and {@code starter} for the bundled starter rules.
  */
-final class RuleFiles {
+public final class RuleSources {
 
-    private RuleFiles() {
+    private RuleSources() {
     }
 
     /** Every rule of the files; a file or folder that cannot be read is an error of the result. */
-    static RuleFile read(List<Path> paths, RuleParser.Context context) {
+    public static RuleFile read(List<Path> paths, RuleParser.Context context) {
         List<RuleFile> results = new ArrayList<>();
         List<RuleError> unreadable = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
-            if (p.toString().equals(io.telltale.signatures.rule.StarterRules.NAME) && !Files.exists(p)) {
-                results.add(io.telltale.signatures.rule.StarterRules.read(context)); // the bundled set
+            if (p.toString().equals(StarterRules.NAME) && !Files.exists(p)) {
+                results.add(StarterRules.read(context)); // the bundled set
             } else {
                 files.add(p);
             }
@@ -41,6 +38,17 @@ final class RuleFiles {
         }
         results.add(new RuleFile(List.of(), List.of(), unreadable));
         return RuleFile.merge(results);
+    }
+
+    /** The files the paths stand for now (a folder's *.rules in name order; not the bundled set). */
+    public static List<Path> files(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (!(p.toString().equals(StarterRules.NAME) && !Files.exists(p))) {
+                files.add(p);
+            }
+        }
+        return expand(files, new ArrayList<>());
     }
 
     private static List<Path> expand(List<Path> paths, List<RuleError> errors) {
