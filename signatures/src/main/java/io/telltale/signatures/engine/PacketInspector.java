@@ -47,9 +47,25 @@ public final class PacketInspector implements PayloadInspector {
      */
     private long[] slotFlow = new long[0];
     private RuleSet[] slotRules = new RuleSet[0];
+    /** The flow's service when judged: a flow named later (its protocol recognised) is judged again. */
+    private String[] slotService = new String[0];
     private BitSet[][] slotPossible = new BitSet[0][];
-    private RuleSet scanning;
-    private final PatternSet.Hits onHit = (pattern, end) -> candidates.set(scanning.packetRuleOfPattern[pattern]);
+    private Lane scanning;
+    private final PatternSet.Hits onHit = (pattern, end) -> candidates.set(scanning.ruleOfPattern()[pattern]);
+
+    /**
+     * A prefilter for one set of possible rules: the fast patterns of just those rules, so a flow that
+     * only rules with wide headers fit (any to any) is scanned by a small automaton, not by all of
+     * them. Few distinct sets occur (the flows' address classes), each built once per worker.
+     */
+    private record Lane(PatternSet patterns, int[] ruleOfPattern, int[] unprefiltered) {
+    }
+
+    private final Map<BitSet, Lane> lanes = new HashMap<>();
+    private RuleSet lanesFor;
+    private Lane[][] slotLane = new Lane[0][];
+    /** Distinct rule sets a worker keeps prefilters for; past it they are built again as needed. */
+    static final int MAX_LANES = 256;
 
     public PacketInspector(Supplier<RuleSet> rules) {
         this.rules = rules;
@@ -78,27 +94,26 @@ public final class PacketInspector implements PayloadInspector {
         if (set.packetRules.isEmpty()) {
             return;
         }
-        BitSet possible = possible(set, flow, icmpType >= 0)[fromOriginator ? 0 : 1];
-        if (possible.isEmpty()) {
+        Lane lane = lane(set, flow, icmpType >= 0, fromOriginator);
+        if (lane == null) {
             return; // no packet rule's header fits this flow this way: nothing to scan for
         }
         candidates.clear();
-        scanning = set;
-        if (length > 0 && set.packetPatterns.size() > 0) {
+        scanning = lane;
+        if (length > 0 && lane.patterns().size() > 0) {
             if (scratch.length < length) {
                 scratch = new byte[Math.max(length, scratch.length * 2)];
             }
             MemorySegment.copy(data, ValueLayout.JAVA_BYTE, offset, scratch, 0, length);
-            if (seen.length < set.packetPatterns.states()) {
-                seen = new int[set.packetPatterns.states()];
+            if (seen.length < lane.patterns().states()) {
+                seen = new int[lane.patterns().states()];
                 stamp = 0;
             }
-            set.packetPatterns.scanDistinct(scratch, 0, length, seen, ++stamp, onHit);
+            lane.patterns().scanDistinct(scratch, 0, length, seen, ++stamp, onHit);
         }
-        for (CompiledRule r : set.packetUnprefiltered) {
-            candidates.set(r.index());
+        for (int r : lane.unprefiltered()) {
+            candidates.set(r);
         }
-        candidates.and(possible);
         if (candidates.isEmpty()) {
             return;
         }
@@ -133,25 +148,61 @@ public final class PacketInspector implements PayloadInspector {
         }
     }
 
-    /** The packet rules this flow's headers can match, per direction, judged once per flow and rule set. */
-    private BitSet[] possible(RuleSet set, Flow flow, boolean icmp) {
+    /**
+     * The prefilter for the packet rules this flow's headers can match this way (null: none can),
+     * judged once per flow, rule set and service, then found by the flow's table slot.
+     */
+    private Lane lane(RuleSet set, Flow flow, boolean icmp, boolean fromOriginator) {
         int slot = flow.slot();
         if (slot >= slotFlow.length) {
             int n = Math.max(slot + 1, slotFlow.length * 2);
             slotFlow = java.util.Arrays.copyOf(slotFlow, n);
             slotRules = java.util.Arrays.copyOf(slotRules, n);
+            slotService = java.util.Arrays.copyOf(slotService, n);
             slotPossible = java.util.Arrays.copyOf(slotPossible, n);
+            slotLane = java.util.Arrays.copyOf(slotLane, n);
         }
         BitSet[] p = slotPossible[slot];
         if (p == null) {
             p = slotPossible[slot] = new BitSet[] {new BitSet(), new BitSet()};
+            slotLane[slot] = new Lane[2];
         }
-        if (slotFlow[slot] != flow.id() || slotRules[slot] != set) {
+        if (slotFlow[slot] != flow.id() || slotRules[slot] != set || slotService[slot] != flow.service()) {
             set.packetHeaders.possible(flow, icmp, p);
             slotFlow[slot] = flow.id();
             slotRules[slot] = set;
+            slotService[slot] = flow.service();
+            slotLane[slot][0] = p[0].isEmpty() ? null : lane(set, p[0]);
+            slotLane[slot][1] = p[1].isEmpty() ? null : lane(set, p[1]);
         }
-        return p;
+        return slotLane[slot][fromOriginator ? 0 : 1];
+    }
+
+    private Lane lane(RuleSet set, BitSet possible) {
+        if (lanesFor != set || lanes.size() >= MAX_LANES) {
+            lanes.clear();
+            lanesFor = set;
+        }
+        Lane lane = lanes.get(possible);
+        if (lane == null) {
+            PatternSet.Builder patterns = PatternSet.builder();
+            List<Integer> owners = new java.util.ArrayList<>();
+            List<Integer> always = new java.util.ArrayList<>();
+            for (int i = possible.nextSetBit(0); i >= 0; i = possible.nextSetBit(i + 1)) {
+                CompiledRule r = set.rules.get(i);
+                RuleCompiler.Prefilter f = RuleCompiler.prefilter(r);
+                if (f != null && f.buffer().equals("pkt_data") && r.payload() != null && r.payload().transformsKey().isEmpty()) {
+                    patterns.add(f.pattern(), f.nocase());
+                    owners.add(i);
+                } else {
+                    always.add(i);
+                }
+            }
+            lane = new Lane(patterns.build(), owners.stream().mapToInt(Integer::intValue).toArray(),
+                    always.stream().mapToInt(Integer::intValue).toArray());
+            lanes.put((BitSet) possible.clone(), lane);
+        }
+        return lane;
     }
 
     static boolean protocolFits(String protocol, Flow flow, boolean icmp) {
@@ -161,8 +212,27 @@ public final class PacketInspector implements PayloadInspector {
             case "tcp", "tcp-pkt", "tcp-stream" -> p == PROTO_TCP;
             case "udp" -> p == PROTO_UDP;
             case "icmp" -> icmp || p == 1 || p == 58;
-            default -> true; // an app-layer protocol: the flow may be named it after its first payload; checked per rule
+            default -> names(flow.service(), protocol);
         };
+    }
+
+    /** Whether a comma-separated service list ({@code dns,http}) names {@code protocol}; allocates nothing. */
+    static boolean names(String services, String protocol) {
+        if (services == null) {
+            return false;
+        }
+        int at = 0;
+        while (true) {
+            int found = services.indexOf(protocol, at);
+            if (found < 0) {
+                return false;
+            }
+            int end = found + protocol.length();
+            if ((found == 0 || services.charAt(found - 1) == ',') && (end == services.length() || services.charAt(end) == ',')) {
+                return true;
+            }
+            at = found + 1;
+        }
     }
 
     private static boolean fits(CompiledRule r, Flow flow, boolean icmp) {
@@ -172,7 +242,7 @@ public final class PacketInspector implements PayloadInspector {
             case "tcp", "tcp-pkt", "tcp-stream" -> p == PROTO_TCP;
             case "udp" -> p == PROTO_UDP;
             case "icmp" -> icmp;
-            default -> flow.service() != null && List.of(flow.service().split(",")).contains(r.protocol());
+            default -> names(flow.service(), r.protocol());
         };
         if (!protocol) {
             return false;

@@ -26,11 +26,8 @@ public final class RuleSet {
     /** Pass rules (not packet-level): one that matches silences the others for what it matched. */
     final List<CompiledRule> passes;
     final int packetLevel;
-    /** The packet path: rules it runs, the fast patterns of their payload contents, and those without one. */
+    /** The packet path: the rules it runs, grouped by header (each worker builds prefilters for the groups its flows fit). */
     final List<CompiledRule> packetRules;
-    final PatternSet packetPatterns;
-    final int[] packetRuleOfPattern;
-    final List<CompiledRule> packetUnprefiltered;
     final HeaderIndex packetHeaders;
     private final Map<Long, CompiledRule> bySid = new java.util.HashMap<>();
 
@@ -43,22 +40,12 @@ public final class RuleSet {
         List<CompiledRule> header = new ArrayList<>();
         int packet = 0;
         List<CompiledRule> packetRun = new ArrayList<>();
-        List<CompiledRule> packetAlways = new ArrayList<>();
-        PatternSet.Builder packetBuilder = PatternSet.builder();
-        List<Integer> packetOwners = new ArrayList<>();
         for (CompiledRule r : rules) {
             bySid.putIfAbsent(key(r.rule().gid(), r.rule().sid()), r);
             if (r.packetLevel()) {
                 packet++;
                 if (r.packetRunnable()) {
                     packetRun.add(r);
-                    RuleCompiler.Prefilter p = RuleCompiler.prefilter(r);
-                    if (p != null && p.buffer().equals("pkt_data") && r.payload() != null && r.payload().transformsKey().isEmpty()) {
-                        packetBuilder.add(p.pattern(), p.nocase());
-                        packetOwners.add(r.index());
-                    } else {
-                        packetAlways.add(r);
-                    }
                 }
                 continue;
             }
@@ -94,9 +81,6 @@ public final class RuleSet {
                 .toList();
         this.packetLevel = packet;
         this.packetRules = List.copyOf(packetRun);
-        this.packetPatterns = packetBuilder.build();
-        this.packetRuleOfPattern = packetOwners.stream().mapToInt(Integer::intValue).toArray();
-        this.packetUnprefiltered = List.copyOf(packetAlways);
         this.packetHeaders = new HeaderIndex(packetRun);
     }
 

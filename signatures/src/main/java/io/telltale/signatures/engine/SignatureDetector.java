@@ -141,10 +141,14 @@ public final class SignatureDetector implements Detector {
             flowbits.remove(f.id());
         }
         RuleSet set = rules;
+        byte[] originator = address(f.originatorHost());
+        byte[] responder = address(f.responderHost());
+        if (originator == null || responder == null) {
+            return;
+        }
         for (CompiledRule r : set.passes) {
-            if (r.headerOnly() && flowFits(r, f) && (header(r, f.originatorHost(), f.originatorPort(), f.responderHost(),
-                    f.responderPort()) || (r.bothWays() && header(r, f.responderHost(), f.responderPort(), f.originatorHost(),
-                    f.originatorPort())))) {
+            if (r.headerOnly() && flowFits(r, f) && (header(r, originator, f.originatorPort(), responder, f.responderPort())
+                    || (r.bothWays() && header(r, responder, f.responderPort(), originator, f.originatorPort())))) {
                 return; // passed
             }
         }
@@ -153,8 +157,8 @@ public final class SignatureDetector implements Detector {
                 continue;
             }
             evaluated++;
-            boolean forward = header(r, f.originatorHost(), f.originatorPort(), f.responderHost(), f.responderPort());
-            if (!forward && !(r.bothWays() && header(r, f.responderHost(), f.responderPort(), f.originatorHost(), f.originatorPort()))) {
+            boolean forward = header(r, originator, f.originatorPort(), responder, f.responderPort());
+            if (!forward && !(r.bothWays() && header(r, responder, f.responderPort(), originator, f.originatorPort()))) {
                 continue;
             }
             if (!bitsAllow(r, f.id())) {
@@ -172,7 +176,7 @@ public final class SignatureDetector implements Detector {
             case "tcp", "tcp-pkt", "tcp-stream" -> transport.equals("tcp");
             case "udp" -> transport.equals("udp");
             case "icmp" -> transport.startsWith("icmp");
-            default -> f.service() != null && List.of(f.service().split(",")).contains(r.protocol());
+            default -> PacketInspector.names(f.service(), r.protocol());
         };
         if (!protocolFits) {
             return false;
@@ -235,8 +239,12 @@ public final class SignatureDetector implements Detector {
     private static boolean header(CompiledRule r, String src, int srcPort, String dst, int dstPort) {
         byte[] s = address(src);
         byte[] d = address(dst);
-        return s != null && d != null && r.source().contains(s) && r.destination().contains(d) && r.sourcePort().contains(srcPort)
-                && r.destinationPort().contains(dstPort);
+        return s != null && d != null && header(r, s, srcPort, d, dstPort);
+    }
+
+    private static boolean header(CompiledRule r, byte[] src, int srcPort, byte[] dst, int dstPort) {
+        return r.sourcePort().contains(srcPort) && r.destinationPort().contains(dstPort) && r.source().contains(src)
+                && r.destination().contains(dst);
     }
 
     private static final Map<String, byte[]> PARSED = new java.util.concurrent.ConcurrentHashMap<>();

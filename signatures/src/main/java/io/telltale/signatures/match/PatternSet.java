@@ -46,6 +46,8 @@ public final class PatternSet {
     private final int[] dense;
     /** States this close to the root get a dense row: 256 ints each (about 9,000 rows, 18 MB, for 10,000 ET patterns). */
     static final int DENSE_DEPTH = 4;
+    /** Deeper states with this many children get a full row too. */
+    static final int FAN_OUT = 8;
     /**
      * Each state as the scan loop carries it: a dense state as its row offset (a multiple of 256) with
      * bit 0 set when it has outputs, any other state as {@code -(state + 1)}.
@@ -138,7 +140,7 @@ public final class PatternSet {
         java.util.Arrays.fill(denseRow, -1);
         int rows = 1;
         for (int node : order) {
-            if (depth[node] <= DENSE_DEPTH) {
+            if (dense(depth[node], trie.children(node).length)) {
                 rows++;
             }
         }
@@ -147,14 +149,13 @@ public final class PatternSet {
         System.arraycopy(rootNext, 0, dense, 0, 256);
         int row = 256;
         for (int node : order) {
-            if (depth[node] > DENSE_DEPTH) {
+            if (!dense(depth[node], trie.children(node).length)) {
                 continue;
             }
             denseRow[node] = row;
-            int failRow = denseRow[fail[node]]; // shallower, so already filled
             for (int c = 0; c < 256; c++) {
                 int t = trie.child(node, c);
-                dense[row + c] = t != 0 ? t : dense[failRow + c];
+                dense[row + c] = t != 0 ? t : transition(trie, fail[node], c); // shallower states are done
             }
             row += 256;
         }
@@ -237,6 +238,26 @@ public final class PatternSet {
 
         int[] outputs(int node) {
             return own[node] == null ? NONE : own[node];
+        }
+    }
+
+    /** Whether a state gets a full row: near the root, or with many children (a binary search there costs on every byte). */
+    private static boolean dense(int depth, int children) {
+        return depth <= DENSE_DEPTH || children >= FAN_OUT;
+    }
+
+    /** The automaton's move from {@code state} on {@code c}, while rows are being built (rows of shallower states are done). */
+    private int transition(Trie trie, int state, int c) {
+        int s = state;
+        while (true) {
+            if (denseRow[s] >= 0) {
+                return dense[denseRow[s] + c];
+            }
+            int t = trie.child(s, c);
+            if (t != 0) {
+                return t;
+            }
+            s = fail[s];
         }
     }
 
