@@ -134,11 +134,17 @@ final class Buffers {
         if (headers == null) {
             return null;
         }
-        for (String line : headers.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).equalsIgnoreCase(name)) {
-                return line.substring(colon + 1).strip();
+        int at = 0;
+        while (at < headers.length()) {
+            int end = headers.indexOf("\r\n", at);
+            if (end < 0) {
+                end = headers.length();
             }
+            int colon = headers.indexOf(':', at);
+            if (colon > at && colon < end && colon - at == name.length() && headers.regionMatches(true, at, name, 0, name.length())) {
+                return headers.substring(colon + 1, end).strip();
+            }
+            at = end + 2;
         }
         return null;
     }

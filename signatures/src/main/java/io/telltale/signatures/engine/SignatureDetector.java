@@ -34,6 +34,9 @@ public final class SignatureDetector implements Detector {
     private final Map<Long, Set<String>> flowbits = new HashMap<>();
     private final Map<String, long[]> rates = new HashMap<>();
     private final BitSet candidates = new BitSet();
+    /** The record's buffers as read once for all lanes and rules: key is the buffer, then 0 or 1 for the side. */
+    private final Map<String, String> values = new HashMap<>();
+    private ProtocolRecord valuesOf;
     private int[] seen = new int[0];
     private int stamp;
     private long evaluated;
@@ -86,7 +89,7 @@ public final class SignatureDetector implements Detector {
         candidates.clear();
         for (RuleSet.Lane lane : set.lanes) {
             for (boolean toClient : new boolean[] {false, true}) {
-                String value = Buffers.value(record, lane.buffer(), toClient);
+                String value = value(record, lane.buffer(), toClient);
                 if (value == null || (toClient && !Buffers.EITHER_SIDE.contains(lane.buffer()))) {
                     continue;
                 }
@@ -169,6 +172,21 @@ public final class SignatureDetector implements Detector {
         }
     }
 
+    /** A buffer of the record, read once per record whatever the number of lanes and rules that look at it. */
+    private String value(ProtocolRecord record, String buffer, boolean toClient) {
+        if (valuesOf != record) {
+            values.clear();
+            valuesOf = record;
+        }
+        String key = toClient ? buffer + "|1" : buffer;
+        String v = values.get(key);
+        if (v == null && !values.containsKey(key)) {
+            v = Buffers.value(record, buffer, toClient);
+            values.put(key, v);
+        }
+        return v;
+    }
+
     private static boolean flowFits(CompiledRule r, FlowRecord f) {
         String transport = f.transport();
         boolean protocolFits = switch (r.protocol()) {
@@ -224,7 +242,7 @@ public final class SignatureDetector implements Detector {
         String firstBuffer = null;
         String firstValue = null;
         for (BufferProgram program : r.buffers()) {
-            String value = Buffers.value(record, program.buffer, toClient);
+            String value = value(record, program.buffer, toClient);
             if (value == null || !program.matches(value.getBytes(StandardCharsets.ISO_8859_1))) {
                 return null;
             }
