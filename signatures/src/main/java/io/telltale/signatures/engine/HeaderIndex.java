@@ -39,6 +39,7 @@ final class HeaderIndex {
     private final List<Group> groups = new ArrayList<>();
 
     HeaderIndex(List<CompiledRule> packetRules) {
+        // the rules indexed: packet rules for the packet path, header-only rules for flows
         Map<AddressExpr, Integer> addressIds = new HashMap<>();
         Map<PortExpr, Integer> portIds = new HashMap<>();
         Map<List<Object>, Group> byKey = new HashMap<>();
@@ -67,15 +68,26 @@ final class HeaderIndex {
         return groups.size();
     }
 
+    /** Whether a flow is of a rule's protocol. */
+    interface ProtocolTest {
+        boolean fits(String protocol);
+    }
+
     /**
      * The packet rules whose header a flow can match: {@code out[0]} for payloads from the originator,
      * {@code out[1]} from the responder. The sets are cleared first.
      */
     void possible(Flow flow, boolean icmp, BitSet[] out) {
+        possible(Addresses.bytes(flow.originatorHigh(), flow.originatorLow()), flow.originatorPort(),
+                Addresses.bytes(flow.responderHigh(), flow.responderLow()), flow.responderPort(),
+                protocol -> PacketInspector.protocolFits(protocol, flow, icmp), out);
+    }
+
+    /** The same for a flow given by its ends. */
+    void possible(byte[] originator, int originatorPortNumber, byte[] responder, int responderPortNumber, ProtocolTest protocols,
+                  BitSet[] out) {
         out[0].clear();
         out[1].clear();
-        byte[] originator = Addresses.bytes(flow.originatorHigh(), flow.originatorLow());
-        byte[] responder = Addresses.bytes(flow.responderHigh(), flow.responderLow());
         boolean[] inOriginator = new boolean[addresses.size()];
         boolean[] inResponder = new boolean[addresses.size()];
         for (int i = 0; i < addresses.size(); i++) {
@@ -85,11 +97,11 @@ final class HeaderIndex {
         boolean[] originatorPort = new boolean[ports.size()];
         boolean[] responderPort = new boolean[ports.size()];
         for (int i = 0; i < ports.size(); i++) {
-            originatorPort[i] = ports.get(i).contains(flow.originatorPort());
-            responderPort[i] = ports.get(i).contains(flow.responderPort());
+            originatorPort[i] = ports.get(i).contains(originatorPortNumber);
+            responderPort[i] = ports.get(i).contains(responderPortNumber);
         }
         for (Group g : groups) {
-            if (!PacketInspector.protocolFits(g.protocol(), flow, icmp)) {
+            if (!protocols.fits(g.protocol())) {
                 continue;
             }
             // from the originator: the source is the originator

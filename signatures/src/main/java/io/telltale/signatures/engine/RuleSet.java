@@ -29,6 +29,8 @@ public final class RuleSet {
     /** The packet path: the rules it runs, grouped by header (each worker builds prefilters for the groups its flows fit). */
     final List<CompiledRule> packetRules;
     final HeaderIndex packetHeaders;
+    /** The header-only rules (not pass) grouped by header: a flow's candidates are found per group, not per rule. */
+    final HeaderIndex flowHeaders;
     private final Map<Long, CompiledRule> bySid = new java.util.HashMap<>();
 
     RuleSet(List<CompiledRule> rules) {
@@ -82,6 +84,8 @@ public final class RuleSet {
         this.packetLevel = packet;
         this.packetRules = List.copyOf(packetRun);
         this.packetHeaders = new HeaderIndex(packetRun);
+        this.flowHeaders = new HeaderIndex(header.stream().filter(r -> r.rule().action() != io.telltale.signatures.rule.Rule.Action.PASS)
+                .toList());
     }
 
     private static long key(int gid, long sid) {

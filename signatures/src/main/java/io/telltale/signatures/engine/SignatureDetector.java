@@ -155,8 +155,12 @@ public final class SignatureDetector implements Detector {
                 return; // passed
             }
         }
-        for (CompiledRule r : set.headerOnly) {
-            if (r.rule().action() == io.telltale.signatures.rule.Rule.Action.PASS || !flowFits(r, f)) {
+        set.flowHeaders.possible(originator, f.originatorPort(), responder, f.responderPort(), protocol -> protocolFits(protocol, f),
+                flowPossible);
+        flowPossible[0].or(flowPossible[1]);
+        for (int i = flowPossible[0].nextSetBit(0); i >= 0; i = flowPossible[0].nextSetBit(i + 1)) {
+            CompiledRule r = set.rules.get(i);
+            if (!flowFits(r, f)) {
                 continue;
             }
             evaluated++;
@@ -185,6 +189,19 @@ public final class SignatureDetector implements Detector {
             values.put(key, v);
         }
         return v;
+    }
+
+    private final BitSet[] flowPossible = {new BitSet(), new BitSet()};
+
+    private static boolean protocolFits(String protocol, FlowRecord f) {
+        String transport = f.transport();
+        return switch (protocol) {
+            case "ip" -> true;
+            case "tcp", "tcp-pkt", "tcp-stream" -> transport.equals("tcp");
+            case "udp" -> transport.equals("udp");
+            case "icmp" -> transport.startsWith("icmp");
+            default -> PacketInspector.names(f.service(), protocol);
+        };
     }
 
     private static boolean flowFits(CompiledRule r, FlowRecord f) {
