@@ -11,10 +11,8 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +37,7 @@ public final class PacketInspector implements PayloadInspector {
     /** The automaton's states told this scan ({@link PatternSet#scanDistinct}). */
     private int[] seen = new int[0];
     private int stamp;
-    private final Map<Long, Set<String>> flowbits = new HashMap<>();
+    private final FlowbitTable flowbits = new FlowbitTable();
     /**
      * Per flow-table slot: the flow whose headers were judged there, the rule set judged against, and
      * the packet rules each direction can match ({@link HeaderIndex}). Judged on the flow's first
@@ -85,7 +83,7 @@ public final class PacketInspector implements PayloadInspector {
 
     @Override
     public void onFlowEnd(Flow flow) {
-        flowbits.remove(flow.id());
+        flowbits.forget(flow.id());
     }
 
     private void inspect(Flow flow, boolean fromOriginator, int icmpType, int icmpCode, MemorySegment data, long offset, int length,
@@ -127,7 +125,7 @@ public final class PacketInspector implements PayloadInspector {
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             CompiledRule r = set.rules.get(i);
             if (r.rule().action() == io.telltale.signatures.rule.Rule.Action.PASS || !fits(r, flow, icmpType >= 0)
-                    || !header(r, flow, fromOriginator) || !packetTests(r, length, icmpType, icmpCode) || !bitsAllow(r, flow.id())) {
+                    || !header(r, flow, fromOriginator) || !packetTests(r, length, icmpType, icmpCode) || !flowbits.allow(r.flowbits(), flow.id())) {
                 continue;
             }
             if (r.payload() != null) {
@@ -139,7 +137,7 @@ public final class PacketInspector implements PayloadInspector {
                     continue;
                 }
             }
-            setBits(r, flow.id());
+            flowbits.apply(r.flowbits(), flow.id());
             if (!r.noalert()) {
                 sink.accept(new RuleMatchRecord(flow.id(), nowNanos, Addresses.text(flow.originatorHigh(), flow.originatorLow()),
                         flow.originatorPort(), Addresses.text(flow.responderHigh(), flow.responderLow()), flow.responderPort(),
@@ -285,56 +283,6 @@ public final class PacketInspector implements PayloadInspector {
             }
         }
         return true;
-    }
-
-    private boolean bitsAllow(CompiledRule r, long flowId) {
-        Set<String> set = flowbits.get(flowId);
-        for (RuleOption.Flowbits f : r.flowbits()) {
-            boolean isset = f.command().equals("isset");
-            if (!isset && !f.command().equals("isnotset")) {
-                continue;
-            }
-            boolean holds = false;
-            if (set != null) {
-                if (f.names().contains("|")) {
-                    for (String n : f.names().split("\\|")) {
-                        holds |= set.contains(n);
-                    }
-                } else {
-                    holds = true;
-                    for (String n : f.names().split("&")) {
-                        holds &= set.contains(n);
-                    }
-                }
-            }
-            if (holds != isset) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private void setBits(CompiledRule r, long flowId) {
-        for (RuleOption.Flowbits f : r.flowbits()) {
-            switch (f.command()) {
-                case "set" -> flowbits.computeIfAbsent(flowId, k -> new HashSet<>()).add(f.names());
-                case "unset" -> {
-                    Set<String> s = flowbits.get(flowId);
-                    if (s != null) {
-                        s.remove(f.names());
-                    }
-                }
-                case "toggle" -> {
-                    Set<String> s = flowbits.computeIfAbsent(flowId, k -> new HashSet<>());
-                    if (!s.remove(f.names())) {
-                        s.add(f.names());
-                    }
-                }
-                default -> {
-                    // conditions
-                }
-            }
-        }
     }
 
     /** The first bytes as printable text, other bytes as \xNN: evidence that cannot break a log line. */

@@ -12,10 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -31,7 +29,7 @@ public final class SignatureDetector implements Detector {
     static final int MAX_RATE_STATES = 100_000;
 
     private volatile RuleSet rules;
-    private final Map<Long, Set<String>> flowbits = new HashMap<>();
+    private final FlowbitTable flowbits = new FlowbitTable();
     private final Map<String, long[]> rates = new HashMap<>();
     private final BitSet candidates = new BitSet();
     /** The record's buffers as read once for all lanes and rules: key is the buffer, then 0 or 1 for the side. */
@@ -141,7 +139,7 @@ public final class SignatureDetector implements Detector {
     @Override
     public void onFlow(FlowRecord f, Consumer<Finding> out) {
         if (!f.interim()) {
-            flowbits.remove(f.id());
+            flowbits.forget(f.id());
         }
         RuleSet set = rules;
         byte[] originator = address(f.originatorHost());
@@ -168,7 +166,7 @@ public final class SignatureDetector implements Detector {
             if (!forward && !(r.bothWays() && header(r, responder, f.responderPort(), originator, f.originatorPort()))) {
                 continue;
             }
-            if (!bitsAllow(r, f.id())) {
+            if (!flowbits.allow(r.flowbits(), f.id())) {
                 continue;
             }
             fire(r, f.id(), f.startNanos(), f.originatorHost(), f.originatorPort(), f.responderHost(), f.responderPort(),
@@ -253,7 +251,7 @@ public final class SignatureDetector implements Detector {
         if (!header(r, src, srcPort, dst, dstPort) && !(r.bothWays() && header(r, dst, dstPort, src, srcPort))) {
             return null;
         }
-        if (!bitsAllow(r, record.flowId())) {
+        if (!flowbits.allow(r.flowbits(), record.flowId())) {
             return null;
         }
         String firstBuffer = null;
@@ -302,69 +300,10 @@ public final class SignatureDetector implements Detector {
         return b;
     }
 
-    /** The rule's flowbits conditions hold for the flow. */
-    private boolean bitsAllow(CompiledRule r, long flowId) {
-        Set<String> set = flowbits.get(flowId);
-        for (RuleOption.Flowbits f : r.flowbits()) {
-            boolean isset = f.command().equals("isset");
-            if (!isset && !f.command().equals("isnotset")) {
-                continue;
-            }
-            boolean holds = f.names().contains("|") ? anyOf(set, f.names().split("\\|")) : allOf(set, f.names().split("&"));
-            if (holds != isset) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean anyOf(Set<String> set, String[] names) {
-        if (set == null) {
-            return false;
-        }
-        for (String n : names) {
-            if (set.contains(n)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean allOf(Set<String> set, String[] names) {
-        if (set == null) {
-            return false;
-        }
-        for (String n : names) {
-            if (!set.contains(n)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     private void fire(CompiledRule r, long flowId, long nanos, String originator, int originatorPort, String responder,
                       int responderPort, String protocol, String buffer, String value, Consumer<Finding> out) {
         matched++;
-        for (RuleOption.Flowbits f : r.flowbits()) {
-            switch (f.command()) {
-                case "set" -> flowbits.computeIfAbsent(flowId, k -> new HashSet<>()).add(f.names());
-                case "unset" -> {
-                    Set<String> set = flowbits.get(flowId);
-                    if (set != null) {
-                        set.remove(f.names());
-                    }
-                }
-                case "toggle" -> {
-                    Set<String> set = flowbits.computeIfAbsent(flowId, k -> new HashSet<>());
-                    if (!set.remove(f.names())) {
-                        set.add(f.names());
-                    }
-                }
-                default -> {
-                    // isset and isnotset are conditions
-                }
-            }
-        }
+        flowbits.apply(r.flowbits(), flowId);
         if (r.noalert() || !rateAllows(r, nanos, originator, responder)) {
             return;
         }
