@@ -20,7 +20,7 @@ import java.util.Map;
 final class HeaderIndex {
 
     /** Rules sharing one header. */
-    private record Group(String protocol, int source, int destination, int sourcePort, int destinationPort, boolean bothWays,
+    private record Group(String protocol, int protocolId, int source, int destination, int sourcePort, int destinationPort, boolean bothWays,
                          int direction, BitSet rules) {
     }
 
@@ -37,6 +37,7 @@ final class HeaderIndex {
     private final List<AddressSet> addresses = new ArrayList<>();
     private final List<PortSet> ports = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
+    private final List<String> protocolNames = new ArrayList<>();
 
     HeaderIndex(List<CompiledRule> packetRules) {
         // the rules indexed: packet rules for the packet path, header-only rules for flows
@@ -51,7 +52,11 @@ final class HeaderIndex {
             int direction = direction(r);
             List<Object> key = List.of(r.protocol(), s, d, sp, dp, r.bothWays(), direction);
             byKey.computeIfAbsent(key, k -> {
-                Group g = new Group(r.protocol(), s, d, sp, dp, r.bothWays(), direction, new BitSet());
+                if (!protocolNames.contains(r.protocol())) {
+                    protocolNames.add(r.protocol());
+                }
+                Group g = new Group(r.protocol(), protocolNames.indexOf(r.protocol()), s, d, sp, dp, r.bothWays(), direction,
+                        new BitSet());
                 groups.add(g);
                 return g;
             }).rules().set(r.index());
@@ -61,6 +66,33 @@ final class HeaderIndex {
     private static <T> int add(List<T> list, T item) {
         list.add(item);
         return list.size() - 1;
+    }
+
+    /** One end of a flow, its membership of each address and port set found when first asked. */
+    private final class Side {
+        private final byte[] address;
+        private final int portNumber;
+        private final byte[] inSet = new byte[addresses.size()];
+        private final byte[] inPorts = new byte[ports.size()];
+
+        Side(byte[] address, int portNumber) {
+            this.address = address;
+            this.portNumber = portNumber;
+        }
+
+        boolean in(int set) {
+            if (inSet[set] == 0) {
+                inSet[set] = (byte) (addresses.get(set).contains(address) ? 2 : 1);
+            }
+            return inSet[set] == 2;
+        }
+
+        boolean port(int set) {
+            if (inPorts[set] == 0) {
+                inPorts[set] = (byte) (ports.get(set).contains(portNumber) ? 2 : 1);
+            }
+            return inPorts[set] == 2;
+        }
     }
 
     /** Groups, for the report. */
@@ -88,27 +120,22 @@ final class HeaderIndex {
                   BitSet[] out) {
         out[0].clear();
         out[1].clear();
-        boolean[] inOriginator = new boolean[addresses.size()];
-        boolean[] inResponder = new boolean[addresses.size()];
-        for (int i = 0; i < addresses.size(); i++) {
-            inOriginator[i] = addresses.get(i).contains(originator);
-            inResponder[i] = addresses.get(i).contains(responder);
-        }
-        boolean[] originatorPort = new boolean[ports.size()];
-        boolean[] responderPort = new boolean[ports.size()];
-        for (int i = 0; i < ports.size(); i++) {
-            originatorPort[i] = ports.get(i).contains(originatorPortNumber);
-            responderPort[i] = ports.get(i).contains(responderPortNumber);
-        }
+        // judged lazily, each set at most once: a blocklist's hundreds of addresses are looked at only for
+        // flows whose other end is in the rule's other set (0 unknown, 1 no, 2 yes)
+        Side o = new Side(originator, originatorPortNumber);
+        Side r = new Side(responder, responderPortNumber);
+        byte[] protocolFits = new byte[protocolNames.size()];
         for (Group g : groups) {
-            if (!protocols.fits(g.protocol())) {
+            int p = g.protocolId();
+            if (protocolFits[p] == 0) {
+                protocolFits[p] = (byte) (protocols.fits(protocolNames.get(p)) ? 2 : 1);
+            }
+            if (protocolFits[p] != 2) {
                 continue;
             }
             // from the originator: the source is the originator
-            boolean forward = inOriginator[g.source()] && inResponder[g.destination()] && originatorPort[g.sourcePort()]
-                    && responderPort[g.destinationPort()];
-            boolean backward = inResponder[g.source()] && inOriginator[g.destination()] && responderPort[g.sourcePort()]
-                    && originatorPort[g.destinationPort()];
+            boolean forward = o.port(g.sourcePort()) && r.port(g.destinationPort()) && r.in(g.destination()) && o.in(g.source());
+            boolean backward = r.port(g.sourcePort()) && o.port(g.destinationPort()) && o.in(g.destination()) && r.in(g.source());
             if (g.direction() != 2 && (forward || (g.bothWays() && backward))) {
                 out[0].or(g.rules());
             }
