@@ -35,6 +35,8 @@ public final class DecodedPacket {
     public long dstLow;
     /** The transport protocol number (after IPv6 extension headers). */
     public int protocol;
+    /** The outer IP header's TTL (hop limit for IPv6). */
+    public int ttl;
     /** True when this packet was rebuilt from IP fragments. */
     public boolean reassembled;
 

@@ -304,6 +304,7 @@ public final class PacketDecoder {
         p.ipVersion = 4;
         p.ipOffset = offset;
         p.ipTotalLength = totalLength;
+        p.ttl = h.ttl();
         p.srcHigh = 0;
         p.srcLow = mapIpv4(h.sourceAddress());
         p.dstHigh = 0;
@@ -343,6 +344,7 @@ public final class PacketDecoder {
         p.ipVersion = 6;
         p.ipOffset = offset;
         p.ipTotalLength = payloadLength + Ipv6Header.LENGTH;
+        p.ttl = h.hopLimit();
         p.srcHigh = h.sourceHigh();
         p.srcLow = h.sourceLow();
         p.dstHigh = h.destinationHigh();

@@ -36,6 +36,9 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
     long id;
     long firstNanos;
     long lastNanos;
+    /** The TTL of the last packet each side sent (the rules' {@code ttl}). */
+    int originatorTtl;
+    int responderTtl;
     long lastReportNanos;
     /** The deadline last written to the table's deadline array, so unchanged deadlines are not rewritten. */
     long publishedDeadlineNanos;
@@ -177,6 +180,11 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
 
     public int responderPort() {
         return originatorIsA ? bPort : aPort;
+    }
+
+    /** The TTL (hop limit) of the last packet this side sent. */
+    public int lastTtl(boolean fromOriginator) {
+        return fromOriginator ? originatorTtl : responderTtl;
     }
 
     public long originatorPackets() {

@@ -218,6 +218,11 @@ public final class FlowMeter implements PacketHandler {
             return;
         }
         flow.lastNanos = p.timestampNanos;
+        if (fromOriginator) {
+            flow.originatorTtl = p.ttl;
+        } else {
+            flow.responderTtl = p.ttl;
+        }
         switch (p.protocol) {
             case Flow.PROTO_TCP -> flow.tcp.onSegment(p.timestampNanos, fromOriginator, p.tcpFlags, p.tcpSequence,
                     p.tcpAcknowledgment, p.tcpWindow, p.payloadLength, p.data, p.payloadOffset, p.payloadCaptured);

@@ -41,7 +41,7 @@ record CompiledRule(
 
     /** Whether the packet path can run it: it reads the payload and packet fields only, no app-layer buffer. */
     boolean packetRunnable() {
-        return packetLevel && buffers.isEmpty() && packetTests.stream().noneMatch(t -> t.keyword().equals("ttl"));
+        return packetLevel && buffers.isEmpty();
     }
 
     /** Whether the rule reads nothing but the header: it is judged once per flow. */

@@ -125,7 +125,7 @@ public final class PacketInspector implements PayloadInspector {
         for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
             CompiledRule r = set.rules.get(i);
             if (r.rule().action() == io.telltale.signatures.rule.Rule.Action.PASS || !fits(r, flow, icmpType >= 0)
-                    || !header(r, flow, fromOriginator) || !packetTests(r, length, icmpType, icmpCode) || !flowbits.allow(r.flowbits(), flow.id())) {
+                    || !header(r, flow, fromOriginator) || !packetTests(r, length, icmpType, icmpCode, flow.lastTtl(fromOriginator)) || !flowbits.allow(r.flowbits(), flow.id())) {
                 continue;
             }
             if (r.payload() != null) {
@@ -270,10 +270,11 @@ public final class PacketInspector implements PayloadInspector {
                 && r.destinationPort().contains(dstPort);
     }
 
-    private static boolean packetTests(CompiledRule r, int length, int icmpType, int icmpCode) {
+    private static boolean packetTests(CompiledRule r, int length, int icmpType, int icmpCode, int ttl) {
         for (RuleOption.Compare c : r.packetTests()) {
             boolean ok = switch (c.keyword()) {
                 case "dsize" -> c.test().test(length);
+                case "ttl" -> c.test().test(ttl); // the last packet of that side: the one that brought this payload
                 case "itype" -> icmpType >= 0 && c.test().test(icmpType);
                 case "icode" -> icmpCode >= 0 && c.test().test(icmpCode);
                 default -> false;

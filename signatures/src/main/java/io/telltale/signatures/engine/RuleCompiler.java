@@ -41,8 +41,7 @@ public final class RuleCompiler {
                 CompiledRule r = compile(compiled.size(), l.rule(), vars, classes);
                 if (r.packetLevel() && !r.packetRunnable()) {
                     notRun.add(new io.telltale.signatures.rule.SkippedRule(l.file(), l.line(), l.rule().sid(),
-                            r.packetTests().stream().anyMatch(t -> t.keyword().equals("ttl")) ? "ttl is not supported yet"
-                                    : "the payload and an app-layer buffer in one rule are not supported yet"));
+                            "the payload and an app-layer buffer in one rule are not supported yet"));
                     continue;
                 }
                 compiled.add(r);

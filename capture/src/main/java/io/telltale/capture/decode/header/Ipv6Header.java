@@ -19,6 +19,7 @@ public final class Ipv6Header {
     public static final int LENGTH = 40;
     static final int PAYLOAD_LENGTH_OFFSET = 4;
     static final int NEXT_HEADER_OFFSET = 6;
+    static final int HOP_LIMIT_OFFSET = 7;
     public static final int SRC_ADDRESS_OFFSET = 8;
     public static final int DST_ADDRESS_OFFSET = SRC_ADDRESS_OFFSET + 16;
 
@@ -38,6 +39,11 @@ public final class Ipv6Header {
 
     public int payloadLength() {
         return Bytes.u16(segment, offset + PAYLOAD_LENGTH_OFFSET);
+    }
+
+    /** The hop limit, IPv6's TTL. */
+    public int hopLimit() {
+        return Bytes.u8(segment, offset + HOP_LIMIT_OFFSET);
     }
 
     public int nextHeader() {
