@@ -7,17 +7,8 @@
 #   bench/compare.sh [CAPTURE] [RUNS]
 # Without CAPTURE it builds the 2 GB benchmark capture with ../shared/tools/make-bench-pcap.
 # Needs: tcpdump, nfdump (nfpcapd), libndpi-bin (ndpiReader), GNU time (apt-get install -y ...).
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-capture="${1:-}"
-runs="${2:-3}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-if [ -z "$capture" ]; then
-  capture="${TMPDIR:-/tmp}/telltale-bench.pcap"
-  [ -f "$capture" ] || "$here/../shared/tools/make-bench-pcap" "$capture"
-fi
-"$here/telltale" --version >/dev/null   # build outside the timed runs
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 # cpu_seconds NAME COMMAND...: median user+sys over the runs, printed as "NAME seconds"
 cpu_seconds() {

@@ -7,28 +7,8 @@
 # over dissection alone.
 #   bench/detection-cost.sh [CAPTURE] [RUNS]
 # Without CAPTURE it builds the 2 GB benchmark capture with ../shared/tools/make-bench-pcap.
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-capture="${1:-}"
-runs="${2:-3}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-if [ -z "$capture" ]; then
-  capture="${TMPDIR:-/tmp}/telltale-bench.pcap"
-  [ -f "$capture" ] || "$here/../shared/tools/make-bench-pcap" "$capture"
-fi
-"$here/telltale" --version >/dev/null   # build outside the timed runs
-
-# one run: CPU seconds (user + system) of the command, the alert count after it
-cpu_once() {
-  rm -rf "$work/out" && mkdir -p "$work/out"
-  /usr/bin/time -f "%U %S" -o "$work/time" "$@" >/dev/null 2>&1 || true
-  awk '{printf "%.2f", $1 + $2}' "$work/time"
-}
-
-median() {
-  tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 cat > "$work/all.yaml" <<'POLICY'
 site: everything-declared

@@ -4,29 +4,10 @@
 # Threats Open rules that load (../shared/rules/et-open, printed back by `telltale rules check --print`),
 # and the ratio. The issue's goal: at most 2x.
 #   bench/rules-cost.sh [CAPTURE] [RUNS]
-set -euo pipefail
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-capture="${1:-}"
-runs="${2:-3}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-if [ -z "$capture" ]; then
-  capture="${TMPDIR:-/tmp}/telltale-bench.pcap"
-  [ -f "$capture" ] || "$here/../shared/tools/make-bench-pcap" "$capture"
-fi
-"$here/telltale" --version >/dev/null   # build outside the timed runs
+# shellcheck source=bench/common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 "$here/telltale" rules check --print "$here/../shared/rules/et-open" > "$work/et-all.txt"
 awk 'n < 10000 && /^(alert|pass|drop|reject) / {print; n++}' "$work/et-all.txt" > "$work/et-10000.rules"
-
-cpu_once() {
-  rm -rf "$work/out" && mkdir -p "$work/out"
-  /usr/bin/time -f "%U %S" -o "$work/time" "$@" >/dev/null 2>"$work/err" || true
-  awk '{printf "%.2f", $1 + $2}' "$work/time"
-}
-
-median() {
-  tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
-}
 
 b=""; r=""
 for _ in $(seq 1 "$runs"); do
