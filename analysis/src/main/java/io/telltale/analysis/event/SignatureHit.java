@@ -15,9 +15,4 @@ public record SignatureHit(int gid, long sid, int rev, String msg, String classt
             value = value.substring(0, MAX_VALUE);
         }
     }
-
-    /** {@code gid:sid:rev}, as Suricata names a rule in its alerts. */
-    public String ruleId() {
-        return gid + ":" + sid + ":" + rev;
-    }
 }

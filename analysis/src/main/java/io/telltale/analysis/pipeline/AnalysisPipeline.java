@@ -15,7 +15,6 @@ import io.telltale.capture.flow.FlowMeter;
 import io.telltale.capture.flow.StreamHandler;
 import io.telltale.capture.source.PacketHandler;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 

@@ -6,7 +6,6 @@ import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.MonitorEvent;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;

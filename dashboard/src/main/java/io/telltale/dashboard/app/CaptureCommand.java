@@ -189,8 +189,10 @@ public final class CaptureCommand implements Callable<Integer> {
                     }
                 };
             }
+            // read now, while the files can be: the watcher compiles reloads against the same variables after privileges go
+            io.telltale.signatures.rule.RuleParser.Context ruleContext = SignatureOptions.context(ruleVars, spec);
             io.telltale.signatures.engine.SignatureDetector signatures = rules == null ? null
-                    : SignatureOptions.rules(rules, ruleVars, stderr, "telltale capture", spec);
+                    : SignatureOptions.rules(rules, ruleContext, stderr, "telltale capture", spec);
             io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null
                     : SignatureOptions.indicators(indicators, stderr, "telltale capture", spec);
             List<io.telltale.analysis.detect.Detector> detectors = new java.util.ArrayList<>(policy == null ? List.of()
@@ -254,15 +256,7 @@ public final class CaptureCommand implements Callable<Integer> {
             PolicyWatcher watcher = null;
             io.telltale.signatures.reload.SignatureWatcher ruleWatcher = null;
             if (signatures != null || iocs != null) {
-                io.telltale.signatures.rule.RuleVariables vars;
-                try {
-                    vars = ruleVars == null ? io.telltale.signatures.rule.RuleVariables.defaults()
-                            : io.telltale.signatures.rule.RuleVariables.defaultsWith(Files.readString(ruleVars));
-                } catch (IOException e) {
-                    vars = io.telltale.signatures.rule.RuleVariables.defaults(); // read once already, at start
-                }
-                ruleWatcher = new io.telltale.signatures.reload.SignatureWatcher(rules, new io.telltale.signatures.rule.RuleParser.Context(
-                        vars, io.telltale.signatures.rule.Classifications.bundled()), signatures, indicators, iocs, line -> {
+                ruleWatcher = new io.telltale.signatures.reload.SignatureWatcher(rules, ruleContext, signatures, indicators, iocs, line -> {
                             synchronized (stdout) {
                                 stdout.println(line);
                                 stdout.flush();

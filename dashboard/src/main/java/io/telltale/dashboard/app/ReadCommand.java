@@ -138,7 +138,7 @@ public final class ReadCommand implements Callable<Integer> {
             }
         }
         io.telltale.signatures.engine.SignatureDetector signatures = rules == null ? null
-                : SignatureOptions.rules(rules, ruleVars, stderr, "telltale read", spec);
+                : SignatureOptions.rules(rules, SignatureOptions.context(ruleVars, spec), stderr, "telltale read", spec);
         io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null
                 : SignatureOptions.indicators(indicators, stderr, "telltale read", spec);
         io.telltale.analysis.detect.DetectionSink[] detection = new io.telltale.analysis.detect.DetectionSink[1];

@@ -77,10 +77,8 @@ final class RulesCheckCommand implements Callable<Integer> {
         List<LoadedRule> runnable = read.loaded().stream().filter(r -> !notRunKeys.contains(r.file() + ":" + r.line())).toList();
         List<io.telltale.signatures.rule.SkippedRule> skipped = new ArrayList<>(read.skipped());
         skipped.addAll(compiled.notRun());
-        List<RuleError> compileErrors = compiled.errors().stream().map(e -> new RuleError(e.substring(0, e.indexOf(':')),
-                0, 0, e.substring(e.indexOf(':') + 1).strip())).toList();
-        RuleFile all = new RuleFile(runnable, skipped, java.util.stream.Stream.concat(read.errors().stream(), compileErrors.stream())
-                .toList());
+        RuleFile all = new RuleFile(runnable, skipped, java.util.stream.Stream.concat(read.errors().stream(),
+                compiled.errors().stream()).toList());
         if (print) {
             for (LoadedRule r : all.loaded()) {
                 out.println(RulePrinter.print(r.rule()));

@@ -13,30 +13,27 @@ final class SignatureOptions {
     private SignatureOptions() {
     }
 
-    /** The rules of --rules, compiled; what did not load is said in one line (the detail is 'rules check''s). */
-    static io.telltale.signatures.engine.SignatureDetector rules(List<Path> rules, Path ruleVars, PrintWriter stderr, String who,
-                                                                 CommandLine.Model.CommandSpec spec) {
-        io.telltale.signatures.rule.RuleVariables vars;
+    /** What the rules are checked and compiled against: --rule-vars (or suricata.yaml's defaults) and the bundled classtypes. */
+    static io.telltale.signatures.rule.RuleParser.Context context(Path ruleVars, CommandLine.Model.CommandSpec spec) {
         try {
-            vars = ruleVars == null ? io.telltale.signatures.rule.RuleVariables.defaults()
+            io.telltale.signatures.rule.RuleVariables vars = ruleVars == null ? io.telltale.signatures.rule.RuleVariables.defaults()
                     : io.telltale.signatures.rule.RuleVariables.defaultsWith(Files.readString(ruleVars));
+            return new io.telltale.signatures.rule.RuleParser.Context(vars, io.telltale.signatures.rule.Classifications.bundled());
         } catch (IOException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--rule-vars: " + e.getMessage());
         }
-        io.telltale.signatures.rule.Classifications classes = io.telltale.signatures.rule.Classifications.bundled();
-        io.telltale.signatures.rule.RuleFile read = io.telltale.signatures.rule.RuleSources.read(rules,
-                new io.telltale.signatures.rule.RuleParser.Context(vars, classes));
-        io.telltale.signatures.engine.RuleCompiler.Result compiled = io.telltale.signatures.engine.RuleCompiler.compile(read.loaded(),
-                vars, classes);
-        int errors = read.errors().size() + compiled.errors().size();
-        int skipped = read.skipped().size() + compiled.notRun().size();
-        stderr.printf(java.util.Locale.ROOT, who + ": rules: %d loaded, %d skipped, %d errors%s%n", compiled.rules().size(),
-                skipped, errors, skipped == 0 && errors == 0 ? "" : " (telltale rules check says which and why)");
-        if (compiled.rules().size() == 0 && errors > 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--rules: no rule could be loaded: "
-                    + (read.errors().isEmpty() ? compiled.errors().getFirst() : read.errors().getFirst()));
+    }
+
+    /** The rules of --rules, compiled; what did not load is said in one line (the detail is 'rules check''s). */
+    static io.telltale.signatures.engine.SignatureDetector rules(List<Path> rules, io.telltale.signatures.rule.RuleParser.Context context,
+                                                                 PrintWriter stderr, String who, CommandLine.Model.CommandSpec spec) {
+        io.telltale.signatures.engine.RuleLoad load = io.telltale.signatures.engine.RuleLoad.of(rules, context);
+        stderr.println(who + ": rules: " + load.counts() + (load.skipped() == 0 && load.errors().isEmpty() ? ""
+                : " (telltale rules check says which and why)"));
+        if (load.unusable()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rules: no rule could be loaded: " + load.errors().getFirst());
         }
-        return new io.telltale.signatures.engine.SignatureDetector(compiled.rules());
+        return new io.telltale.signatures.engine.SignatureDetector(load.rules());
     }
 
     /** The lists of --indicators; a list's unreadable lines are said, the rest is used. */

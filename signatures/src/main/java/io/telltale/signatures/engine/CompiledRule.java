@@ -33,6 +33,21 @@ record CompiledRule(
         String classDescription,
         List<String> attack) {
 
+    /** {@link #direction()}: either way, from the client only (to_server), from the server only (to_client). */
+    static final int EITHER = 0;
+    static final int FROM_CLIENT = 1;
+    static final int FROM_SERVER = 2;
+
+    /** Which side's packets the rule reads, as its flow keyword and its buffers say. */
+    int direction() {
+        if (toClient) {
+            return FROM_SERVER;
+        }
+        boolean toServer = rule.all(RuleOption.Flow.class).stream().anyMatch(f -> f.settings().contains("to_server")
+                || f.settings().contains("from_client"));
+        return toServer ? FROM_CLIENT : EITHER;
+    }
+
     /** Whether the rule only sets flowbits it later reads (evaluated before the rules that read them). */
     boolean setsBits() {
         return flowbits.stream().anyMatch(f -> f.command().equals("set") || f.command().equals("unset")

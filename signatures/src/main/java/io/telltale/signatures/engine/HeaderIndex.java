@@ -4,7 +4,6 @@ import io.telltale.capture.flow.Addresses;
 import io.telltale.capture.flow.Flow;
 import io.telltale.signatures.rule.AddressExpr;
 import io.telltale.signatures.rule.PortExpr;
-import io.telltale.signatures.rule.RuleOption;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -24,16 +23,6 @@ final class HeaderIndex {
                          int direction, BitSet rules) {
     }
 
-    /** 0: either direction, 1: from the client only (to_server), 2: from the server only (to_client). */
-    private static int direction(CompiledRule r) {
-        if (r.toClient()) {
-            return 2;
-        }
-        boolean toServer = r.rule().all(RuleOption.Flow.class).stream().anyMatch(f -> f.settings().contains("to_server")
-                || f.settings().contains("from_client"));
-        return toServer ? 1 : 0;
-    }
-
     private final List<AddressSet> addresses = new ArrayList<>();
     private final List<PortSet> ports = new ArrayList<>();
     private final List<Group> groups = new ArrayList<>();
@@ -49,7 +38,7 @@ final class HeaderIndex {
             int d = addressIds.computeIfAbsent(r.rule().destination(), k -> add(addresses, r.destination()));
             int sp = portIds.computeIfAbsent(r.rule().sourcePort(), k -> add(ports, r.sourcePort()));
             int dp = portIds.computeIfAbsent(r.rule().destinationPort(), k -> add(ports, r.destinationPort()));
-            int direction = direction(r);
+            int direction = r.direction();
             List<Object> key = List.of(r.protocol(), s, d, sp, dp, r.bothWays(), direction);
             byKey.computeIfAbsent(key, k -> {
                 if (!protocolNames.contains(r.protocol())) {
@@ -95,11 +84,6 @@ final class HeaderIndex {
         }
     }
 
-    /** Groups, for the report. */
-    int groups() {
-        return groups.size();
-    }
-
     /** Whether a flow is of a rule's protocol. */
     interface ProtocolTest {
         boolean fits(String protocol);
@@ -136,10 +120,10 @@ final class HeaderIndex {
             // from the originator: the source is the originator
             boolean forward = o.port(g.sourcePort()) && r.port(g.destinationPort()) && r.in(g.destination()) && o.in(g.source());
             boolean backward = r.port(g.sourcePort()) && o.port(g.destinationPort()) && o.in(g.destination()) && r.in(g.source());
-            if (g.direction() != 2 && (forward || (g.bothWays() && backward))) {
+            if (g.direction() != CompiledRule.FROM_SERVER && (forward || (g.bothWays() && backward))) {
                 out[0].or(g.rules());
             }
-            if (g.direction() != 1 && (backward || (g.bothWays() && forward))) {
+            if (g.direction() != CompiledRule.FROM_CLIENT && (backward || (g.bothWays() && forward))) {
                 out[1].or(g.rules());
             }
         }

@@ -234,26 +234,17 @@ public final class PacketInspector implements PayloadInspector {
     }
 
     private static boolean fits(CompiledRule r, Flow flow, boolean icmp) {
-        int p = flow.protocol();
-        boolean protocol = switch (r.protocol()) {
-            case "ip" -> true;
-            case "tcp", "tcp-pkt", "tcp-stream" -> p == PROTO_TCP;
-            case "udp" -> p == PROTO_UDP;
-            case "icmp" -> icmp;
-            default -> names(flow.service(), r.protocol());
-        };
-        if (!protocol) {
+        if (!protocolFits(r.protocol(), flow, icmp)) {
             return false;
         }
+        int p = flow.protocol();
         // payload on a TCP flow is past the handshake; elsewhere a flow is established once both ends have sent
         return !r.established() || p == PROTO_TCP || (flow.originatorPackets() > 0 && flow.responderPackets() > 0);
     }
 
     private static boolean header(CompiledRule r, Flow flow, boolean fromOriginator) {
-        boolean wantsToClient = r.toClient();
-        boolean toServerOnly = r.rule().all(RuleOption.Flow.class).stream().anyMatch(f -> f.settings().contains("to_server")
-                || f.settings().contains("from_client"));
-        if ((wantsToClient && fromOriginator) || (toServerOnly && !fromOriginator)) {
+        if ((r.direction() == CompiledRule.FROM_SERVER && fromOriginator) || (r.direction() == CompiledRule.FROM_CLIENT
+                && !fromOriginator)) {
             return false;
         }
         byte[] originator = Addresses.bytes(flow.originatorHigh(), flow.originatorLow());

@@ -29,12 +29,13 @@ public final class RuleCompiler {
      * The rules compiled; the reason for each that could not be (a variable loop); and the rules no
      * path can run, as skipped rules with their reason.
      */
-    public record Result(RuleSet rules, List<String> errors, List<io.telltale.signatures.rule.SkippedRule> notRun) {
+    public record Result(RuleSet rules, List<io.telltale.signatures.rule.RuleError> errors,
+                         List<io.telltale.signatures.rule.SkippedRule> notRun) {
     }
 
     public static Result compile(List<LoadedRule> loaded, RuleVariables vars, Classifications classes) {
         List<CompiledRule> compiled = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<io.telltale.signatures.rule.RuleError> errors = new ArrayList<>();
         List<io.telltale.signatures.rule.SkippedRule> notRun = new ArrayList<>();
         for (LoadedRule l : loaded) {
             try {
@@ -46,7 +47,8 @@ public final class RuleCompiler {
                 }
                 compiled.add(r);
             } catch (IllegalArgumentException e) {
-                errors.add(l.file() + ":" + l.line() + ": sid " + l.rule().sid() + ": " + e.getMessage());
+                errors.add(new io.telltale.signatures.rule.RuleError(l.file(), l.line(), 1, "sid " + l.rule().sid() + ": "
+                        + e.getMessage()));
             }
         }
         return new Result(new RuleSet(compiled), errors, notRun);

@@ -25,7 +25,6 @@ public final class RuleSet {
     final List<CompiledRule> headerOnly;
     /** Pass rules (not packet-level): one that matches silences the others for what it matched. */
     final List<CompiledRule> passes;
-    final int packetLevel;
     /** The packet path: the rules it runs, grouped by header (each worker builds prefilters for the groups its flows fit). */
     final List<CompiledRule> packetRules;
     final HeaderIndex packetHeaders;
@@ -40,12 +39,10 @@ public final class RuleSet {
         Map<String, BufferProgram> transformers = new LinkedHashMap<>();
         List<CompiledRule> always = new ArrayList<>();
         List<CompiledRule> header = new ArrayList<>();
-        int packet = 0;
         List<CompiledRule> packetRun = new ArrayList<>();
         for (CompiledRule r : rules) {
             bySid.putIfAbsent(key(r.rule().gid(), r.rule().sid()), r);
             if (r.packetLevel()) {
-                packet++;
                 if (r.packetRunnable()) {
                     packetRun.add(r);
                 }
@@ -81,7 +78,6 @@ public final class RuleSet {
         this.headerOnly = List.copyOf(header);
         this.passes = rules.stream().filter(r -> !r.packetLevel() && r.rule().action() == io.telltale.signatures.rule.Rule.Action.PASS)
                 .toList();
-        this.packetLevel = packet;
         this.packetRules = List.copyOf(packetRun);
         this.packetHeaders = new HeaderIndex(packetRun);
         this.flowHeaders = new HeaderIndex(header.stream().filter(r -> r.rule().action() != io.telltale.signatures.rule.Rule.Action.PASS)
@@ -102,19 +98,10 @@ public final class RuleSet {
         return packetRules.size();
     }
 
-    /** Packet-path rules that cannot run: they mix the payload with an app-layer buffer, or test the TTL. */
-    public int packetNotRun() {
-        return packetLevel - packetRules.size();
-    }
 
     /** Rules compiled. */
     public int size() {
         return rules.size();
-    }
-
-    /** Rules that read the packet payload or packet fields (dsize, ttl): they need the packet path. */
-    public int packetLevel() {
-        return packetLevel;
     }
 
     /** Fast patterns in the prefilter, over all buffers. */

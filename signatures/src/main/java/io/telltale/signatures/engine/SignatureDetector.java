@@ -37,8 +37,6 @@ public final class SignatureDetector implements Detector {
     private ProtocolRecord valuesOf;
     private int[] seen = new int[0];
     private int stamp;
-    private long evaluated;
-    private long matched;
 
     public SignatureDetector(RuleSet rules) {
         this.rules = rules;
@@ -54,14 +52,6 @@ public final class SignatureDetector implements Detector {
         this.rules = next;
     }
 
-    /** Rules evaluated in full (the prefilter's candidates) and rules that matched, so far. */
-    public long evaluated() {
-        return evaluated;
-    }
-
-    public long matched() {
-        return matched;
-    }
 
     /** The rule set in force: the packet path reads it too, so a reload reaches both at once. */
     public RuleSet rules() {
@@ -73,7 +63,6 @@ public final class SignatureDetector implements Detector {
         if (record instanceof io.telltale.analysis.event.RuleMatchRecord m) {
             CompiledRule r = rules.rule(m.gid(), m.sid());
             if (r != null) { // null: the rule went in a reload while the match was on its way
-                evaluated++;
                 fire(r, m.flowId(), m.timestampNanos(), m.originatorHost(), m.originatorPort(), m.responderHost(),
                         m.responderPort(), "payload", "pkt_data", m.excerpt(), out);
             }
@@ -161,7 +150,6 @@ public final class SignatureDetector implements Detector {
             if (!flowFits(r, f)) {
                 continue;
             }
-            evaluated++;
             boolean forward = header(r, originator, f.originatorPort(), responder, f.responderPort());
             if (!forward && !(r.bothWays() && header(r, responder, f.responderPort(), originator, f.originatorPort()))) {
                 continue;
@@ -203,17 +191,10 @@ public final class SignatureDetector implements Detector {
     }
 
     private static boolean flowFits(CompiledRule r, FlowRecord f) {
-        String transport = f.transport();
-        boolean protocolFits = switch (r.protocol()) {
-            case "ip" -> true;
-            case "tcp", "tcp-pkt", "tcp-stream" -> transport.equals("tcp");
-            case "udp" -> transport.equals("udp");
-            case "icmp" -> transport.startsWith("icmp");
-            default -> PacketInspector.names(f.service(), r.protocol());
-        };
-        if (!protocolFits) {
+        if (!protocolFits(r.protocol(), f)) {
             return false;
         }
+        String transport = f.transport();
         if (r.established()) {
             // a TCP flow is established once both sides spoke after the handshake; others once both sent
             return transport.equals("tcp") ? f.history() != null && f.history().contains("S") && f.history().contains("h")
@@ -233,7 +214,6 @@ public final class SignatureDetector implements Detector {
     }
 
     private void evaluate(CompiledRule r, ProtocolRecord record, Consumer<Finding> out) {
-        evaluated++;
         String[] hit = matches(r, record);
         if (hit != null) {
             fire(r, record.flowId(), record.timestampNanos(), record.originatorHost(), record.originatorPort(),
@@ -302,7 +282,6 @@ public final class SignatureDetector implements Detector {
 
     private void fire(CompiledRule r, long flowId, long nanos, String originator, int originatorPort, String responder,
                       int responderPort, String protocol, String buffer, String value, Consumer<Finding> out) {
-        matched++;
         flowbits.apply(r.flowbits(), flowId);
         if (r.noalert() || !rateAllows(r, nanos, originator, responder)) {
             return;

@@ -3,7 +3,6 @@ package io.telltale.signatures.ioc;
 import com.google.common.net.InetAddresses;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,10 +52,6 @@ public final class IndicatorSet {
 
     public static IndicatorSet empty() {
         return new IndicatorSet(List.of());
-    }
-
-    public List<IndicatorList> lists() {
-        return lists;
     }
 
     public int size() {
@@ -160,12 +155,5 @@ public final class IndicatorSet {
     private static int hostEnd(String url) {
         int slash = url.indexOf('/');
         return slash < 0 ? url.length() : slash;
-    }
-
-    /** Lists and their problems, for a report. */
-    public Set<String> problems() {
-        Set<String> all = new HashSet<>();
-        lists.forEach(l -> all.addAll(l.problems()));
-        return all;
     }
 }

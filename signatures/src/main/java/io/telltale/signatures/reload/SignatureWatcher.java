@@ -1,12 +1,11 @@
 package io.telltale.signatures.reload;
 
-import io.telltale.signatures.engine.RuleCompiler;
+import io.telltale.signatures.engine.RuleLoad;
 import io.telltale.signatures.engine.SignatureDetector;
 import io.telltale.signatures.ioc.IndicatorDetector;
 import io.telltale.signatures.ioc.IndicatorList;
 import io.telltale.signatures.ioc.IndicatorReader;
 import io.telltale.signatures.ioc.IndicatorSet;
-import io.telltale.signatures.rule.RuleFile;
 import io.telltale.signatures.rule.RuleParser;
 import io.telltale.signatures.rule.RuleSources;
 import java.io.IOException;
@@ -84,18 +83,13 @@ public final class SignatureWatcher implements AutoCloseable {
     }
 
     private void reloadRules() {
-        RuleFile read = RuleSources.read(rulePaths, context);
-        RuleCompiler.Result compiled = RuleCompiler.compile(read.loaded(), context.variables(), context.classifications());
-        int errors = read.errors().size() + compiled.errors().size();
-        String counts = String.format(Locale.ROOT, "%d loaded, %d skipped, %d errors", compiled.rules().size(),
-                read.skipped().size() + compiled.notRun().size(), errors);
-        if (compiled.rules().size() == 0 && errors > 0) {
-            say.accept("rules: not reloaded, the rules in force stay (" + counts + "; first: "
-                    + (read.errors().isEmpty() ? compiled.errors().getFirst() : read.errors().getFirst()) + ")");
+        RuleLoad load = RuleLoad.of(rulePaths, context);
+        if (load.unusable()) {
+            say.accept("rules: not reloaded, the rules in force stay (" + load.counts() + "; first: " + load.errors().getFirst() + ")");
             return;
         }
-        rules.replace(compiled.rules());
-        say.accept("rules: reloaded, " + counts + (errors == 0 ? "" : " (telltale rules check says which and why)"));
+        rules.replace(load.rules());
+        say.accept("rules: reloaded, " + load.counts() + (load.errors().isEmpty() ? "" : " (telltale rules check says which and why)"));
     }
 
     private void reloadIndicators() {

@@ -62,11 +62,6 @@ public sealed interface RuleOption {
             }
         }
 
-        /** Whether a position modifier ties this content to the one before it. */
-        public boolean relative() {
-            return distance != null || within != null;
-        }
-
         public byte[] pattern() {
             return bytes.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
         }

@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.telltale.analysis.detect.Finding;
-import io.telltale.analysis.dissect.BuiltInProtocols;
-import io.telltale.analysis.event.MonitorEvent;
-import io.telltale.analysis.event.ProtocolRecord;
-import io.telltale.analysis.pipeline.AnalysisPipeline;
-import io.telltale.capture.flow.FlowConfig;
-import io.telltale.capture.source.PacketSource;
-import io.telltale.capture.source.file.CaptureFiles;
 import io.telltale.signatures.rule.Classifications;
 import io.telltale.signatures.rule.RuleFile;
 import io.telltale.signatures.rule.RuleParser;
