@@ -8,4 +8,21 @@ public interface EventSink {
 
     default void endOfBatch() {
     }
+
+    /** Both sinks, in this order, for every event and every end of batch. */
+    static EventSink both(EventSink first, EventSink second) {
+        return new EventSink() {
+            @Override
+            public void accept(MonitorEvent event) {
+                first.accept(event);
+                second.accept(event);
+            }
+
+            @Override
+            public void endOfBatch() {
+                first.endOfBatch();
+                second.endOfBatch();
+            }
+        };
+    }
 }

@@ -55,8 +55,17 @@ public final class FlowFileReader {
 
     /** Detectors see every event on its way to the logs; they judge whole series when the input ends. */
     public FlowFileReader withDetection(java.util.function.Function<io.telltale.analysis.event.EventSink,
-            io.telltale.analysis.detect.DetectionSink> around, LogSet logs) {
-        this.detection = around.apply(logs);
+            io.telltale.analysis.detect.DetectionSink> around) {
+        this.detectionAround = around;
+        return this;
+    }
+
+    private java.util.function.Function<io.telltale.analysis.event.EventSink, io.telltale.analysis.detect.DetectionSink> detectionAround;
+    private io.telltale.analysis.event.EventSink index;
+
+    /** Every event (after detection, alerts included) also goes to the index. */
+    public FlowFileReader withIndex(io.telltale.analysis.event.EventSink indexSink) {
+        this.index = indexSink;
         return this;
     }
 
@@ -69,7 +78,11 @@ public final class FlowFileReader {
     }
 
     private io.telltale.analysis.event.EventSink sink(LogSet logs) {
-        return detection != null ? detection : logs;
+        io.telltale.analysis.event.EventSink downstream = index == null ? logs : io.telltale.analysis.event.EventSink.both(logs, index);
+        if (detectionAround != null && detection == null) {
+            detection = detectionAround.apply(downstream);
+        }
+        return detection != null ? detection : downstream;
     }
 
     private long lastTimestampNanos;

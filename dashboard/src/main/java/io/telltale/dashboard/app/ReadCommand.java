@@ -104,6 +104,11 @@ public final class ReadCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     int workers;
 
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "also index every flow, alert and asset change in DIR/index (searchable with 'telltale search "
+                    + "--data-dir DIR'; what was there before is kept)")
+    Path dataDir;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -161,9 +166,18 @@ public final class ReadCommand implements Callable<Integer> {
                         detectors.add(iocs);
                     }
                     reader.withDetection(l -> detection[0] = new io.telltale.analysis.detect.DetectionSink(
-                            AlertPrinter.printing(l, stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()), logs);
+                            AlertPrinter.printing(l, stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()));
                 }
-                summary = reader.read(files, logs);
+                try (FlowIndexing indexing = dataDir == null ? null : FlowIndexing.open(dataDir, policy, true)) {
+                    if (indexing != null) {
+                        reader.withIndex(indexing.sink());
+                    }
+                    summary = reader.read(files, logs);
+                    if (indexing != null) {
+                        indexing.close();
+                        indexing.report(stdout, stderr);
+                    }
+                }
             }
             if (detection[0] != null) {
                 io.telltale.dashboard.output.AssetLog.writeInventory(out.resolve("assets.jsonl"), detection[0].inventory().assets());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                     + "tells you when it talks to anything it was not declared to talk to.",
             ""
         },
-        subcommands = {ReadCommand.class, CaptureCommand.class, GenerateCommand.class, BaselineCommand.class, RulesCommand.class,
+        subcommands = {ReadCommand.class, CaptureCommand.class, SearchCommand.class, GenerateCommand.class, BaselineCommand.class, RulesCommand.class,
             InterfacesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
@@ -32,8 +32,13 @@ public final class TelltaleCommand implements Runnable {
     /** pcap4j says at INFO that it found libpcap, on every start: only its warnings are worth a line. Held so it stays set. */
     private static final java.util.logging.Logger PCAP4J = java.util.logging.Logger.getLogger("org.pcap4j");
 
+    /** Lucene says at WARNING that the incubating vector API is not enabled: a fact of the JVM, not a fault. */
+    private static final java.util.logging.Logger LUCENE_VECTORS =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     static {
         PCAP4J.setLevel(java.util.logging.Level.WARNING);
+        LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
     }
 
     public static void main(String[] args) {

@@ -38,18 +38,18 @@ public final class Recognisers {
     public static final ProtocolSpec TELNET = tcp("telnet", Set.of(23), Recognisers::telnet);
     /** A command shell on a raw TCP connection (ours: Zeek has no name for it), as reverse shells carry. */
     public static final ProtocolSpec SHELL = tcp("shell", Set.of(4444), Recognisers::shell);
+    public static final FieldSpec FTP_USER = new FieldSpec("ftp.user", FieldType.TEXT, "the user that logged in");
+    public static final FieldSpec FTP_COMMANDS = new FieldSpec("ftp.commands", FieldType.TEXT_LIST, "commands the client used");
+    public static final FieldSpec FTP_RETRIEVED = new FieldSpec("ftp.retrieved", FieldType.TEXT_LIST, "files retrieved (RETR)");
+    public static final FieldSpec SMTP_HELO = new FieldSpec("smtp.helo", FieldType.NAME, "the name the client gave in HELO or EHLO");
+    public static final FieldSpec SMTP_MAIL_FROM = new FieldSpec("smtp.mailfrom", FieldType.TEXT_LIST, "envelope senders (MAIL FROM)");
+    public static final FieldSpec SMTP_RCPT_TO = new FieldSpec("smtp.rcptto", FieldType.TEXT_LIST, "envelope recipients (RCPT TO)");
     // FTP and SMTP are read a little further than named: the client's commands (FtpSession, SmtpSession).
     public static final ProtocolSpec FTP = new ProtocolSpec("ftp", "ftp", true, false, false, Set.of(21),
-            Recognisers::ftp, List.of(
-                    new FieldSpec("ftp.user", FieldType.TEXT, "the user that logged in"),
-                    new FieldSpec("ftp.commands", FieldType.TEXT_LIST, "commands the client used"),
-                    new FieldSpec("ftp.retrieved", FieldType.TEXT_LIST, "files retrieved (RETR)")),
+            Recognisers::ftp, List.of(FTP_USER, FTP_COMMANDS, FTP_RETRIEVED),
             () -> FtpSession::new);
     public static final ProtocolSpec SMTP = new ProtocolSpec("smtp", "smtp", true, false, false, Set.of(25, 587),
-            Recognisers::smtp, List.of(
-                    new FieldSpec("smtp.helo", FieldType.NAME, "the name the client gave in HELO or EHLO"),
-                    new FieldSpec("smtp.mailfrom", FieldType.TEXT_LIST, "envelope senders (MAIL FROM)"),
-                    new FieldSpec("smtp.rcptto", FieldType.TEXT_LIST, "envelope recipients (RCPT TO)")),
+            Recognisers::smtp, List.of(SMTP_HELO, SMTP_MAIL_FROM, SMTP_RCPT_TO),
             () -> SmtpSession::new);
 
     public static final List<ProtocolSpec> ALL = List.of(RDP, RFB, TEAMVIEWER, WIREGUARD, OPENVPN, SSDP, SYSLOG, SNMP,

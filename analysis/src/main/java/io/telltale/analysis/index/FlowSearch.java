@@ -1,0 +1,22 @@
+package io.telltale.analysis.index;
+
+import io.telltale.analysis.index.query.QueryException;
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/** The read side of the index, for the CLI and the dashboard. Thread-safe. */
+public interface FlowSearch extends Closeable {
+
+    SearchPage search(SearchRequest request) throws IOException, QueryException;
+
+    /** Every document of one flow (its interim records too), in order; empty when the uid is unknown. */
+    List<SearchPage.FlowHit> flow(String uid) throws IOException;
+
+    /** The alerts with this id as they fired (JSON objects), newest last; empty when unknown. */
+    List<Map<String, Object>> alert(String id) throws IOException;
+
+    /** Sees what was committed since it was opened. */
+    void refresh() throws IOException;
+}

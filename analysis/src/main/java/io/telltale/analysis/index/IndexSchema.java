@@ -1,0 +1,144 @@
+package io.telltale.analysis.index;
+
+import io.telltale.analysis.dissect.BuiltInProtocols;
+import io.telltale.analysis.dissect.http.HttpProtocol;
+import io.telltale.analysis.field.FieldCatalog;
+import io.telltale.analysis.field.FieldSpec;
+import io.telltale.analysis.field.FieldType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the flow index holds, derived from the field catalog and {@link FlowFields}: every field by its
+ * catalog name, the aliases analysts type ({@code ip}, {@code port}, {@code host}, …), which fields
+ * carry doc values for facet counts, and the internal fields (id, sort keys, stored source).
+ *
+ * <p>How a field is indexed follows its {@link FieldType}: addresses as {@code InetAddressPoint}s,
+ * counts and intervals as {@code LongPoint}s, names lower-cased keywords, texts exact keywords,
+ * booleans {@code true}/{@code false}. The HTTP raw buffers (headers and bodies, kept for the rules)
+ * are not indexed; their words reach the free-text field only through the URI and user agent.
+ */
+public final class IndexSchema {
+
+    /** The flow's numeric id (doc values and points): the alerts' evidence and the sort's tie-break. */
+    public static final String ID = "flow.id";
+    /** 0 for a flow's first document, then 1, 2, … for the records after each interim one. */
+    public static final String SEQUENCE = "flow.seq";
+    /** Keys of the source that are not fields: the numeric id and the sequence (hidden from hits). */
+    public static final String ID_KEY = "_id";
+    public static final String SEQUENCE_KEY = "_seq";
+    /** The document as JSON (field name to value or list), what search results show. */
+    public static final String SOURCE = "_source";
+    /** Names of the fields a document holds, for {@code exists:}. */
+    public static final String PRESENT = "_fields";
+    /** Words of names, URIs, user agents and certificate names, for terms typed without a field. */
+    public static final String TEXT = "text";
+    /** Where the flow's packets are in the packet store (binary, see {@code PacketLocations}). */
+    public static final String PACKETS = "_packets";
+
+    /** Longest keyword indexed; longer wire strings are cut (Lucene refuses terms over 32 KiB). */
+    public static final int MAX_KEYWORD_CHARS = 512;
+
+    private static final Set<FieldSpec> RAW_BUFFERS = Set.of(HttpProtocol.REQUEST_HEADERS, HttpProtocol.RESPONSE_HEADERS,
+            HttpProtocol.REQUEST_BODY_DATA, HttpProtocol.RESPONSE_BODY_DATA, HttpProtocol.REQUEST_LINE);
+
+    private static final Set<FieldSpec> FACETS = Set.of(FlowFields.DESTINATION, FlowFields.SOURCE, FlowFields.DESTINATION_PORT,
+            FlowFields.DESTINATION_COUNTRY, FlowFields.SERVICE, FlowFields.TRANSPORT, FlowFields.SOURCE_DEVICE,
+            FlowFields.DESTINATION_DEVICE, FlowFields.DESTINATION_ASN);
+
+    private static final IndexSchema STANDARD = new IndexSchema(FieldCatalog.of(BuiltInProtocols.ALL).fields());
+
+    private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+    private final List<FieldSpec> protocolFields = new ArrayList<>();
+    private final Map<String, List<FieldSpec>> aliases = new LinkedHashMap<>();
+    private final Set<FieldSpec> facets;
+
+    private IndexSchema(List<FieldSpec> catalog) {
+        for (FieldSpec field : FlowFields.ALL) {
+            fields.put(field.name(), field);
+        }
+        for (FieldSpec field : catalog) {
+            if (!RAW_BUFFERS.contains(field)) {
+                if (fields.putIfAbsent(field.name(), field) != null) {
+                    throw new IllegalArgumentException("a protocol field takes a flow field's name: " + field.name());
+                }
+                protocolFields.add(field);
+            }
+        }
+        facets = new java.util.LinkedHashSet<>(FACETS);
+        facets.add(field("tls.ja4"));
+        facets.add(field("tls.sni"));
+        facets.add(field("dns.query"));
+        facets.add(field("http.host"));
+        alias("ip", FlowFields.SOURCE, FlowFields.DESTINATION);
+        alias("port", FlowFields.SOURCE_PORT, FlowFields.DESTINATION_PORT);
+        alias("country", FlowFields.SOURCE_COUNTRY, FlowFields.DESTINATION_COUNTRY);
+        alias("asn", FlowFields.SOURCE_ASN, FlowFields.DESTINATION_ASN);
+        alias("device", FlowFields.SOURCE_DEVICE, FlowFields.DESTINATION_DEVICE);
+        alias("host", protocolFields.stream().filter(f -> f.type() == FieldType.NAME).toArray(FieldSpec[]::new));
+        alias("uid", FlowFields.UID);
+        alias("proto", FlowFields.TRANSPORT);
+        alias("service", FlowFields.SERVICE);
+        alias("state", FlowFields.STATE);
+        alias("duration", FlowFields.DURATION);
+        alias("start", FlowFields.START);
+        alias("end", FlowFields.END);
+        alias("vlan", FlowFields.VLAN);
+        alias("community_id", FlowFields.COMMUNITY_ID);
+    }
+
+    private void alias(String name, FieldSpec... targets) {
+        aliases.put(name, List.of(targets));
+    }
+
+    /** The schema of the built-in protocols. */
+    public static IndexSchema standard() {
+        return STANDARD;
+    }
+
+    /** The field of that catalog name, or null. */
+    public FieldSpec field(String name) {
+        return fields.get(name);
+    }
+
+    /** Every indexed field: the flow's first, then the protocols'. */
+    public List<FieldSpec> fields() {
+        return List.copyOf(fields.values());
+    }
+
+    public List<FieldSpec> protocolFields() {
+        return List.copyOf(protocolFields);
+    }
+
+    /** The fields a name stands for: itself, or an alias's fields; empty when unknown. */
+    public List<FieldSpec> resolve(String name) {
+        FieldSpec field = fields.get(name);
+        if (field != null) {
+            return List.of(field);
+        }
+        return aliases.getOrDefault(name, List.of());
+    }
+
+    public Map<String, List<FieldSpec>> aliases() {
+        return java.util.Collections.unmodifiableMap(aliases);
+    }
+
+    /** True for fields with doc values for facet counts. */
+    public boolean facet(FieldSpec field) {
+        return facets.contains(field);
+    }
+
+    public List<FieldSpec> facets() {
+        return List.copyOf(facets);
+    }
+
+    /** Fields whose words also go to the free-text field. */
+    public boolean fullText(FieldSpec field) {
+        return field.type() == FieldType.NAME && !FlowFields.ALL.contains(field) || field == HttpProtocol.URI
+                || field == HttpProtocol.USER_AGENT || field.name().equals("tls.cert_subject")
+                || field.name().equals("tls.cert_issuer");
+    }
+}

@@ -1,0 +1,206 @@
+package io.telltale.analysis.index;
+
+import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.event.AssetChange;
+import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.FlowEvent;
+import io.telltale.analysis.event.MonitorEvent;
+import io.telltale.analysis.event.ProtocolRecord;
+import io.telltale.capture.flow.FlowRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * Feeds the index from the event stream, off the capture threads: events go through a bounded queue to
+ * one indexing thread, which joins each flow's protocol records to its flow record, writes the
+ * documents and commits at least every {@code commitIntervalMillis}. Reading a file waits when the queue
+ * is full (nothing is lost); live capture sheds with a counter instead, so a slow disk never stalls the
+ * capture. An index error is counted and told once, and the pipeline goes on.
+ */
+public final class IndexingSink implements EventSink, AutoCloseable {
+
+    /** Flows whose records wait for their flow record; beyond it the oldest waiting flow's are dropped. */
+    static final int MAX_PENDING_FLOWS = 1 << 20;
+    /** Records joined to one document at most (a long DNS-over-TCP flow may carry thousands). */
+    static final int MAX_RECORDS_PER_FLOW = 256;
+
+    private static final MonitorEvent END = new AssetChange(0, "end", "", null, null);
+
+    private final FlowIndex index;
+    private final long commitIntervalNanos;
+    private final boolean waitWhenFull;
+    private final Function<FlowRecord, byte[]> packets;
+    private final BlockingQueue<MonitorEvent> queue = new ArrayBlockingQueue<>(1 << 16);
+    private final Thread thread;
+    private final AtomicLong shed = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
+    private volatile String firstFailure;
+    private final Map<Long, List<ProtocolRecord>> pending = new LinkedHashMap<>();
+    private final Map<Long, Integer> sequences = new HashMap<>();
+    private long recordsDropped;
+
+    /**
+     * @param waitWhenFull true when reading files (back-pressure), false for live capture (shed)
+     * @param packets where a flow's packets are stored, or null for none
+     */
+    public IndexingSink(FlowIndex index, long commitIntervalMillis, boolean waitWhenFull, Function<FlowRecord, byte[]> packets) {
+        this.index = index;
+        this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(commitIntervalMillis);
+        this.waitWhenFull = waitWhenFull;
+        this.packets = packets;
+        this.thread = Thread.ofPlatform().name("telltale-indexer").daemon().unstarted(this::run);
+        thread.start();
+    }
+
+    @Override
+    public void accept(MonitorEvent event) {
+        if (waitWhenFull) {
+            try {
+                queue.put(event);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                shed.incrementAndGet();
+            }
+        } else if (!queue.offer(event)) {
+            shed.incrementAndGet();
+        }
+    }
+
+    private void run() {
+        long lastCommit = System.nanoTime();
+        while (true) {
+            MonitorEvent event;
+            try {
+                event = queue.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (event == END) {
+                commit();
+                return;
+            }
+            if (event != null) {
+                index(event);
+            }
+            if (System.nanoTime() - lastCommit >= commitIntervalNanos) {
+                commit();
+                lastCommit = System.nanoTime();
+            }
+        }
+    }
+
+    private void index(MonitorEvent event) {
+        try {
+            switch (event) {
+                case ProtocolRecord record -> hold(record);
+                case FlowEvent flowEvent -> flow(flowEvent.flow());
+                case Alert alert -> index.addAlert(alert);
+                case AssetChange change -> index.addAssetChange(change);
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private void hold(ProtocolRecord record) {
+        if (record.flowId() == 0) {
+            return;
+        }
+        List<ProtocolRecord> records = pending.get(record.flowId());
+        if (records == null) {
+            if (pending.size() >= MAX_PENDING_FLOWS) {
+                var eldest = pending.entrySet().iterator();
+                recordsDropped += eldest.next().getValue().size();
+                eldest.remove();
+            }
+            records = new ArrayList<>(2);
+            pending.put(record.flowId(), records);
+        }
+        if (records.size() < MAX_RECORDS_PER_FLOW) {
+            records.add(record);
+        } else {
+            recordsDropped++;
+        }
+    }
+
+    private void flow(FlowRecord flow) throws IOException {
+        List<ProtocolRecord> records = pending.remove(flow.id());
+        Integer before = sequences.get(flow.id());
+        int sequence = before == null ? 0 : before;
+        if (flow.interim()) {
+            sequences.put(flow.id(), sequence + 1);
+        } else if (before != null) {
+            sequences.remove(flow.id());
+        }
+        index.addFlow(flow, sequence, records == null ? List.of() : records, packets == null ? null : packets.apply(flow));
+    }
+
+    private void commit() {
+        try {
+            index.commit();
+            commits.incrementAndGet();
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    private void failed(Exception e) {
+        if (failures.getAndIncrement() == 0) {
+            firstFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+    }
+
+    /** Events not indexed because the queue was full (live capture only). */
+    public long shed() {
+        return shed.get();
+    }
+
+    /** Index writes or commits that failed; {@link #firstFailure} says why. */
+    public long failures() {
+        return failures.get();
+    }
+
+    public String firstFailure() {
+        return firstFailure;
+    }
+
+    public long commits() {
+        return commits.get();
+    }
+
+    /** Protocol records not joined to a document (past the per-flow cap, or their flow never ended). */
+    public long recordsDropped() {
+        return recordsDropped;
+    }
+
+    public long flowsIndexed() {
+        return index.flowsAdded();
+    }
+
+    /** Indexes what is queued, commits, and closes the index. */
+    @Override
+    public void close() throws IOException {
+        try {
+            queue.put(END);
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        for (List<ProtocolRecord> records : pending.values()) {
+            recordsDropped += records.size();
+        }
+        pending.clear();
+        index.close();
+    }
+}

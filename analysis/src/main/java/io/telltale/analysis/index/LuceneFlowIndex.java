@@ -1,0 +1,169 @@
+package io.telltale.analysis.index;
+
+import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.event.AssetChange;
+import io.telltale.analysis.event.ProtocolRecord;
+import io.telltale.capture.flow.FlowRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.codecs.lucene103.Lucene103Codec;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedNumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * The flow index on disk: one Lucene index per UTC day ({@link IndexLayout}), each sorted by flow start
+ * so a time range reads a contiguous run of documents, stored fields compressed hard (they are read
+ * only for the page of hits shown). Merges run in Lucene's background merge threads. A few day
+ * writers stay open (flows arrive roughly in time order); the oldest is committed and closed when
+ * another day is needed. Single-threaded: the indexing thread is the only caller.
+ */
+public final class LuceneFlowIndex implements FlowIndex {
+
+    /** Day writers open at once; a capture spans two days around midnight, a file read a few more. */
+    static final int OPEN_DAYS = 3;
+
+    /** The sort of every flow partition, and the order search results are read in. */
+    public static final Sort INDEX_SORT = new Sort(new SortField(FlowFields.START.name(), SortField.Type.LONG),
+            new SortField(IndexSchema.ID, SortField.Type.LONG), new SortField(IndexSchema.SEQUENCE, SortField.Type.LONG));
+
+    static final Sort ALERT_SORT = new Sort(new SortField(AlertFields.TIME, SortField.Type.LONG));
+
+    private final IndexLayout layout;
+    private final FlowDocuments documents;
+    private final Map<LocalDate, IndexWriter> days = new LinkedHashMap<>(8, 0.75f, true);
+    private final IndexWriter alerts;
+    private long flowsAdded;
+
+    public LuceneFlowIndex(IndexLayout layout, FlowDocuments documents) throws IOException {
+        this.layout = layout;
+        this.documents = documents;
+        Files.createDirectories(layout.flows());
+        Files.createDirectories(layout.alerts());
+        this.alerts = new IndexWriter(FSDirectory.open(layout.alerts()), config(ALERT_SORT));
+    }
+
+    static IndexWriterConfig config(Sort sort) {
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+        config.setIndexSort(sort);
+        config.setCodec(new Lucene103Codec(Lucene103Codec.Mode.BEST_COMPRESSION));
+        config.setRAMBufferSizeMB(48);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setCommitOnClose(true);
+        return config;
+    }
+
+    @Override
+    public void addFlow(FlowRecord flow, int sequence, List<ProtocolRecord> records, byte[] packets) throws IOException {
+        writer(IndexLayout.day(flow.startNanos())).addDocument(documents.document(flow, sequence, records, packets));
+        flowsAdded++;
+    }
+
+    private IndexWriter writer(LocalDate day) throws IOException {
+        IndexWriter writer = days.get(day);
+        if (writer != null) {
+            return writer;
+        }
+        if (days.size() >= OPEN_DAYS) {
+            Iterator<Map.Entry<LocalDate, IndexWriter>> eldest = days.entrySet().iterator();
+            IndexWriter closing = eldest.next().getValue();
+            eldest.remove();
+            closing.close();
+        }
+        Files.createDirectories(layout.partition(day));
+        writer = new IndexWriter(FSDirectory.open(layout.partition(day)), config(INDEX_SORT));
+        days.put(day, writer);
+        return writer;
+    }
+
+    @Override
+    public void addAlert(Alert alert) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField(AlertFields.KIND, "alert", Field.Store.NO));
+        doc.add(new StringField(AlertFields.ID, alert.id(), Field.Store.NO));
+        time(doc, alert.timestampNanos());
+        keyword(doc, AlertFields.SEVERITY, alert.severity());
+        keyword(doc, AlertFields.CATEGORY, alert.category());
+        keyword(doc, AlertFields.DETECTOR, alert.detector());
+        keyword(doc, AlertFields.DEVICE, alert.deviceAddress());
+        keyword(doc, AlertFields.REMOTE, alert.remoteAddress());
+        for (long flow : alert.flowIds()) {
+            doc.add(new LongPoint(AlertFields.FLOW, flow));
+            doc.add(new SortedNumericDocValuesField(AlertFields.FLOW, flow));
+        }
+        doc.add(new StoredField(IndexSchema.SOURCE, FlowDocuments.JSON.writeValueAsBytes(alert)));
+        alerts.addDocument(doc);
+    }
+
+    @Override
+    public void addAssetChange(AssetChange change) throws IOException {
+        Document doc = new Document();
+        doc.add(new StringField(AlertFields.KIND, "asset-change", Field.Store.NO));
+        time(doc, change.timestampNanos());
+        keyword(doc, AlertFields.CHANGE, change.kind());
+        keyword(doc, AlertFields.ADDRESS, change.address());
+        doc.add(new StoredField(IndexSchema.SOURCE, FlowDocuments.JSON.writeValueAsBytes(change)));
+        alerts.addDocument(doc);
+    }
+
+    private static void time(Document doc, long nanos) {
+        doc.add(new LongPoint(AlertFields.TIME, nanos));
+        doc.add(new NumericDocValuesField(AlertFields.TIME, nanos));
+    }
+
+    private static void keyword(Document doc, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            doc.add(new StringField(name, value.length() > IndexSchema.MAX_KEYWORD_CHARS
+                    ? value.substring(0, IndexSchema.MAX_KEYWORD_CHARS) : value, Field.Store.NO));
+        }
+    }
+
+    @Override
+    public void commit() throws IOException {
+        for (IndexWriter writer : days.values()) {
+            if (writer.hasUncommittedChanges()) {
+                writer.commit();
+            }
+        }
+        if (alerts.hasUncommittedChanges()) {
+            alerts.commit();
+        }
+    }
+
+    @Override
+    public long flowsAdded() {
+        return flowsAdded;
+    }
+
+    @Override
+    public void close() throws IOException {
+        IOException failure = null;
+        for (IndexWriter writer : days.values()) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        days.clear();
+        alerts.close();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

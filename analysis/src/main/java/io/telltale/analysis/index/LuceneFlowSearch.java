@@ -1,0 +1,383 @@
+package io.telltale.analysis.index;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.telltale.analysis.field.FieldSpec;
+import io.telltale.analysis.field.FieldType;
+import io.telltale.analysis.index.query.AlertLookup;
+import io.telltale.analysis.index.query.FlowQueryParser;
+import io.telltale.analysis.index.query.QueryException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.LongValueFacetCounts;
+import org.apache.lucene.facet.MultiLongValuesSource;
+import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Searches the day partitions and the alert index of a data directory as they were last committed.
+ * Hits are sorted by time (then flow id and sequence, so every document has one place) and paged with
+ * a cursor of those three values: the next page costs what the first did, however deep it is.
+ */
+public final class LuceneFlowSearch implements FlowSearch {
+
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final long[] NICE_BUCKETS_SECONDS = {1, 5, 10, 30, 60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600,
+        12 * 3600, 86400, 7 * 86400, 30 * 86400};
+
+    private final IndexLayout layout;
+    private final IndexSchema schema;
+    private final Map<LocalDate, DirectoryReader> days = new LinkedHashMap<>();
+    private DirectoryReader alerts;
+    private volatile IndexSearcher flows;
+    private volatile IndexSearcher alertSearcher;
+
+    public LuceneFlowSearch(IndexLayout layout, IndexSchema schema) throws IOException {
+        this.layout = layout;
+        this.schema = schema;
+        refresh();
+    }
+
+    @Override
+    public synchronized void refresh() throws IOException {
+        for (LocalDate day : layout.partitions()) {
+            DirectoryReader reader = days.get(day);
+            if (reader == null) {
+                FSDirectory directory = FSDirectory.open(layout.partition(day));
+                if (DirectoryReader.indexExists(directory)) {
+                    days.put(day, DirectoryReader.open(directory));
+                }
+            } else {
+                DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+                if (newer != null) {
+                    reader.close();
+                    days.put(day, newer);
+                }
+            }
+        }
+        days.keySet().removeIf(day -> !Files.isDirectory(layout.partition(day)));
+        flows = new IndexSearcher(new MultiReader(days.values().toArray(IndexReader[]::new), false));
+        if (Files.isDirectory(layout.alerts())) {
+            if (alerts == null) {
+                FSDirectory directory = FSDirectory.open(layout.alerts());
+                if (DirectoryReader.indexExists(directory)) {
+                    alerts = DirectoryReader.open(directory);
+                }
+            } else {
+                DirectoryReader newer = DirectoryReader.openIfChanged(alerts);
+                if (newer != null) {
+                    alerts.close();
+                    alerts = newer;
+                }
+            }
+        }
+        alertSearcher = alerts == null ? null : new IndexSearcher(alerts);
+    }
+
+    /** The parser this search reads queries with (alerts resolved against its alert index). */
+    public FlowQueryParser parser() {
+        return new FlowQueryParser(schema, this::flowsOfAlerts);
+    }
+
+    @Override
+    public SearchPage search(SearchRequest request) throws IOException, QueryException {
+        IndexSearcher searcher = flows;
+        Query query = timeBounded(parser().parse(request.query()), request.sinceNanos(), request.untilNanos());
+        Sort sort = sort(request.newestFirst());
+        long total = searcher.count(query);
+        List<SearchPage.FlowHit> hits = new ArrayList<>();
+        String next = null;
+        if (request.limit() > 0) {
+            TopFieldDocs top = searcher.searchAfter(cursor(request.after()), query, request.limit(), sort, false);
+            StoredFields stored = searcher.storedFields();
+            Set<String> wanted = request.fields().isEmpty() ? null : new HashSet<>(request.fields());
+            for (ScoreDoc scoreDoc : top.scoreDocs) {
+                FieldDoc doc = (FieldDoc) scoreDoc;
+                hits.add(hit(stored, doc.doc, wanted));
+            }
+            if (top.scoreDocs.length == request.limit()) {
+                FieldDoc last = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
+                next = last.fields[0] + ":" + last.fields[1] + ":" + last.fields[2];
+            }
+        }
+        Map<String, List<SearchPage.FacetCount>> facets = new LinkedHashMap<>();
+        List<SearchPage.HistogramBucket> histogram = List.of();
+        long bucketNanos = 0;
+        if (!request.facets().isEmpty() || request.histogramBuckets() > 0) {
+            FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
+            for (String name : request.facets()) {
+                facets.put(name, facet(searcher.getIndexReader(), matches, name, request.facetSize()));
+            }
+            if (request.histogramBuckets() > 0) {
+                long[] range = timeRange(matches, request);
+                bucketNanos = bucketNanos(range, request.histogramBuckets());
+                histogram = histogram(matches, range[0], bucketNanos);
+            }
+        }
+        return new SearchPage(total, hits, next, facets, histogram, bucketNanos);
+    }
+
+    private static Query timeBounded(Query query, long since, long until) {
+        if (since == Long.MIN_VALUE && until == Long.MAX_VALUE) {
+            return query;
+        }
+        return new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(LongPoint.newRangeQuery(FlowFields.START.name(), Long.MIN_VALUE, until), Occur.FILTER)
+                .add(LongPoint.newRangeQuery(FlowFields.END.name(), since, Long.MAX_VALUE), Occur.FILTER)
+                .build();
+    }
+
+    static Sort sort(boolean newestFirst) {
+        return new Sort(new SortField(FlowFields.START.name(), SortField.Type.LONG, newestFirst),
+                new SortField(IndexSchema.ID, SortField.Type.LONG, newestFirst),
+                new SortField(IndexSchema.SEQUENCE, SortField.Type.LONG, newestFirst));
+    }
+
+    private static FieldDoc cursor(String after) throws QueryException {
+        if (after == null || after.isEmpty()) {
+            return null;
+        }
+        String[] parts = after.split(":");
+        try {
+            if (parts.length != 3) {
+                throw new NumberFormatException();
+            }
+            // doc id past every document: the one the cursor names is "before" it and not repeated
+            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {Long.parseLong(parts[0]),
+                Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+        } catch (NumberFormatException e) {
+            throw new QueryException(after, 0, "not a page cursor (it is the 'next' value of a page)");
+        }
+    }
+
+    private SearchPage.FlowHit hit(StoredFields stored, int doc, Set<String> wanted) throws IOException {
+        var document = stored.document(doc);
+        Map<String, Object> all = FlowDocuments.JSON.readValue(document.getBinaryValue(IndexSchema.SOURCE).bytes, MAP);
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> entry : all.entrySet()) {
+            if (!entry.getKey().startsWith("_") && (wanted == null || wanted.contains(entry.getKey()))) {
+                fields.put(entry.getKey(), entry.getValue());
+            }
+        }
+        var packets = document.getBinaryValue(IndexSchema.PACKETS);
+        long id = ((Number) all.get(IndexSchema.ID_KEY)).longValue();
+        return new SearchPage.FlowHit((String) all.get(FlowFields.UID.name()), id, sequence(all),
+                ((Number) all.get(FlowFields.START.name())).longValue(), fields, packets == null ? null
+                        : java.util.Arrays.copyOfRange(packets.bytes, packets.offset, packets.offset + packets.length));
+    }
+
+    private static int sequence(Map<String, Object> source) {
+        Object seq = source.get(IndexSchema.SEQUENCE_KEY);
+        return seq instanceof Number n ? n.intValue() : 0;
+    }
+
+    private List<SearchPage.FacetCount> facet(IndexReader reader, FacetsCollector matches, String name, int size)
+            throws IOException, QueryException {
+        FieldSpec field = schema.field(name);
+        if (field == null || !schema.facet(field)) {
+            throw new QueryException(name, 0, "no facet counts for '" + name + "'; these have them: "
+                    + schema.facets().stream().map(FieldSpec::name).toList());
+        }
+        FacetResult result;
+        if (field.type() == FieldType.COUNT) {
+            result = new LongValueFacetCounts(name, MultiLongValuesSource.fromLongField(name), matches)
+                    .getTopChildren(size, name);
+        } else {
+            if (!hasDocValues(reader, name)) {
+                return List.of();
+            }
+            result = new StringValueFacetCounts(new StringDocValuesReaderState(reader, name), matches).getTopChildren(size, name);
+        }
+        List<SearchPage.FacetCount> counts = new ArrayList<>();
+        if (result != null) {
+            for (LabelAndValue label : result.labelValues) {
+                counts.add(new SearchPage.FacetCount(label.label, label.value.longValue()));
+            }
+        }
+        return counts;
+    }
+
+    private static boolean hasDocValues(IndexReader reader, String name) {
+        for (var leaf : reader.leaves()) {
+            var info = leaf.reader().getFieldInfos().fieldInfo(name);
+            if (info != null && info.getDocValuesType() != org.apache.lucene.index.DocValuesType.NONE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long[] timeRange(FacetsCollector matches, SearchRequest request) throws IOException {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
+            NumericDocValues starts = docs.context().reader().getNumericDocValues(FlowFields.START.name());
+            DocIdSetIterator it = docs.bits() == null ? null : docs.bits().iterator();
+            if (starts == null || it == null) {
+                continue;
+            }
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (starts.advanceExact(doc)) {
+                    min = Math.min(min, starts.longValue());
+                    max = Math.max(max, starts.longValue());
+                }
+            }
+        }
+        if (request.sinceNanos() != Long.MIN_VALUE) {
+            min = request.sinceNanos();
+        }
+        if (request.untilNanos() != Long.MAX_VALUE) {
+            max = request.untilNanos();
+        }
+        return min > max ? new long[] {0, 0} : new long[] {min, max};
+    }
+
+    /** The smallest round bucket width that covers the range in at most this many buckets. */
+    static long bucketNanos(long[] range, int buckets) {
+        long span = range[1] - range[0] + 1;
+        for (long seconds : NICE_BUCKETS_SECONDS) {
+            long width = seconds * 1_000_000_000L;
+            if (span / width < buckets) {
+                return width;
+            }
+        }
+        return Math.max(1, span / buckets + 1);
+    }
+
+    private static List<SearchPage.HistogramBucket> histogram(FacetsCollector matches, long from, long widthNanos)
+            throws IOException {
+        long origin = Math.floorDiv(from, widthNanos) * widthNanos;
+        Map<Long, Long> counts = new java.util.TreeMap<>();
+        for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
+            NumericDocValues starts = docs.context().reader().getNumericDocValues(FlowFields.START.name());
+            DocIdSetIterator it = docs.bits() == null ? null : docs.bits().iterator();
+            if (starts == null || it == null) {
+                continue;
+            }
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                if (starts.advanceExact(doc)) {
+                    long bucket = origin + Math.floorDiv(starts.longValue() - origin, widthNanos) * widthNanos;
+                    counts.merge(bucket, 1L, Long::sum);
+                }
+            }
+        }
+        List<SearchPage.HistogramBucket> buckets = new ArrayList<>();
+        counts.forEach((start, count) -> buckets.add(new SearchPage.HistogramBucket(start, count)));
+        return buckets;
+    }
+
+    @Override
+    public List<SearchPage.FlowHit> flow(String uid) throws IOException {
+        IndexSearcher searcher = flows;
+        TopFieldDocs top = searcher.search(new TermQuery(new Term(FlowFields.UID.name(), uid)), 10_000, sort(false));
+        StoredFields stored = searcher.storedFields();
+        List<SearchPage.FlowHit> hits = new ArrayList<>();
+        for (ScoreDoc doc : top.scoreDocs) {
+            hits.add(hit(stored, doc.doc, null));
+        }
+        return hits;
+    }
+
+    @Override
+    public List<Map<String, Object>> alert(String id) throws IOException {
+        IndexSearcher searcher = alertSearcher;
+        if (searcher == null) {
+            return List.of();
+        }
+        TopFieldDocs top = searcher.search(new TermQuery(new Term(AlertFields.ID, id)), 1000,
+                new Sort(new SortField(AlertFields.TIME, SortField.Type.LONG)));
+        StoredFields stored = searcher.storedFields();
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (ScoreDoc doc : top.scoreDocs) {
+            alerts.add(FlowDocuments.JSON.readValue(stored.document(doc.doc).getBinaryValue(IndexSchema.SOURCE).bytes, MAP));
+        }
+        return alerts;
+    }
+
+    /** The flows of the alerts an {@code alert:} term names by id, category, detector or severity. */
+    private Set<Long> flowsOfAlerts(String value) throws IOException {
+        IndexSearcher searcher = alertSearcher;
+        if (searcher == null) {
+            return Set.of();
+        }
+        boolean wildcard = value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        for (String field : List.of(AlertFields.ID, AlertFields.CATEGORY, AlertFields.DETECTOR, AlertFields.SEVERITY)) {
+            Term term = new Term(field, value);
+            any.add(wildcard ? new WildcardQuery(term) : new TermQuery(term), Occur.SHOULD);
+        }
+        Set<Long> flowIds = new HashSet<>();
+        searcher.search(any.build(), new org.apache.lucene.search.CollectorManager<FacetsCollector, Void>() {
+            @Override
+            public FacetsCollector newCollector() {
+                return new FacetsCollector();
+            }
+
+            @Override
+            public Void reduce(java.util.Collection<FacetsCollector> collectors) throws IOException {
+                for (FacetsCollector collector : collectors) {
+                    for (FacetsCollector.MatchingDocs docs : collector.getMatchingDocs()) {
+                        SortedNumericDocValues values = docs.context().reader().getSortedNumericDocValues(AlertFields.FLOW);
+                        DocIdSetIterator it = docs.bits() == null ? null : docs.bits().iterator();
+                        if (values == null || it == null) {
+                            continue;
+                        }
+                        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                            if (values.advanceExact(doc)) {
+                                for (int i = 0; i < values.docValueCount(); i++) {
+                                    flowIds.add(values.nextValue());
+                                }
+                            }
+                        }
+                    }
+                }
+                return null;
+            }
+        });
+        return flowIds;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        for (DirectoryReader reader : days.values()) {
+            reader.close();
+        }
+        days.clear();
+        if (alerts != null) {
+            alerts.close();
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.telltale.analysis.index.query;
+
+import io.telltale.analysis.field.FieldSpec;
+import io.telltale.analysis.index.IndexSchema;
+import io.telltale.analysis.index.IndexedAddresses;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.document.InetAddressPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.WildcardQuery;
+
+/**
+ * What a value means for a field of each type: addresses take literals, CIDR blocks and ranges; counts
+ * take numbers, ranges and comparisons; durations take units; times take ISO times; names are matched
+ * in lower case with {@code *} and {@code ?}; texts exactly. {@code *} alone means "has the field".
+ * Errors are {@link IllegalArgumentException}s the parser places in the query.
+ */
+final class FieldQueries {
+
+    private FieldQueries() {
+    }
+
+    static Query of(FieldSpec field, Value value) {
+        if (!value.isRange() && !value.quoted() && value.text().equals("*")) {
+            return new TermQuery(new Term(IndexSchema.PRESENT, field.name()));
+        }
+        return switch (field.type()) {
+            case ADDRESS -> address(field.name(), value);
+            case COUNT, COUNT_LIST -> number(field.name(), value, FieldQueries::count);
+            case INTERVAL -> number(field.name(), value,
+                    FlowQueryParser.isTime(field) ? TimeValues::instantNanos : TimeValues::durationNanos);
+            case BOOLEAN -> bool(field.name(), value);
+            case NAME -> keyword(field.name(), value, true);
+            case TEXT, TEXT_LIST -> keyword(field.name(), value, false);
+        };
+    }
+
+    private static long count(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a whole number");
+        }
+    }
+
+    private static Query number(String name, Value value, java.util.function.ToLongFunction<String> read) {
+        if (!value.isRange()) {
+            if (value.wildcard()) {
+                throw new IllegalArgumentException("numbers take no wildcards; use a range such as [1000 TO 2000]");
+            }
+            return LongPoint.newExactQuery(name, read.applyAsLong(value.text()));
+        }
+        long lower = value.lower().equals("*") ? Long.MIN_VALUE : read.applyAsLong(value.lower());
+        long upper = value.upper().equals("*") ? Long.MAX_VALUE : read.applyAsLong(value.upper());
+        if (!value.lowerInclusive() && lower != Long.MIN_VALUE) {
+            if (lower == Long.MAX_VALUE) {
+                return new MatchNoDocsQuery();
+            }
+            lower++;
+        }
+        if (!value.upperInclusive() && upper != Long.MAX_VALUE) {
+            if (upper == Long.MIN_VALUE) {
+                return new MatchNoDocsQuery();
+            }
+            upper--;
+        }
+        return LongPoint.newRangeQuery(name, lower, upper);
+    }
+
+    private static Query address(String name, Value value) {
+        if (value.isRange()) {
+            InetAddress lower = value.lower().equals("*") ? InetAddressPoint.MIN_VALUE : literal(value.lower());
+            InetAddress upper = value.upper().equals("*") ? InetAddressPoint.MAX_VALUE : literal(value.upper());
+            try {
+                if (!value.lowerInclusive() && !value.lower().equals("*")) {
+                    lower = InetAddressPoint.nextUp(lower);
+                }
+                if (!value.upperInclusive() && !value.upper().equals("*")) {
+                    upper = InetAddressPoint.nextDown(upper);
+                }
+            } catch (ArithmeticException e) {
+                return new MatchNoDocsQuery();
+            }
+            return InetAddressPoint.newRangeQuery(name, lower, upper);
+        }
+        String text = value.text();
+        if (value.wildcard()) {
+            throw new IllegalArgumentException("addresses take CIDR blocks, not wildcards: write 10.1.0.0/16");
+        }
+        int slash = text.indexOf('/');
+        if (slash < 0) {
+            return InetAddressPoint.newExactQuery(name, literal(text));
+        }
+        InetAddress network = literal(text.substring(0, slash));
+        int bits = network.getAddress().length * 8;
+        int prefix;
+        try {
+            prefix = Integer.parseInt(text.substring(slash + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text.substring(slash + 1) + "' is not a prefix length");
+        }
+        if (prefix < 0 || prefix > bits) {
+            throw new IllegalArgumentException("a prefix length is 0-" + bits + " for this address, not " + prefix);
+        }
+        return InetAddressPoint.newPrefixQuery(name, network, prefix);
+    }
+
+    private static InetAddress literal(String text) {
+        InetAddress address = IndexedAddresses.parse(text);
+        if (address == null) {
+            throw new IllegalArgumentException("'" + text + "' is not an IPv4 or IPv6 address");
+        }
+        return address;
+    }
+
+    private static Query bool(String name, Value value) {
+        String text = value.isRange() ? "" : value.text().toLowerCase(Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw new IllegalArgumentException("takes true or false");
+        }
+        return new TermQuery(new Term(name, text));
+    }
+
+    private static Query keyword(String name, Value value, boolean lowerCase) {
+        if (value.isRange()) {
+            String lower = value.lower().equals("*") ? null : fold(value.lower(), lowerCase);
+            String upper = value.upper().equals("*") ? null : fold(value.upper(), lowerCase);
+            return TermRangeQuery.newStringRange(name, lower, upper, value.lowerInclusive(), value.upperInclusive());
+        }
+        String text = fold(value.text(), lowerCase);
+        if (value.wildcard()) {
+            return new WildcardQuery(new Term(name, text));
+        }
+        if (text.length() > IndexSchema.MAX_KEYWORD_CHARS) {
+            text = text.substring(0, IndexSchema.MAX_KEYWORD_CHARS);
+        }
+        return new TermQuery(new Term(name, text));
+    }
+
+    private static String fold(String text, boolean lowerCase) {
+        return lowerCase ? text.toLowerCase(Locale.ROOT) : text;
+    }
+
+    /** Words typed without a field: all must be in the free-text field; quoted, in that order. */
+    static Query freeText(String text, boolean phrase) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c) || c == '*' || c == '?') {
+                word.append(Character.toLowerCase(c));
+            } else if (!word.isEmpty()) {
+                words.add(word.toString());
+                word.setLength(0);
+            }
+        }
+        if (words.isEmpty()) {
+            return new MatchAllDocsQuery();
+        }
+        boolean wildcard = words.stream().anyMatch(w -> w.indexOf('*') >= 0 || w.indexOf('?') >= 0);
+        if (words.size() == 1) {
+            Term term = new Term(IndexSchema.TEXT, words.getFirst());
+            return wildcard ? new WildcardQuery(term) : new TermQuery(term);
+        }
+        if (!wildcard) {
+            PhraseQuery.Builder inOrder = new PhraseQuery.Builder();
+            words.forEach(w -> inOrder.add(new Term(IndexSchema.TEXT, w)));
+            return inOrder.build();
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String w : words) {
+            Term term = new Term(IndexSchema.TEXT, w);
+            all.add(w.indexOf('*') >= 0 || w.indexOf('?') >= 0 ? new WildcardQuery(term) : new TermQuery(term), Occur.MUST);
+        }
+        return all.build();
+    }
+}

@@ -1,0 +1,61 @@
+package io.telltale.dashboard.app;
+
+import io.telltale.analysis.geo.GeoDatabase;
+import io.telltale.analysis.index.FlowDocuments;
+import io.telltale.analysis.index.IndexLayout;
+import io.telltale.analysis.index.IndexSchema;
+import io.telltale.analysis.index.IndexingSink;
+import io.telltale.analysis.index.LuceneFlowIndex;
+import io.telltale.analysis.index.SiteEnrichment;
+import io.telltale.analysis.policy.Policy;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+/** The index of a data directory, fed by {@code read} and {@code capture}: opened, fed, closed, reported. */
+final class FlowIndexing implements AutoCloseable {
+
+    /** Commits at least this often (the "every 5 seconds" is the ceiling). */
+    static final long COMMIT_INTERVAL_MILLIS = 2_000;
+
+    private final Path dataDir;
+    private final IndexingSink sink;
+    private boolean closed;
+
+    private FlowIndexing(Path dataDir, IndexingSink sink) {
+        this.dataDir = dataDir;
+        this.sink = sink;
+    }
+
+    /**
+     * @param fromFiles true when reading files: a full queue waits (nothing lost); false sheds with a count
+     */
+    static FlowIndexing open(Path dataDir, Policy policy, boolean fromFiles) throws IOException {
+        IndexLayout layout = new IndexLayout(dataDir);
+        FlowDocuments documents = new FlowDocuments(IndexSchema.standard(), new SiteEnrichment(GeoDatabase.bundled(), policy));
+        return new FlowIndexing(dataDir, new IndexingSink(new LuceneFlowIndex(layout, documents), COMMIT_INTERVAL_MILLIS,
+                fromFiles, null));
+    }
+
+    IndexingSink sink() {
+        return sink;
+    }
+
+    void report(PrintWriter out, PrintWriter err) {
+        out.printf("indexed %,d flow documents into %s%n", sink.flowsIndexed(), dataDir.resolve("index"));
+        if (sink.failures() > 0) {
+            err.printf("telltale: %,d index writes failed; the first: %s%n", sink.failures(), sink.firstFailure());
+        }
+        if (sink.shed() > 0) {
+            err.printf("telltale: %,d events not indexed (the indexer fell behind)%n", sink.shed());
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            sink.close();
+        }
+    }
+}
