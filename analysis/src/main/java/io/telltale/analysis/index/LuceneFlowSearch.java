@@ -119,8 +119,8 @@ public final class LuceneFlowSearch implements FlowSearch {
         long total = searcher.count(query);
         List<SearchPage.FlowHit> hits = new ArrayList<>();
         String next = null;
-        if (request.limit() > 0) {
-            TopFieldDocs top = searcher.searchAfter(cursor(request.after()), query, request.limit(), sort, false);
+        if (request.limit() > 0 && searcher.getIndexReader().maxDoc() > 0) {
+            TopFieldDocs top = searcher.searchAfter(cursor(request.after(), searcher.getIndexReader().maxDoc()), query, request.limit(), sort, false);
             StoredFields stored = searcher.storedFields();
             Set<String> wanted = request.fields().isEmpty() ? null : new HashSet<>(request.fields());
             for (ScoreDoc scoreDoc : top.scoreDocs) {
@@ -166,7 +166,7 @@ public final class LuceneFlowSearch implements FlowSearch {
                 new SortField(IndexSchema.SEQUENCE, SortField.Type.LONG, newestFirst));
     }
 
-    private static FieldDoc cursor(String after) throws QueryException {
+    private static FieldDoc cursor(String after, int maxDoc) throws QueryException {
         if (after == null || after.isEmpty()) {
             return null;
         }
@@ -175,8 +175,8 @@ public final class LuceneFlowSearch implements FlowSearch {
             if (parts.length != 3) {
                 throw new NumberFormatException();
             }
-            // doc id past every document: the one the cursor names is "before" it and not repeated
-            return new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[] {Long.parseLong(parts[0]),
+            // the last doc id: sort values tie only for the document the cursor names, which is then "before" it
+            return new FieldDoc(Math.max(0, maxDoc - 1), Float.NaN, new Object[] {Long.parseLong(parts[0]),
                 Long.parseLong(parts[1]), Long.parseLong(parts[2])});
         } catch (NumberFormatException e) {
             throw new QueryException(after, 0, "not a page cursor (it is the 'next' value of a page)");

@@ -117,7 +117,8 @@ public final class SearchCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         } catch (QueryException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "the query, " + e.explain());
+            err.println("telltale search: the query, " + e.explain());
+            return ExitCodes.USAGE;
         } catch (IOException e) {
             err.println("telltale search: cannot read the index in " + dataDir + ": " + e.getMessage());
             return ExitCodes.OUTPUT_FAILED;

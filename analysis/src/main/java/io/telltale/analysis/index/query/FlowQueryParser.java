@@ -154,7 +154,7 @@ public final class FlowQueryParser {
             at++; // the colon
             if (field.equals("exists")) {
                 int nameAt = at;
-                String name = word(false);
+                String name = word(true);
                 List<FieldSpec> fields = schema.resolve(name);
                 if (fields.isEmpty()) {
                     throw error(nameAt, unknown(name));
@@ -200,7 +200,7 @@ public final class FlowQueryParser {
 
         private String unknown(String name) {
             return "no field or alias '" + name + "' (fields are the catalog's names such as tls.sni or ip.dst; "
-                    + "'telltale search --fields-list' lists them)";
+                    + "'telltale search --list-fields' lists them)";
         }
 
         /** A field name followed by a colon at the reading position, or null (the position is kept). */
@@ -214,8 +214,8 @@ public final class FlowQueryParser {
                 return null;
             }
             String name = text.substring(at, end).toLowerCase(Locale.ROOT);
-            // "fe80::1" is an address, not the field "fe80"
-            if (end + 1 < text.length() && text.charAt(end + 1) == ':') {
+            // "fe80::1" is an address, not the field "fe80"; "ip.dst:::1" is the field and "::1"
+            if (end + 1 < text.length() && text.charAt(end + 1) == ':' && schema.resolve(name).isEmpty()) {
                 return null;
             }
             at = end;
