@@ -38,7 +38,7 @@ class FlowQueryParserTest {
         assertThat(parse("duration:[60 TO *]")).isEqualTo("flow.duration:[60000000000 TO 9223372036854775807]");
         assertThat(parse("duration:>2m")).isEqualTo("flow.duration:[120000000001 TO 9223372036854775807]");
         assertThat(parse("start:[2026-11-28 TO 2026-11-28T12:00:00Z}"))
-                .isEqualTo("flow.start:[1764288000000000000 TO 1764331199999999999]");
+                .isEqualTo("flow.start:[1795824000000000000 TO 1795867199999999999]");
         assertThat(parse("tls.ja4:t13d*")).isEqualTo("tls.ja4:t13d*");
         assertThat(parse("exists:tls.sni")).isEqualTo("_fields:tls.sni");
         assertThat(parse("alert:beaconing")).startsWith("flow.id:{");
