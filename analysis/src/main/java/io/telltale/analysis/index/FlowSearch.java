@@ -14,6 +14,9 @@ public interface FlowSearch extends Closeable {
     /** Every document of one flow (its interim records too), in order; empty when the uid is unknown. */
     List<SearchPage.FlowHit> flow(String uid) throws IOException;
 
+    /** Every document of these flows (by numeric id), oldest first. */
+    List<SearchPage.FlowHit> flowsById(java.util.Collection<Long> ids) throws IOException;
+
     /** The alerts with this id as they fired (JSON objects), newest last; empty when unknown. */
     List<Map<String, Object>> alert(String id) throws IOException;
 

@@ -17,7 +17,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 
 /**
  * Feeds the index from the event stream, off the capture threads: events go through a bounded queue to
@@ -38,7 +37,6 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     private final FlowIndex index;
     private final long commitIntervalNanos;
     private final boolean waitWhenFull;
-    private final Function<FlowRecord, byte[]> packets;
     private final BlockingQueue<MonitorEvent> queue = new ArrayBlockingQueue<>(1 << 16);
     private final Thread thread;
     private final AtomicLong shed = new AtomicLong();
@@ -49,15 +47,11 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     private final Map<Long, Integer> sequences = new HashMap<>();
     private long recordsDropped;
 
-    /**
-     * @param waitWhenFull true when reading files (back-pressure), false for live capture (shed)
-     * @param packets where a flow's packets are stored, or null for none
-     */
-    public IndexingSink(FlowIndex index, long commitIntervalMillis, boolean waitWhenFull, Function<FlowRecord, byte[]> packets) {
+    /** @param waitWhenFull true when reading files (back-pressure), false for live capture (shed) */
+    public IndexingSink(FlowIndex index, long commitIntervalMillis, boolean waitWhenFull) {
         this.index = index;
         this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(commitIntervalMillis);
         this.waitWhenFull = waitWhenFull;
-        this.packets = packets;
         this.thread = Thread.ofPlatform().name("telltale-indexer").daemon().unstarted(this::run);
         thread.start();
     }
@@ -143,7 +137,7 @@ public final class IndexingSink implements EventSink, AutoCloseable {
         } else if (before != null) {
             sequences.remove(flow.id());
         }
-        index.addFlow(flow, sequence, records == null ? List.of() : records, packets == null ? null : packets.apply(flow));
+        index.addFlow(flow, sequence, records == null ? List.of() : records, flow.packets());
     }
 
     private void commit() {

@@ -312,6 +312,21 @@ public final class LuceneFlowSearch implements FlowSearch {
     }
 
     @Override
+    public List<SearchPage.FlowHit> flowsById(java.util.Collection<Long> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        IndexSearcher searcher = flows;
+        TopFieldDocs top = searcher.search(LongPoint.newSetQuery(IndexSchema.ID, ids), Math.max(1, ids.size() * 64), sort(false));
+        StoredFields stored = searcher.storedFields();
+        List<SearchPage.FlowHit> hits = new ArrayList<>();
+        for (ScoreDoc doc : top.scoreDocs) {
+            hits.add(hit(stored, doc.doc, null));
+        }
+        return hits;
+    }
+
+    @Override
     public List<Map<String, Object>> alert(String id) throws IOException {
         IndexSearcher searcher = alertSearcher;
         if (searcher == null) {

@@ -94,6 +94,14 @@ public final class ParallelPipeline implements PacketHandler {
         return this;
     }
 
+    /** Every worker's frames also go to an observer of its own (the packet store); call before the first packet. */
+    public ParallelPipeline observeWith(java.util.function.Supplier<io.telltale.capture.flow.FlowPacketObserver> observers) {
+        for (Worker w : workers) {
+            w.meter().observeWith(observers.get());
+        }
+        return this;
+    }
+
     /** The input has ended: workers drain their rings, end every flow, and stop. Rethrows a worker's failure. */
     public void finish() {
         inputEnded = true;

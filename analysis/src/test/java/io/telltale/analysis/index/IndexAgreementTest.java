@@ -56,7 +56,7 @@ class IndexAgreementTest {
     static void indexEverything() throws IOException {
         dataDir = Files.createTempDirectory("telltale-index");
         FlowDocuments documents = new FlowDocuments(IndexSchema.standard(), FlowDocuments.Enrichment.NONE);
-        try (IndexingSink sink = new IndexingSink(new LuceneFlowIndex(new IndexLayout(dataDir), documents), 1000, true, null)) {
+        try (IndexingSink sink = new IndexingSink(new LuceneFlowIndex(new IndexLayout(dataDir), documents), 1000, true)) {
             List<Path> captures = new ArrayList<>(ReferenceCorpus.load().captures().stream().map(ReferenceCapture::path).toList());
             captures.add(examplePcap());
             for (Path capture : captures) {

@@ -34,6 +34,8 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
     boolean originatorIsA;
 
     long id;
+    /** Where the packet store put this flow's packets; made on first use, kept with the pooled flow. */
+    PacketTrail trail;
     long firstNanos;
     long lastNanos;
     /** The TTL of the last packet each side sent (the rules' {@code ttl}). */
@@ -104,6 +106,9 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
         this.streamHandler = streamHandler;
         this.origStats.reset();
         this.respStats.reset();
+        if (trail != null) {
+            trail.reset();
+        }
         this.service = null;
         this.attachment = null;
         history.reset();
@@ -276,6 +281,24 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
                 responderHigh(), responderLow(), hasPorts ? responderPort() : 0, protocol, oneWay, service, origBytes,
                 respBytes, state, localOrig, localResp, missedBytes, history.text(), origPackets, origIpBytes,
                 respPackets, respIpBytes, tunnelParentId, vlan, innerVlan, communityIdSeed, origFrameBytes,
-                respFrameBytes, reason, origStats.snapshot(), respStats.snapshot());
+                respFrameBytes, reason, origStats.snapshot(), respStats.snapshot(), packets());
+    }
+
+    /** The trail of the packets stored since the last record, which then starts afresh. */
+    private byte[] packets() {
+        if (trail == null) {
+            return null;
+        }
+        byte[] packets = trail.copy();
+        trail.restart();
+        return packets;
+    }
+
+    /** The flow's packet trail, made on first use. */
+    PacketTrail trail() {
+        if (trail == null) {
+            trail = new PacketTrail();
+        }
+        return trail;
     }
 }

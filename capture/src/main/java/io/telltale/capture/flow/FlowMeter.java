@@ -34,6 +34,14 @@ public final class FlowMeter implements PacketHandler {
     private final MeterStats stats = new MeterStats();
     private long clockNanos = Long.MIN_VALUE;
     private int sweepCursor;
+    private FlowPacketObserver observer = FlowPacketObserver.NONE;
+    // the frame being metered, for the observer (a tunnel's inner flow sees the same frame)
+    private long frameNanos;
+    private int frameWireLength;
+    private MemorySegment frameData;
+    private long frameOffset;
+    private int frameCapturedLength;
+    private int frameLinkType;
 
     public FlowMeter(FlowConfig config, FlowRecordSink sink, StreamHandler streams) {
         this.config = config;
@@ -46,6 +54,11 @@ public final class FlowMeter implements PacketHandler {
 
     public MeterStats stats() {
         return stats;
+    }
+
+    /** Every frame metered into a flow also goes to this observer (the packet store). */
+    public void observeWith(FlowPacketObserver packetObserver) {
+        this.observer = packetObserver;
     }
 
     public DecodeStats decodeStats() {
@@ -68,6 +81,12 @@ public final class FlowMeter implements PacketHandler {
         if (timestampNanos > clockNanos) {
             clockNanos = timestampNanos;
         }
+        frameNanos = timestampNanos;
+        frameWireLength = wireLength;
+        frameData = data;
+        frameOffset = offset;
+        frameCapturedLength = capturedLength;
+        frameLinkType = linkType;
         long anomaliesBefore = decoder.stats().events();
         int result = decoder.decode(timestampNanos, wireLength, data, offset, capturedLength, linkType, packet);
         if (result == PacketDecoder.TRANSPORT) {
@@ -119,6 +138,10 @@ public final class FlowMeter implements PacketHandler {
         Flow flow = flowOf(p);
         boolean fromOriginator = flow.fromOriginator(table.lastLookupSourceIsA());
         update(flow, fromOriginator, p);
+        if (observer != FlowPacketObserver.NONE) {
+            observer.onFlowPacket(flow, flow.trail(), frameNanos, frameWireLength, frameData, frameOffset, frameCapturedLength,
+                    frameLinkType);
+        }
         publishDeadline(flow);
         if (config.activeTimeoutNanos() > 0 && p.timestampNanos - flow.lastReportNanos >= config.activeTimeoutNanos()) {
             flow.lastReportNanos = p.timestampNanos;

@@ -22,6 +22,7 @@ import java.util.List;
  * @param originatorFrameBytes captured bytes of the frames the originator sent, link-layer headers
  *     included (what Arkime and nDPI count)
  * @param originatorStats payload sizes, gaps and leading-byte entropy of what the originator sent
+ * @param packets where the packet store put the packets this record covers ({@link PacketTrail}), or null
  */
 public record FlowRecord(
         long id,
@@ -55,7 +56,8 @@ public record FlowRecord(
         long responderFrameBytes,
         FlowEndReason endReason,
         PayloadStats originatorStats,
-        PayloadStats responderStats) {
+        PayloadStats responderStats,
+        byte[] packets) {
 
     public boolean interim() {
         return endReason == FlowEndReason.ACTIVE_TIMEOUT;

@@ -63,6 +63,28 @@ public final class FlowFileReader {
     private java.util.function.Function<io.telltale.analysis.event.EventSink, io.telltale.analysis.detect.DetectionSink> detectionAround;
     private io.telltale.analysis.event.EventSink index;
 
+    private io.telltale.capture.store.PacketStore store;
+    private final List<io.telltale.capture.store.PacketStoreWriter> storeWriters = new ArrayList<>();
+
+    /** Every metered frame is also written to the packet store, and each flow record says where. */
+    public FlowFileReader withPacketStore(io.telltale.capture.store.PacketStore packetStore) {
+        this.store = packetStore;
+        return this;
+    }
+
+    private io.telltale.capture.flow.FlowPacketObserver storeWriter() {
+        io.telltale.capture.store.PacketStoreWriter writer = store.writer();
+        storeWriters.add(writer);
+        return writer;
+    }
+
+    private void closeStore() throws IOException {
+        for (io.telltale.capture.store.PacketStoreWriter writer : storeWriters) {
+            writer.close();
+        }
+        storeWriters.clear();
+    }
+
     /** Every event (after detection, alerts included) also goes to the index. */
     public FlowFileReader withIndex(io.telltale.analysis.event.EventSink indexSink) {
         this.index = indexSink;
@@ -106,6 +128,9 @@ public final class FlowFileReader {
         }
         FlowMeter meter = dissect ? pipeline.meter()
                 : new FlowMeter(config, record -> sink.accept(new FlowEvent(record)), StreamHandler.NONE);
+        if (store != null) {
+            meter.observeWith(storeWriter());
+        }
         PacketHandler handler = dissect ? pipeline : meter;
         BpfFilter bpf = filter == null ? null : new BpfFilter(filter, handler);
         if (bpf != null) {
@@ -125,6 +150,7 @@ public final class FlowFileReader {
             } else {
                 meter.finish();
             }
+            closeStore();
             lastTimestampNanos = meter.clockNanos();
             endDetection();
             logs.endOfInput();
@@ -148,6 +174,9 @@ public final class FlowFileReader {
         if (inspectors != null) {
             parallel.inspectWith(inspectors);
         }
+        if (store != null) {
+            parallel.observeWith(this::storeWriter);
+        }
         BpfFilter bpf = filter == null ? null : new BpfFilter(filter, parallel);
         PacketHandler handler = bpf == null ? parallel : bpf;
         try {
@@ -160,6 +189,7 @@ public final class FlowFileReader {
                 }
             }
             parallel.finish();
+            closeStore();
             lastTimestampNanos = parallel.clockNanos();
             endDetection();
             logs.endOfInput();

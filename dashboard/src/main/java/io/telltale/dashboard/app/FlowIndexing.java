@@ -8,6 +8,8 @@ import io.telltale.analysis.index.IndexingSink;
 import io.telltale.analysis.index.LuceneFlowIndex;
 import io.telltale.analysis.index.SiteEnrichment;
 import io.telltale.analysis.policy.Policy;
+import io.telltale.capture.store.PacketStore;
+import io.telltale.capture.store.PacketStoreConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -20,21 +22,33 @@ final class FlowIndexing implements AutoCloseable {
 
     private final Path dataDir;
     private final IndexingSink sink;
+    private final PacketStore store;
     private boolean closed;
 
-    private FlowIndexing(Path dataDir, IndexingSink sink) {
+    private FlowIndexing(Path dataDir, IndexingSink sink, PacketStore store) {
         this.dataDir = dataDir;
         this.sink = sink;
+        this.store = store;
+    }
+
+    /** The data directory's packet store: {@code DIR/pcap}. */
+    static Path storeDirectory(Path dataDir) {
+        return dataDir.resolve("pcap");
     }
 
     /**
      * @param fromFiles true when reading files: a full queue waits (nothing lost); false sheds with a count
      */
-    static FlowIndexing open(Path dataDir, Policy policy, boolean fromFiles) throws IOException {
+    static FlowIndexing open(Path dataDir, Policy policy, boolean fromFiles, PacketStoreConfig storeConfig) throws IOException {
         IndexLayout layout = new IndexLayout(dataDir);
         FlowDocuments documents = new FlowDocuments(IndexSchema.standard(), new SiteEnrichment(GeoDatabase.bundled(), policy));
         return new FlowIndexing(dataDir, new IndexingSink(new LuceneFlowIndex(layout, documents), COMMIT_INTERVAL_MILLIS,
-                fromFiles, null));
+                fromFiles), storeConfig == null ? null : new PacketStore(storeConfig));
+    }
+
+    /** The packet store, or null when packets are not kept. */
+    PacketStore store() {
+        return store;
     }
 
     IndexingSink sink() {
@@ -43,6 +57,13 @@ final class FlowIndexing implements AutoCloseable {
 
     void report(PrintWriter out, PrintWriter err) {
         out.printf("indexed %,d flow documents into %s%n", sink.flowsIndexed(), dataDir.resolve("index"));
+        if (store != null) {
+            out.printf("stored %,d packets in %s (%,d beyond their flow's limit not kept)%n", store.storedPackets(),
+                    storeDirectory(dataDir), store.truncatedPackets());
+            if (store.writeFailures() > 0) {
+                err.printf("telltale: %,d packets could not be written to the packet store%n", store.writeFailures());
+            }
+        }
         if (sink.failures() > 0) {
             err.printf("telltale: %,d index writes failed; the first: %s%n", sink.failures(), sink.firstFailure());
         }

@@ -24,7 +24,7 @@ class SilentDeviceDetectorTest {
         long[] b = Addresses.parse("10.20.40.5");
         return new FlowRecord(id, at, 1_000_000, a[0], a[1], 123, b[0], b[1], 123, 17, false, "ntp", 48, answered ? 48 : 0,
                 answered ? "SF" : "S0", true, true, 0, answered ? "Dd" : "D", 1, 76, answered ? 1 : 0, answered ? 76 : 0, 0, -1,
-                -1, 0, 90, answered ? 90 : 0, FlowEndReason.IDLE, PayloadStats.NONE, PayloadStats.NONE);
+                -1, 0, 90, answered ? 90 : 0, FlowEndReason.IDLE, PayloadStats.NONE, PayloadStats.NONE, null);
     }
 
     static List<Finding> run(long until, long endAt, boolean workingHoursOnly, int unansweredFromMinute) throws Exception {

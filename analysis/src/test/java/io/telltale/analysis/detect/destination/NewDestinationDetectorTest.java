@@ -23,7 +23,7 @@ class NewDestinationDetectorTest {
         long[] b = Addresses.parse(to);
         return new FlowRecord(id, at, 1_000_000_000L, a[0], a[1], 40000, b[0], b[1], 443, 6, false, "ssl", 900, 4000, "SF", true,
                 false, 0, "ShADadFf", 10, 1420, 8, 4420, 0, -1, -1, 0, 1600, 4900, FlowEndReason.CLOSED, PayloadStats.NONE,
-                PayloadStats.NONE);
+                PayloadStats.NONE, null);
     }
 
     @Test

@@ -22,7 +22,7 @@ class BulkEgressDetectorTest {
         long[] b = Addresses.parse(to);
         return new FlowRecord(id, DAY + id * 1_000_000_000L, 60_000_000_000L, a[0], a[1], 50000, b[0], b[1], 443, 6, false,
                 "ssl", out, in, "SF", true, false, 0, "ShADadFf", 10, out + 400, 10, in + 400, 0, -1, -1, 0, out + 540,
-                in + 540, interim ? FlowEndReason.ACTIVE_TIMEOUT : FlowEndReason.CLOSED, PayloadStats.NONE, PayloadStats.NONE);
+                in + 540, interim ? FlowEndReason.ACTIVE_TIMEOUT : FlowEndReason.CLOSED, PayloadStats.NONE, PayloadStats.NONE, null);
     }
 
     static List<Finding> run(String policy, FlowRecord... flows) throws Exception {

@@ -1,0 +1,72 @@
+package io.telltale.capture.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The rolling pcap store of a data directory (DESIGN §7): each worker writes its own files through a
+ * {@link PacketStoreWriter}; file ids come from one counter, so they are unique and grow with time
+ * across workers and restarts. Closed files are hashed into the {@link StoreManifest}.
+ */
+public final class PacketStore {
+
+    private final PacketStoreConfig config;
+    private final AtomicLong nextFileId;
+    private final StoreManifest manifest;
+    private final AtomicLong truncatedPackets = new AtomicLong();
+    private final AtomicLong storedPackets = new AtomicLong();
+    private final AtomicLong writeFailures = new AtomicLong();
+
+    public PacketStore(PacketStoreConfig config) throws IOException {
+        this.config = config;
+        Files.createDirectories(config.directory());
+        List<Long> ids = StoreFiles.ids(config.directory());
+        this.nextFileId = new AtomicLong(ids.isEmpty() ? 1 : ids.getLast() + 1);
+        this.manifest = new StoreManifest(config.directory());
+    }
+
+    public PacketStoreConfig config() {
+        return config;
+    }
+
+    public StoreManifest manifest() {
+        return manifest;
+    }
+
+    /** A writer for one worker thread. */
+    public PacketStoreWriter writer() {
+        return new PacketStoreWriter(this);
+    }
+
+    long nextFileId() {
+        return nextFileId.getAndIncrement();
+    }
+
+    void counted(long stored, long truncated, long failures) {
+        storedPackets.addAndGet(stored);
+        truncatedPackets.addAndGet(truncated);
+        writeFailures.addAndGet(failures);
+    }
+
+    /** The id the next file will get: files below it are closed or being written. */
+    public long peekNextFileId() {
+        return nextFileId.get();
+    }
+
+    /** Packets written, by writers that have closed. */
+    public long storedPackets() {
+        return storedPackets.get();
+    }
+
+    /** Packets not stored because their flow had reached its byte limit. */
+    public long truncatedPackets() {
+        return truncatedPackets.get();
+    }
+
+    /** Packets lost to write errors (a full disk): the capture went on. */
+    public long writeFailures() {
+        return writeFailures.get();
+    }
+}

@@ -1,0 +1,174 @@
+package io.telltale.capture.store;
+
+import io.telltale.capture.flow.Flow;
+import io.telltale.capture.flow.FlowPacketObserver;
+import io.telltale.capture.flow.PacketTrail;
+import java.io.Closeable;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * One worker's side of the packet store: frames are appended to the worker's current pcap file
+ * (nanosecond pcap, the frame's link type) through a direct buffer, and each frame's offset goes into
+ * its flow's {@link PacketTrail}. A file is closed and the next begun when it is full, when it spans
+ * {@code maxFileNanos} of packet time, or when the link type changes; closing forces it to disk and
+ * writes its SHA-256 (computed as it was written) to the manifest. The buffer is written out when full
+ * and at least once a second of packet time, so a crash loses at most that second.
+ *
+ * <p>Per packet: no allocation, no exception (a failed write is counted, the file given up, and the next
+ * packet starts another), no logging.
+ */
+public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
+
+    static final int PCAP_HEADER_BYTES = 24;
+    static final int RECORD_HEADER_BYTES = 16;
+    static final int NANOSECOND_MAGIC = 0xa1b23c4d;
+    static final int SNAPLEN = 262_144;
+    private static final long FLUSH_EVERY_NANOS = 1_000_000_000L;
+
+    private final PacketStore store;
+    private final PacketStoreConfig config;
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+    private final MemorySegment bufferSegment = MemorySegment.ofBuffer(buffer);
+    private final MessageDigest digest;
+    private FileChannel file;
+    private long fileId = -1;
+    private int fileLinkType = -1;
+    private long fileBytes;
+    private long filePackets;
+    private long fileFirstNanos;
+    private long fileLastNanos;
+    private long lastFlushNanos;
+    private long stored;
+    private long truncated;
+    private long failures;
+
+    PacketStoreWriter(PacketStore store) {
+        this.store = store;
+        this.config = store.config();
+        try {
+            this.digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    @Override
+    public void onFlowPacket(Flow flow, PacketTrail trail, long timestampNanos, int wireLength, MemorySegment frame,
+            long offset, int capturedLength, int linkType) {
+        int recordBytes = RECORD_HEADER_BYTES + capturedLength;
+        if (config.maxFlowBytes() > 0 && trail.storedBytes() + recordBytes > config.maxFlowBytes()) {
+            truncated++;
+            return;
+        }
+        try {
+            if (file == null || linkType != fileLinkType || fileBytes + recordBytes > config.maxFileBytes()
+                    || timestampNanos - fileFirstNanos >= config.maxFileNanos()) {
+                roll(timestampNanos, linkType);
+            }
+            if (buffer.remaining() < recordBytes) {
+                drain();
+            }
+            long recordOffset = fileBytes;
+            long seconds = Math.floorDiv(timestampNanos, 1_000_000_000L);
+            buffer.putInt((int) seconds).putInt((int) Math.floorMod(timestampNanos, 1_000_000_000L))
+                    .putInt(capturedLength).putInt(wireLength);
+            if (capturedLength > buffer.remaining()) {
+                // a frame larger than the buffer: written straight through
+                drain();
+                file.write(frame.asSlice(offset, capturedLength).asByteBuffer());
+                digest.update(frame.asSlice(offset, capturedLength).asByteBuffer());
+            } else {
+                MemorySegment.copy(frame, offset, bufferSegment, buffer.position(), capturedLength);
+                buffer.position(buffer.position() + capturedLength);
+            }
+            fileBytes += recordBytes;
+            filePackets++;
+            fileLastNanos = timestampNanos;
+            stored++;
+            trail.add(fileId, recordOffset, recordBytes);
+            if (timestampNanos - lastFlushNanos >= FLUSH_EVERY_NANOS) {
+                drain();
+                lastFlushNanos = timestampNanos;
+            }
+        } catch (IOException e) {
+            failures++;
+            abandon();
+        }
+    }
+
+    private void roll(long timestampNanos, int linkType) throws IOException {
+        closeFile();
+        fileId = store.nextFileId();
+        file = FileChannel.open(StoreFiles.path(config.directory(), fileId), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        fileLinkType = linkType;
+        fileFirstNanos = timestampNanos;
+        fileLastNanos = timestampNanos;
+        filePackets = 0;
+        digest.reset();
+        buffer.clear();
+        buffer.putInt(NANOSECOND_MAGIC).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(SNAPLEN)
+                .putInt(linkType);
+        fileBytes = PCAP_HEADER_BYTES;
+        lastFlushNanos = timestampNanos;
+    }
+
+    private void drain() throws IOException {
+        buffer.flip();
+        ByteBuffer hashed = buffer.duplicate();
+        digest.update(hashed);
+        while (buffer.hasRemaining()) {
+            file.write(buffer);
+        }
+        buffer.clear();
+    }
+
+    private void closeFile() throws IOException {
+        if (file == null) {
+            return;
+        }
+        drain();
+        file.force(true);
+        file.close();
+        file = null;
+        store.manifest().closed(fileId, digest.digest(), fileBytes, filePackets, fileFirstNanos, fileLastNanos,
+                System.currentTimeMillis());
+    }
+
+    /** After a write error: the file is closed as it is (not hashed), and the next packet opens another. */
+    private void abandon() {
+        try {
+            if (file != null) {
+                file.close();
+            }
+        } catch (IOException ignored) {
+            // already failing; the count says so
+        }
+        file = null;
+        buffer.clear();
+    }
+
+    /** The file being written, or -1 (retention never deletes it). */
+    public long currentFileId() {
+        return file == null ? -1 : fileId;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            closeFile();
+        } finally {
+            store.counted(stored, truncated, failures);
+            stored = 0;
+            truncated = 0;
+            failures = 0;
+        }
+    }
+}
