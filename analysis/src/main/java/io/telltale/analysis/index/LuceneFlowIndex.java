@@ -133,10 +133,14 @@ public final class LuceneFlowIndex implements FlowIndex {
         }
     }
 
+    /** The commit data key: flow documents this index had added, over all days, when the commit was made. */
+    public static final String COMMITTED_FLOWS = "telltale.flows";
+
     @Override
     public void commit() throws IOException {
         for (IndexWriter writer : days.values()) {
             if (writer.hasUncommittedChanges()) {
+                writer.setLiveCommitData(Map.of(COMMITTED_FLOWS, Long.toString(flowsAdded)).entrySet());
                 writer.commit();
             }
         }
