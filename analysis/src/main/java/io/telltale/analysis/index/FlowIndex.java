@@ -27,6 +27,9 @@ public interface FlowIndex extends Closeable {
     /** Makes everything added so far durable and visible to searches opened after it. */
     void commit() throws IOException;
 
+    /** Deletes what its retention no longer keeps; returns one line per deletion. */
+    List<String> applyRetention() throws IOException;
+
     /** Documents added since the index was opened. */
     long flowsAdded();
 }

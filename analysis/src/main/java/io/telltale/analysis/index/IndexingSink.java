@@ -46,9 +46,19 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     private final Map<Long, List<ProtocolRecord>> pending = new LinkedHashMap<>();
     private final Map<Long, Integer> sequences = new HashMap<>();
     private long recordsDropped;
+    private final java.util.function.Consumer<String> log;
+    private final AtomicLong retentionDeletions = new AtomicLong();
+    /** How often retention looks at the disk, in wall time. */
+    static final long RETENTION_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     /** @param waitWhenFull true when reading files (back-pressure), false for live capture (shed) */
     public IndexingSink(FlowIndex index, long commitIntervalMillis, boolean waitWhenFull) {
+        this(index, commitIntervalMillis, waitWhenFull, line -> { });
+    }
+
+    /** @param log where retention says what it deleted, one line each (called on the indexing thread) */
+    public IndexingSink(FlowIndex index, long commitIntervalMillis, boolean waitWhenFull, java.util.function.Consumer<String> log) {
+        this.log = log;
         this.index = index;
         this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(commitIntervalMillis);
         this.waitWhenFull = waitWhenFull;
@@ -72,6 +82,7 @@ public final class IndexingSink implements EventSink, AutoCloseable {
 
     private void run() {
         long lastCommit = System.nanoTime();
+        long lastRetention = lastCommit;
         while (true) {
             MonitorEvent event;
             try {
@@ -82,6 +93,7 @@ public final class IndexingSink implements EventSink, AutoCloseable {
             }
             if (event == END) {
                 commit();
+                retain();
                 return;
             }
             if (event != null) {
@@ -90,6 +102,10 @@ public final class IndexingSink implements EventSink, AutoCloseable {
             if (System.nanoTime() - lastCommit >= commitIntervalNanos) {
                 commit();
                 lastCommit = System.nanoTime();
+                if (lastCommit - lastRetention >= RETENTION_EVERY_NANOS) {
+                    retain();
+                    lastRetention = lastCommit;
+                }
             }
         }
     }
@@ -147,6 +163,22 @@ public final class IndexingSink implements EventSink, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             failed(e);
         }
+    }
+
+    private void retain() {
+        try {
+            for (String line : index.applyRetention()) {
+                retentionDeletions.incrementAndGet();
+                log.accept("retention: " + line);
+            }
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+        }
+    }
+
+    /** Partitions and alert batches retention deleted. */
+    public long retentionDeletions() {
+        return retentionDeletions.get();
     }
 
     private void failed(Exception e) {

@@ -50,9 +50,16 @@ public final class LuceneFlowIndex implements FlowIndex {
     private final IndexWriter alerts;
     private long flowsAdded;
 
+    private final IndexRetention retention;
+
     public LuceneFlowIndex(IndexLayout layout, FlowDocuments documents) throws IOException {
+        this(layout, documents, IndexRetention.NONE);
+    }
+
+    public LuceneFlowIndex(IndexLayout layout, FlowDocuments documents, IndexRetention retention) throws IOException {
         this.layout = layout;
         this.documents = documents;
+        this.retention = retention;
         Files.createDirectories(layout.flows());
         Files.createDirectories(layout.alerts());
         this.alerts = new IndexWriter(FSDirectory.open(layout.alerts()), config(ALERT_SORT));
@@ -147,6 +154,34 @@ public final class LuceneFlowIndex implements FlowIndex {
         if (alerts.hasUncommittedChanges()) {
             alerts.commit();
         }
+    }
+
+    @Override
+    public List<String> applyRetention() throws IOException {
+        List<LocalDate> partitions = layout.partitions();
+        LocalDate oldestKept = partitions.isEmpty() ? null : retention.oldestKept(partitions.getLast());
+        if (oldestKept != null) {
+            // a day that aged out while its writer was open (old flows read late) is closed, so it can go
+            for (var open = days.entrySet().iterator(); open.hasNext();) {
+                Map.Entry<LocalDate, IndexWriter> day = open.next();
+                if (day.getKey().isBefore(oldestKept)) {
+                    day.getValue().close();
+                    open.remove();
+                }
+            }
+        }
+        List<String> deleted = retention.apply(layout, days.keySet());
+        if (oldestKept != null) {
+            long cutoff = oldestKept.toEpochDay() * 86_400L * 1_000_000_000L;
+            long before = alerts.getDocStats().numDocs;
+            alerts.deleteDocuments(LongPoint.newRangeQuery(AlertFields.TIME, Long.MIN_VALUE, cutoff - 1));
+            alerts.commit();
+            long removed = before - alerts.getDocStats().numDocs;
+            if (removed > 0) {
+                deleted.add(removed + " alerts and asset changes before " + oldestKept + " deleted (age)");
+            }
+        }
+        return deleted;
     }
 
     @Override

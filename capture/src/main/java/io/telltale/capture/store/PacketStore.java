@@ -18,6 +18,7 @@ public final class PacketStore {
     private final AtomicLong truncatedPackets = new AtomicLong();
     private final AtomicLong storedPackets = new AtomicLong();
     private final AtomicLong writeFailures = new AtomicLong();
+    private final java.util.Set<Long> writing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public PacketStore(PacketStoreConfig config) throws IOException {
         this.config = config;
@@ -40,8 +41,19 @@ public final class PacketStore {
         return new PacketStoreWriter(this);
     }
 
-    long nextFileId() {
-        return nextFileId.getAndIncrement();
+    long opened() {
+        long id = nextFileId.getAndIncrement();
+        writing.add(id);
+        return id;
+    }
+
+    void closed(long fileId) {
+        writing.remove(fileId);
+    }
+
+    /** Ids of the files writers have open now (retention leaves them alone). */
+    public java.util.Set<Long> writing() {
+        return java.util.Set.copyOf(writing);
     }
 
     void counted(long stored, long truncated, long failures) {

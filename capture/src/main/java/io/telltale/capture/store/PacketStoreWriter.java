@@ -105,7 +105,7 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
 
     private void roll(long timestampNanos, int linkType) throws IOException {
         closeFile();
-        fileId = store.nextFileId();
+        fileId = store.opened();
         file = FileChannel.open(StoreFiles.path(config.directory(), fileId), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
         fileLinkType = linkType;
@@ -138,6 +138,7 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
         file.force(true);
         file.close();
         file = null;
+        store.closed(fileId);
         store.manifest().closed(fileId, digest.digest(), fileBytes, filePackets, fileFirstNanos, fileLastNanos,
                 System.currentTimeMillis());
     }
@@ -147,6 +148,7 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
         try {
             if (file != null) {
                 file.close();
+                store.closed(fileId);
             }
         } catch (IOException ignored) {
             // already failing; the count says so

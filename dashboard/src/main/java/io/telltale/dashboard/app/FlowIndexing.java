@@ -10,6 +10,7 @@ import io.telltale.analysis.index.SiteEnrichment;
 import io.telltale.analysis.policy.Policy;
 import io.telltale.capture.store.PacketStore;
 import io.telltale.capture.store.PacketStoreConfig;
+import io.telltale.capture.store.StoreRetention;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,11 +40,41 @@ final class FlowIndexing implements AutoCloseable {
     /**
      * @param fromFiles true when reading files: a full queue waits (nothing lost); false sheds with a count
      */
-    static FlowIndexing open(Path dataDir, Policy policy, boolean fromFiles, PacketStoreConfig storeConfig) throws IOException {
-        IndexLayout layout = new IndexLayout(dataDir);
+    static FlowIndexing open(DataDirOptions options, Policy policy, boolean fromFiles, PrintWriter log) throws IOException {
+        IndexLayout layout = new IndexLayout(options.dataDir);
         FlowDocuments documents = new FlowDocuments(IndexSchema.standard(), new SiteEnrichment(GeoDatabase.bundled(), policy));
-        return new FlowIndexing(dataDir, new IndexingSink(new LuceneFlowIndex(layout, documents), COMMIT_INTERVAL_MILLIS,
-                fromFiles), storeConfig == null ? null : new PacketStore(storeConfig));
+        java.util.function.Consumer<String> say = line -> {
+            synchronized (log) {
+                log.println("telltale: " + line);
+                log.flush();
+            }
+        };
+        PacketStoreConfig storeConfig = options.storeConfig();
+        FlowIndexing indexing = new FlowIndexing(options.dataDir, new IndexingSink(new LuceneFlowIndex(layout, documents,
+                options.indexRetention()), COMMIT_INTERVAL_MILLIS, fromFiles, say),
+                storeConfig == null ? null : new PacketStore(storeConfig));
+        indexing.storeRetention = options.storeRetention();
+        indexing.say = say;
+        return indexing;
+    }
+
+    private StoreRetention storeRetention = StoreRetention.NONE;
+    private java.util.function.Consumer<String> say = line -> { };
+    private long storeDeletions;
+
+    /** Deletes the store files retention no longer keeps (never one being written), saying each. */
+    void retainStore() {
+        if (store == null) {
+            return;
+        }
+        try {
+            for (String line : storeRetention.apply(store)) {
+                storeDeletions++;
+                say.accept("retention: " + line);
+            }
+        } catch (IOException e) {
+            say.accept("retention of the packet store failed: " + e.getMessage());
+        }
     }
 
     /** The packet store, or null when packets are not kept. */
@@ -67,6 +98,10 @@ final class FlowIndexing implements AutoCloseable {
         if (sink.failures() > 0) {
             err.printf("telltale: %,d index writes failed; the first: %s%n", sink.failures(), sink.firstFailure());
         }
+        if (sink.retentionDeletions() + storeDeletions > 0) {
+            out.printf("retention deleted %,d index days or alert batches and %,d pcap files%n", sink.retentionDeletions(),
+                    storeDeletions);
+        }
         if (sink.shed() > 0) {
             err.printf("telltale: %,d events not indexed (the indexer fell behind)%n", sink.shed());
         }
@@ -77,6 +112,7 @@ final class FlowIndexing implements AutoCloseable {
         if (!closed) {
             closed = true;
             sink.close();
+            retainStore();
         }
     }
 }

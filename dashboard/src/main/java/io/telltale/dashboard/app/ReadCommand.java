@@ -104,34 +104,11 @@ public final class ReadCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     int workers;
 
-    @Option(names = "--data-dir", paramLabel = "DIR",
-            description = "also index every flow, alert and asset change in DIR/index (searchable with 'telltale search "
-                    + "--data-dir DIR'; what was there before is kept)")
-    Path dataDir;
-
-    @Option(names = "--store-packets", negatable = true, defaultValue = "true", fallbackValue = "true",
-            description = "with --data-dir, also keep the packets in DIR/pcap so 'telltale extract' can give them back "
-                    + "(default: on; --no-store-packets keeps the index only)")
-    boolean storePackets;
-
-    @Option(names = "--store-flow-bytes", paramLabel = "BYTES", defaultValue = "4194304",
-            description = "packets of one flow kept at most in the store, the first ones (0: all). Default: ${DEFAULT-VALUE}")
-    long storeFlowBytes;
+    @CommandLine.Mixin
+    DataDirOptions data = new DataDirOptions();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    private io.telltale.capture.store.PacketStoreConfig storeConfig() {
-        if (!storePackets) {
-            return null;
-        }
-        try {
-            return io.telltale.capture.store.PacketStoreConfig.defaults(FlowIndexing.storeDirectory(dataDir))
-                    .withMaxFlowBytes(storeFlowBytes);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--store-flow-bytes: " + e.getMessage());
-        }
-    }
 
     @Override
     public Integer call() {
@@ -149,6 +126,7 @@ public final class ReadCommand implements Callable<Integer> {
         if (workers < 1 || workers > 256) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be 1-256, not " + workers);
         }
+        data.validate(spec.commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         io.telltale.analysis.policy.Policy policy = null;
@@ -189,7 +167,7 @@ public final class ReadCommand implements Callable<Integer> {
                     reader.withDetection(l -> detection[0] = new io.telltale.analysis.detect.DetectionSink(
                             AlertPrinter.printing(l, stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()));
                 }
-                try (FlowIndexing indexing = dataDir == null ? null : FlowIndexing.open(dataDir, policy, true, storeConfig())) {
+                try (FlowIndexing indexing = data.dataDir == null ? null : FlowIndexing.open(data, policy, true, stderr)) {
                     if (indexing != null) {
                         reader.withIndex(indexing.sink());
                         if (indexing.store() != null) {
