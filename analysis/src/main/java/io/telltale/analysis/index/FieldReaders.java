@@ -36,15 +36,19 @@ public final class FieldReaders {
     private FieldReaders() {
     }
 
-    private static <R extends ProtocolRecord> Function<ProtocolRecord, Object> of(Class<R> type, Function<R, Object> get) {
-        return e -> type.isInstance(e) ? get.apply(type.cast(e)) : null;
+    /** How one field is read: from records of one type. */
+    record Reader(Class<? extends ProtocolRecord> type, Function<ProtocolRecord, Object> read) {
+    }
+
+    private static <R extends ProtocolRecord> Reader of(Class<R> type, Function<R, Object> get) {
+        return new Reader(type, e -> type.isInstance(e) ? get.apply(type.cast(e)) : null);
     }
 
     private static Object positive(long value) {
         return value > 0 ? value : null;
     }
 
-    private static final Map<FieldSpec, Function<ProtocolRecord, Object>> READERS = Map.ofEntries(
+    private static final Map<FieldSpec, Reader> READERS = Map.ofEntries(
             Map.entry(DnsFields.QUERY, of(DnsRecord.class, DnsRecord::query)),
             Map.entry(DnsFields.QTYPE, of(DnsRecord.class, DnsRecord::queryType)),
             Map.entry(DnsFields.QCLASS, of(DnsRecord.class, DnsRecord::queryClass)),
@@ -121,10 +125,19 @@ public final class FieldReaders {
 
     /** The field's value in the record, or null (also when the record is of another protocol). */
     public static Object read(FieldSpec field, ProtocolRecord record) {
-        Function<ProtocolRecord, Object> reader = READERS.get(field);
+        return reader(field).read().apply(record);
+    }
+
+    /** The type of record that carries the field. */
+    public static Class<? extends ProtocolRecord> recordType(FieldSpec field) {
+        return reader(field).type();
+    }
+
+    private static Reader reader(FieldSpec field) {
+        Reader reader = READERS.get(field);
         if (reader == null) {
             throw new IllegalArgumentException("no reader for field " + field.name());
         }
-        return reader.apply(record);
+        return reader;
     }
 }

@@ -1,16 +1,20 @@
 package io.telltale.analysis.index;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telltale.analysis.event.ProtocolRecord;
 import io.telltale.analysis.field.FieldSpec;
+import io.telltale.analysis.field.FieldType;
 import io.telltale.capture.flow.FlowIds;
 import io.telltale.capture.flow.FlowRecord;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +27,12 @@ import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns a flow record and the protocol records of its flow into one Lucene document, as
- * {@link IndexSchema} maps each field. Runs on the indexing thread, never on a capture thread.
+ * {@link IndexSchema} maps each field, and into the JSON source that search results show. Runs on the
+ * indexing thread only: it reuses its buffers from one document to the next (not thread-safe).
  */
 public final class FlowDocuments {
 
@@ -63,12 +67,35 @@ public final class FlowDocuments {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The free-text field: words only, no positions or frequencies (a word is there or not). */
+    static final org.apache.lucene.document.FieldType WORDS = new org.apache.lucene.document.FieldType();
+
+    static {
+        WORDS.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
+        WORDS.setTokenized(true);
+        WORDS.setOmitNorms(true);
+        WORDS.freeze();
+    }
+
     private final IndexSchema schema;
     private final Enrichment enrichment;
+    private final List<FieldSpec> fields;
+    private final Map<Class<?>, List<Integer>> fieldsByRecordType = new HashMap<>();
+    /** Values of the current document per field (by schema position), reused. */
+    private final List<List<Object>> slots = new ArrayList<>();
+    private final ByteArrayOutputStream sourceBytes = new ByteArrayOutputStream(1024);
+    private final StringBuilder text = new StringBuilder(256);
 
     public FlowDocuments(IndexSchema schema, Enrichment enrichment) {
         this.schema = schema;
         this.enrichment = enrichment;
+        this.fields = schema.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            slots.add(new ArrayList<>(2));
+            if (!FlowFields.ALL.contains(fields.get(i))) {
+                fieldsByRecordType.computeIfAbsent(FieldReaders.recordType(fields.get(i)), t -> new ArrayList<>()).add(i);
+            }
+        }
     }
 
     /**
@@ -78,118 +105,162 @@ public final class FlowDocuments {
      * @param packets where the flow's packets are stored, or null
      */
     public Document document(FlowRecord flow, int sequence, List<ProtocolRecord> records, byte[] packets) {
-        Map<FieldSpec, Collection<Object>> values = values(flow, records);
+        collect(flow, records);
         Document doc = new Document();
         doc.add(new LongPoint(IndexSchema.ID, flow.id()));
         doc.add(new NumericDocValuesField(IndexSchema.ID, flow.id()));
         doc.add(new NumericDocValuesField(IndexSchema.SEQUENCE, sequence));
         doc.add(new NumericDocValuesField(FlowFields.START.name(), flow.startNanos()));
-        StringBuilder text = new StringBuilder();
-        Map<String, Object> source = new LinkedHashMap<>();
-        for (Map.Entry<FieldSpec, Collection<Object>> entry : values.entrySet()) {
-            FieldSpec field = entry.getKey();
-            Collection<Object> fieldValues = entry.getValue();
-            doc.add(new StringField(IndexSchema.PRESENT, field.name(), Field.Store.NO));
-            for (Object value : fieldValues) {
-                add(doc, field, value);
-                if (schema.fullText(field) && value instanceof String s) {
-                    text.append(words(s)).append(' ');
+        text.setLength(0);
+        sourceBytes.reset();
+        try (JsonGenerator json = JSON.getFactory().createGenerator(sourceBytes)) {
+            json.writeStartObject();
+            for (int i = 0; i < fields.size(); i++) {
+                List<Object> values = slots.get(i);
+                if (values.isEmpty()) {
+                    continue;
+                }
+                FieldSpec field = fields.get(i);
+                if (!schema.alwaysPresent(field)) {
+                    doc.add(new StringField(IndexSchema.PRESENT, field.name(), Field.Store.NO));
+                }
+                boolean list = field.type() == FieldType.TEXT_LIST || field.type() == FieldType.COUNT_LIST || values.size() > 1;
+                json.writeFieldName(field.name());
+                if (list) {
+                    json.writeStartArray();
+                }
+                for (Object value : values) {
+                    add(doc, field, value);
+                    if (schema.fullText(field) && value instanceof String s) {
+                        words(s, text);
+                    }
+                    switch (value) {
+                        case Long n -> json.writeNumber(n);
+                        case Boolean b -> json.writeBoolean(b);
+                        default -> json.writeString(value.toString());
+                    }
+                }
+                if (list) {
+                    json.writeEndArray();
                 }
             }
-            source.put(field.name(), fieldValues.size() == 1 && !field.type().name().endsWith("_LIST")
-                    ? fieldValues.iterator().next() : List.copyOf(fieldValues));
-        }
-        source.put(IndexSchema.ID_KEY, flow.id());
-        if (sequence > 0) {
-            source.put(IndexSchema.SEQUENCE_KEY, sequence);
-        }
-        if (!text.isEmpty()) {
-            doc.add(new TextField(IndexSchema.TEXT, text.toString(), Field.Store.NO));
-        }
-        try {
-            doc.add(new StoredField(IndexSchema.SOURCE, JSON.writeValueAsBytes(source)));
+            json.writeNumberField(IndexSchema.ID_KEY, flow.id());
+            if (sequence > 0) {
+                json.writeNumberField(IndexSchema.SEQUENCE_KEY, sequence);
+            }
+            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (!text.isEmpty()) {
+            doc.add(new Field(IndexSchema.TEXT, text.toString(), WORDS));
+        }
+        doc.add(new StoredField(IndexSchema.SOURCE, sourceBytes.toByteArray()));
         if (packets != null) {
             doc.add(new StoredField(IndexSchema.PACKETS, packets));
         }
         return doc;
     }
 
-    /** The field values of a flow document, in schema order; what the source holds and a scan can check. */
+    /** The field values of a flow document, in schema order: what the source holds and a scan can check. */
     public Map<FieldSpec, Collection<Object>> values(FlowRecord flow, List<ProtocolRecord> records) {
+        collect(flow, records);
         Map<FieldSpec, Collection<Object>> values = new LinkedHashMap<>();
-        String source = flow.originatorHost();
-        String destination = flow.responderHost();
-        put(values, FlowFields.UID, flow.uid());
-        put(values, FlowFields.START, flow.startNanos());
-        long duration = Math.max(0, flow.durationNanos());
-        put(values, FlowFields.END, flow.startNanos() + duration);
-        put(values, FlowFields.DURATION, duration);
-        put(values, FlowFields.SOURCE, source);
-        put(values, FlowFields.DESTINATION, destination);
-        if (flow.hasPorts()) {
-            put(values, FlowFields.SOURCE_PORT, (long) flow.originatorPort());
-            put(values, FlowFields.DESTINATION_PORT, (long) flow.responderPort());
-        }
-        put(values, FlowFields.TRANSPORT, flow.transport());
-        if (flow.service() != null) {
-            for (String service : flow.service().split(",")) {
-                put(values, FlowFields.SERVICE, service);
-            }
-        }
-        put(values, FlowFields.STATE, flow.connState());
-        if (flow.history() != null && !flow.history().isEmpty()) {
-            put(values, FlowFields.HISTORY, flow.history());
-        }
-        put(values, FlowFields.COMMUNITY_ID, flow.communityId());
-        if (flow.vlan() >= 0) {
-            put(values, FlowFields.VLAN, (long) flow.vlan());
-        }
-        put(values, FlowFields.INTERIM, flow.interim());
-        if (flow.tunnelParentId() != 0) {
-            put(values, FlowFields.TUNNEL_PARENT, FlowIds.uid(flow.tunnelParentId()));
-        }
-        put(values, FlowFields.BYTES_OUT, Math.max(0, flow.originatorBytes()));
-        put(values, FlowFields.BYTES_IN, Math.max(0, flow.responderBytes()));
-        put(values, FlowFields.PACKETS_OUT, flow.originatorPackets());
-        put(values, FlowFields.PACKETS_IN, flow.responderPackets());
-        if (flow.missedBytes() > 0) {
-            put(values, FlowFields.MISSED_BYTES, flow.missedBytes());
-        }
-        put(values, FlowFields.SOURCE_COUNTRY, enrichment.country(source));
-        put(values, FlowFields.DESTINATION_COUNTRY, enrichment.country(destination));
-        long asn = enrichment.asn(source);
-        put(values, FlowFields.SOURCE_ASN, asn >= 0 ? asn : null);
-        asn = enrichment.asn(destination);
-        put(values, FlowFields.DESTINATION_ASN, asn >= 0 ? asn : null);
-        for (String group : enrichment.groups(source)) {
-            put(values, FlowFields.SOURCE_DEVICE, group);
-        }
-        for (String group : enrichment.groups(destination)) {
-            put(values, FlowFields.DESTINATION_DEVICE, group);
-        }
-        for (ProtocolRecord record : records) {
-            for (FieldSpec field : schema.protocolFields()) {
-                Object value = FieldReaders.read(field, record);
-                if (value instanceof Collection<?> list) {
-                    for (Object item : list) {
-                        put(values, field, item);
-                    }
-                } else {
-                    put(values, field, value);
-                }
+        for (int i = 0; i < fields.size(); i++) {
+            if (!slots.get(i).isEmpty()) {
+                values.put(fields.get(i), List.copyOf(slots.get(i)));
             }
         }
         return values;
     }
 
-    private static void put(Map<FieldSpec, Collection<Object>> values, FieldSpec field, Object value) {
+    /** Fills the slots with the flow's values: the flow record's, its enrichment's, its records'. */
+    private void collect(FlowRecord flow, List<ProtocolRecord> records) {
+        for (List<Object> slot : slots) {
+            slot.clear();
+        }
+        String source = flow.originatorHost();
+        String destination = flow.responderHost();
+        put(FlowFields.UID, flow.uid());
+        put(FlowFields.START, flow.startNanos());
+        long duration = Math.max(0, flow.durationNanos());
+        put(FlowFields.END, flow.startNanos() + duration);
+        put(FlowFields.DURATION, duration);
+        put(FlowFields.SOURCE, source);
+        put(FlowFields.DESTINATION, destination);
+        if (flow.hasPorts()) {
+            put(FlowFields.SOURCE_PORT, (long) flow.originatorPort());
+            put(FlowFields.DESTINATION_PORT, (long) flow.responderPort());
+        }
+        put(FlowFields.TRANSPORT, flow.transport());
+        if (flow.service() != null) {
+            for (String service : flow.service().split(",")) {
+                put(FlowFields.SERVICE, service);
+            }
+        }
+        put(FlowFields.STATE, flow.connState());
+        if (flow.history() != null && !flow.history().isEmpty()) {
+            put(FlowFields.HISTORY, flow.history());
+        }
+        put(FlowFields.COMMUNITY_ID, flow.communityId());
+        if (flow.vlan() >= 0) {
+            put(FlowFields.VLAN, (long) flow.vlan());
+        }
+        put(FlowFields.INTERIM, flow.interim());
+        if (flow.tunnelParentId() != 0) {
+            put(FlowFields.TUNNEL_PARENT, FlowIds.uid(flow.tunnelParentId()));
+        }
+        put(FlowFields.BYTES_OUT, Math.max(0, flow.originatorBytes()));
+        put(FlowFields.BYTES_IN, Math.max(0, flow.responderBytes()));
+        put(FlowFields.PACKETS_OUT, flow.originatorPackets());
+        put(FlowFields.PACKETS_IN, flow.responderPackets());
+        if (flow.missedBytes() > 0) {
+            put(FlowFields.MISSED_BYTES, flow.missedBytes());
+        }
+        put(FlowFields.SOURCE_COUNTRY, enrichment.country(source));
+        put(FlowFields.DESTINATION_COUNTRY, enrichment.country(destination));
+        long asn = enrichment.asn(source);
+        put(FlowFields.SOURCE_ASN, asn >= 0 ? asn : null);
+        asn = enrichment.asn(destination);
+        put(FlowFields.DESTINATION_ASN, asn >= 0 ? asn : null);
+        for (String group : enrichment.groups(source)) {
+            put(FlowFields.SOURCE_DEVICE, group);
+        }
+        for (String group : enrichment.groups(destination)) {
+            put(FlowFields.DESTINATION_DEVICE, group);
+        }
+        for (ProtocolRecord record : records) {
+            List<Integer> carried = fieldsByRecordType.get(record.getClass());
+            if (carried == null) {
+                continue;
+            }
+            for (int index : carried) {
+                FieldSpec field = fields.get(index);
+                Object value = FieldReaders.read(field, record);
+                if (value instanceof Collection<?> list) {
+                    for (Object item : list) {
+                        put(index, field, item);
+                    }
+                } else {
+                    put(index, field, value);
+                }
+            }
+        }
+    }
+
+    private void put(FieldSpec flowField, Object value) {
+        put(schema.position(flowField), flowField, value);
+    }
+
+    private void put(int index, FieldSpec field, Object value) {
         if (value == null || value instanceof String s && s.isEmpty()) {
             return;
         }
-        values.computeIfAbsent(field, f -> new LinkedHashSet<>()).add(normalise(field, value));
+        Object normal = normalise(field, value);
+        List<Object> slot = slots.get(index);
+        if (!slot.contains(normal)) {
+            slot.add(normal);
+        }
     }
 
     /** Names in lower case, whole numbers as longs: the same form for indexing, scanning and showing. */
@@ -225,7 +296,11 @@ public final class FlowDocuments {
                 }
             }
             case BOOLEAN -> doc.add(new StringField(name, value.toString(), Field.Store.NO));
-            default -> keyword(doc, field, value.toString());
+            default -> {
+                if (field != FlowFields.UID) { // looked up by its id's points
+                    keyword(doc, field, value.toString());
+                }
+            }
         }
     }
 
@@ -238,12 +313,11 @@ public final class FlowDocuments {
     }
 
     /** A name or URI as words for the free-text field: separators become spaces. */
-    static String words(String value) {
-        StringBuilder out = new StringBuilder(value.length());
+    static void words(String value, StringBuilder out) {
         for (int i = 0; i < value.length() && i < 2048; i++) {
             char c = value.charAt(i);
             out.append(Character.isLetterOrDigit(c) ? c : ' ');
         }
-        return out.toString();
+        out.append(' ');
     }
 }

@@ -51,7 +51,13 @@ public final class IndexSchema {
 
     private static final IndexSchema STANDARD = new IndexSchema(FieldCatalog.of(BuiltInProtocols.ALL).fields());
 
+    /** Fields every flow document holds: {@code exists:} on them matches all, and they need no entry in {@link #PRESENT}. */
+    private static final Set<FieldSpec> ALWAYS = Set.of(FlowFields.UID, FlowFields.START, FlowFields.END, FlowFields.DURATION,
+            FlowFields.SOURCE, FlowFields.DESTINATION, FlowFields.TRANSPORT, FlowFields.STATE, FlowFields.COMMUNITY_ID,
+            FlowFields.INTERIM, FlowFields.BYTES_OUT, FlowFields.BYTES_IN, FlowFields.PACKETS_OUT, FlowFields.PACKETS_IN);
+
     private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
+    private final Map<FieldSpec, Integer> positions = new java.util.HashMap<>();
     private final List<FieldSpec> protocolFields = new ArrayList<>();
     private final Map<String, List<FieldSpec>> aliases = new LinkedHashMap<>();
     private final Set<FieldSpec> facets;
@@ -67,6 +73,9 @@ public final class IndexSchema {
                 }
                 protocolFields.add(field);
             }
+        }
+        for (FieldSpec field : fields.values()) {
+            positions.put(field, positions.size());
         }
         facets = new java.util.LinkedHashSet<>(FACETS);
         facets.add(field("tls.ja4"));
@@ -124,6 +133,16 @@ public final class IndexSchema {
 
     public Map<String, List<FieldSpec>> aliases() {
         return java.util.Collections.unmodifiableMap(aliases);
+    }
+
+    /** The field's place in {@link #fields()}. */
+    public int position(FieldSpec field) {
+        return positions.get(field);
+    }
+
+    /** True for the fields every flow document holds. */
+    public boolean alwaysPresent(FieldSpec field) {
+        return ALWAYS.contains(field);
     }
 
     /** True for fields with doc values for facet counts. */

@@ -165,7 +165,15 @@ public final class IndexingSink implements EventSink, AutoCloseable {
         }
     }
 
+    private volatile Runnable alsoOnRetention = () -> { };
+
+    /** Runs this too whenever retention runs, on the indexing thread (the packet store's retention). */
+    public void onRetention(Runnable task) {
+        this.alsoOnRetention = task;
+    }
+
     private void retain() {
+        alsoOnRetention.run();
         try {
             for (String line : index.applyRetention()) {
                 retentionDeletions.incrementAndGet();

@@ -69,9 +69,14 @@ public final class LuceneFlowIndex implements FlowIndex {
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
         config.setIndexSort(sort);
         config.setCodec(new Lucene103Codec(Lucene103Codec.Mode.BEST_COMPRESSION));
-        config.setRAMBufferSizeMB(48);
+        config.setRAMBufferSizeMB(256);
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setCommitOnClose(true);
+        // compound files copy every flushed segment once more; the day partitions hold few segments anyway
+        config.setUseCompoundFile(false);
+        if (config.getMergePolicy() instanceof org.apache.lucene.index.TieredMergePolicy tiered) {
+            tiered.setNoCFSRatio(0.0);
+        }
         return config;
     }
 

@@ -302,7 +302,13 @@ public final class LuceneFlowSearch implements FlowSearch {
     @Override
     public List<SearchPage.FlowHit> flow(String uid) throws IOException {
         IndexSearcher searcher = flows;
-        TopFieldDocs top = searcher.search(new TermQuery(new Term(FlowFields.UID.name(), uid)), 10_000, sort(false));
+        long id;
+        try {
+            id = io.telltale.capture.flow.FlowIds.parse(uid);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        TopFieldDocs top = searcher.search(LongPoint.newExactQuery(IndexSchema.ID, id), 10_000, sort(false));
         StoredFields stored = searcher.storedFields();
         List<SearchPage.FlowHit> hits = new ArrayList<>();
         for (ScoreDoc doc : top.scoreDocs) {

@@ -25,6 +25,23 @@ public final class FlowIds {
         return appendUid(new StringBuilder(13), id).toString();
     }
 
+    /** The id a uid stands for; {@link IllegalArgumentException} when the text is not a uid. */
+    public static long parse(String uid) {
+        if (uid == null || uid.length() < 2 || uid.length() > 12 || uid.charAt(0) != 'C') {
+            throw new IllegalArgumentException("'" + uid + "' is not a flow uid (C and up to 11 letters or digits)");
+        }
+        long value = 0;
+        for (int i = 1; i < uid.length(); i++) {
+            char c = uid.charAt(i);
+            int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : c >= 'a' && c <= 'z' ? c - 'a' + 36 : -1;
+            if (digit < 0 || Long.compareUnsigned(value, Long.divideUnsigned(-1L - digit, 62)) > 0) {
+                throw new IllegalArgumentException("'" + uid + "' is not a flow uid (C and up to 11 letters or digits)");
+            }
+            value = value * 62 + digit;
+        }
+        return value;
+    }
+
     /** Appends the uid of {@code id} to {@code target}. */
     public static StringBuilder appendUid(StringBuilder target, long id) {
         char[] out = new char[13];

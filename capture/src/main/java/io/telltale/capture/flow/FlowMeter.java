@@ -89,6 +89,10 @@ public final class FlowMeter implements PacketHandler {
         frameLinkType = linkType;
         long anomaliesBefore = decoder.stats().events();
         int result = decoder.decode(timestampNanos, wireLength, data, offset, capturedLength, linkType, packet);
+        if (result != PacketDecoder.TRANSPORT && observer != FlowPacketObserver.NONE) {
+            // ARP, other link protocols, fragments still held, damaged packets: stored too, in no flow
+            observer.onFlowPacket(null, null, timestampNanos, wireLength, data, offset, capturedLength, linkType);
+        }
         if (result == PacketDecoder.TRANSPORT) {
             stats.ipPackets++;
             account(packet);

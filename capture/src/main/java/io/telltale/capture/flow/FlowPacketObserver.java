@@ -5,8 +5,9 @@ import java.lang.foreign.MemorySegment;
 /**
  * Sees every frame with the flow it was metered into, on the worker thread, after the flow was
  * updated: the packet store writes it and notes where in the flow's {@link PacketTrail}. A tunnelled
- * frame is seen once for the tunnel's flow and once for the inner flow. The frame is valid only during
- * the call.
+ * frame is seen once for the tunnel's flow and once for the inner flow; a frame in no flow (ARP, a
+ * fragment still held, a damaged packet) once with a null flow and trail. The frame is valid only
+ * during the call.
  */
 @FunctionalInterface
 public interface FlowPacketObserver {

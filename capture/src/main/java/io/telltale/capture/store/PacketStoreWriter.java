@@ -47,6 +47,11 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
     private long lastFlushNanos;
     private long stored;
     private long truncated;
+    // the frame written last, so a frame seen again for a tunnel's inner flow is not written twice
+    private long lastFrameNanos = Long.MIN_VALUE;
+    private long lastFrameAddress;
+    private long lastFrameFileId = -1;
+    private long lastRecordOffset;
     private long failures;
 
     PacketStoreWriter(PacketStore store) {
@@ -63,7 +68,16 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
     public void onFlowPacket(Flow flow, PacketTrail trail, long timestampNanos, int wireLength, MemorySegment frame,
             long offset, int capturedLength, int linkType) {
         int recordBytes = RECORD_HEADER_BYTES + capturedLength;
-        if (config.maxFlowBytes() > 0 && trail.storedBytes() + recordBytes > config.maxFlowBytes()) {
+        long frameAddress = frame.address() + offset;
+        if (trail != null && timestampNanos == lastFrameNanos && frameAddress == lastFrameAddress && file != null
+                && lastFrameFileId == fileId) {
+            // the same frame again, for the flow inside a tunnel: stored once, in both trails
+            if (config.maxFlowBytes() == 0 || trail.storedBytes() + recordBytes <= config.maxFlowBytes()) {
+                trail.add(fileId, lastRecordOffset, recordBytes);
+            }
+            return;
+        }
+        if (trail != null && config.maxFlowBytes() > 0 && trail.storedBytes() + recordBytes > config.maxFlowBytes()) {
             truncated++;
             return;
         }
@@ -92,7 +106,13 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
             filePackets++;
             fileLastNanos = timestampNanos;
             stored++;
-            trail.add(fileId, recordOffset, recordBytes);
+            lastFrameNanos = timestampNanos;
+            lastFrameAddress = frameAddress;
+            lastFrameFileId = fileId;
+            lastRecordOffset = recordOffset;
+            if (trail != null) {
+                trail.add(fileId, recordOffset, recordBytes);
+            }
             if (timestampNanos - lastFlushNanos >= FLUSH_EVERY_NANOS) {
                 drain();
                 lastFlushNanos = timestampNanos;

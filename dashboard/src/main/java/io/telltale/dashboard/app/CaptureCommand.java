@@ -114,6 +114,9 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "seconds between evaluations of series (beacons, silent devices). Default: ${DEFAULT-VALUE}")
     int evaluateSeconds;
 
+    @CommandLine.Mixin
+    DataDirOptions data = new DataDirOptions();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -170,10 +173,17 @@ public final class CaptureCommand implements Callable<Integer> {
             stderr.println("telltale capture: cannot write " + out + ": " + e.getMessage());
             return ExitCodes.OUTPUT_FAILED;
         }
+        data.validate(spec.commandLine());
+        FlowIndexing indexing = null;
         try (LogSet logs = FlowFormat.zeek.open(out, Clock.systemDefaultZone(), false)) {
             io.telltale.analysis.baseline.PolicyLearner learner = learn && policy != null
                     ? new io.telltale.analysis.baseline.PolicyLearner(policy) : null;
-            io.telltale.analysis.event.EventSink alertsAndLogs = AlertPrinter.printing(logs, stdout);
+            if (data.dataDir != null) {
+                indexing = FlowIndexing.open(data, policy, false, stderr);
+            }
+            io.telltale.analysis.event.EventSink logsAndIndex = indexing == null ? logs
+                    : io.telltale.analysis.event.EventSink.both(logs, indexing.sink());
+            io.telltale.analysis.event.EventSink alertsAndLogs = AlertPrinter.printing(logsAndIndex, stdout);
             if (learner != null) {
                 io.telltale.analysis.event.EventSink printed = alertsAndLogs;
                 alertsAndLogs = new io.telltale.analysis.event.EventSink() {
@@ -206,7 +216,7 @@ public final class CaptureCommand implements Callable<Integer> {
             DetectionSink detection = detectors.isEmpty() ? null : new DetectionSink(alertsAndLogs, detectors,
                     policy != null ? policy : Policy.empty(), OuiRegistry.system());
             // one lock for the workers' events and the periodic evaluations: detectors see one thing at a time
-            SerialSink events = new SerialSink(detection == null ? logs : detection);
+            SerialSink events = new SerialSink(detection == null ? logsAndIndex : detection);
             capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, FlowConfig.DEFAULTS, events, line -> {
                 if (line.startsWith("capture-gap")) {
                     interfaceGaps.incrementAndGet();
@@ -218,6 +228,9 @@ public final class CaptureCommand implements Callable<Integer> {
             });
             if (flowsOnly) {
                 capture.flowsOnly();
+            }
+            if (indexing != null && indexing.store() != null) {
+                capture.storeWith(indexing.store());
             }
             if (signatures != null && !flowsOnly) {
                 capture.inspectWith(() -> new io.telltale.signatures.engine.PacketInspector(signatures::rules));
@@ -242,6 +255,10 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             String becomes = user != null ? user : Privileges.isRoot() ? "nobody" : null;
             if (becomes != null && !becomes.equals("root")) {
+                if (indexing != null) {
+                    // the index and the store keep making files: the data directory becomes the user's
+                    DataDirectoryOwner.give(data.dataDir, becomes);
+                }
                 Privileges.dropTo(becomes);
             }
             stdout.printf(Locale.ROOT, "capturing on %s: %s source, %d worker%s, running as %s (effective capabilities %x)%n",
@@ -299,6 +316,10 @@ public final class CaptureCommand implements Callable<Integer> {
                 }
             }
             logs.endOfInput();
+            if (indexing != null) {
+                indexing.close();
+                indexing.report(stdout, stderr);
+            }
             long packets = 0;
             long drops = 0;
             for (LiveCapture.Share share : capture.shares()) {

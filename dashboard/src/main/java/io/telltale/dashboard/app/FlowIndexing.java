@@ -55,6 +55,9 @@ final class FlowIndexing implements AutoCloseable {
                 storeConfig == null ? null : new PacketStore(storeConfig));
         indexing.storeRetention = options.storeRetention();
         indexing.say = say;
+        if (!fromFiles) {
+            indexing.sink.onRetention(indexing::retainStore); // live: the store is kept trim as it grows
+        }
         return indexing;
     }
 

@@ -60,6 +60,30 @@ final class LiveCapture {
         return this;
     }
 
+    private io.telltale.capture.store.PacketStore store;
+
+    /** Every worker also writes its frames to the packet store; call before {@link #start}. */
+    LiveCapture storeWith(io.telltale.capture.store.PacketStore packetStore) {
+        this.store = packetStore;
+        return this;
+    }
+
+    private io.telltale.capture.store.PacketStoreWriter storeWriter(List<io.telltale.capture.store.PacketStoreWriter> writers) {
+        io.telltale.capture.store.PacketStoreWriter writer = store.writer();
+        writers.add(writer);
+        return writer;
+    }
+
+    private static void close(List<io.telltale.capture.store.PacketStoreWriter> writers) {
+        for (io.telltale.capture.store.PacketStoreWriter writer : writers) {
+            try {
+                writer.close();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("the packet store could not close its file", e);
+            }
+        }
+    }
+
     /** Flow records only: no payload is looked at. */
     LiveCapture flowsOnly() {
         protocols = List.of();
@@ -90,6 +114,10 @@ final class LiveCapture {
                     pipeline.inspectWith(inspectors.get());
                 }
                 pipelines.add(pipeline);
+                List<io.telltale.capture.store.PacketStoreWriter> writers = new ArrayList<>();
+                if (store != null) {
+                    pipeline.meter().observeWith(storeWriter(writers));
+                }
                 ReopeningShare share = new ReopeningShare(interfaceName + "#" + i);
                 threads.add(Thread.ofPlatform().name("telltale-capture-" + i).start(() -> {
                     try {
@@ -98,6 +126,7 @@ final class LiveCapture {
                         open.countDown();
                         watch(share, socket, pipeline);
                         pipeline.finish();
+                        close(writers);
                     } catch (RuntimeException e) {
                         failure.compareAndSet(null, e);
                         open.countDown();
@@ -111,6 +140,10 @@ final class LiveCapture {
             if (inspectors != null) {
                 parallel.inspectWith(inspectors);
             }
+            List<io.telltale.capture.store.PacketStoreWriter> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+            if (store != null) {
+                parallel.observeWith(() -> storeWriter(writers));
+            }
             threads.add(Thread.ofPlatform().name("telltale-capture").start(() -> {
                 try (LibpcapSource source = new LibpcapSource(interfaceName, ring.snapLength(), ring.promiscuous(), ring.filter())) {
                     register(new SourceShare(source.name(), source::counters, () -> {
@@ -123,6 +156,7 @@ final class LiveCapture {
                     open.countDown();
                     loop(source, parallel);
                     parallel.finish();
+                    close(writers);
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
                     open.countDown();

@@ -170,6 +170,38 @@ class CaptureCommandLiveTest {
     }
 
     /**
+     * With {@code --data-dir}, the capture (as nobody, two AF_PACKET workers) indexes every flow it writes
+     * and keeps their packets: search finds each flow of conn.log, and extract gives back frames that are,
+     * byte for byte, frames of the replayed capture.
+     */
+    @Test
+    void aLiveCaptureIndexesAndStoresWhatItSees(@TempDir Path dir) throws Exception {
+        dir.toFile().setExecutable(true, false); // nobody must reach the data directory it is given
+        Path pcap = ReferenceCorpus.load().capture("zeek__wikipedia.pcap").path();
+        Path data = dir.resolve("data");
+        StringBuilder output = new StringBuilder();
+        Process p = start(dir.resolve("out"), "--duration", "4", "--workers", "2", "--data-dir", data.toString());
+        assertThat(waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS)).as(output.toString()).contains("running as nobody");
+        lab.replay(pcap, "--topspeed");
+        awaitEnd(p);
+        assertThat(p.exitValue()).as(output.toString()).isZero();
+        assertThat(output.toString()).contains("indexed 34 flow documents").contains("stored 136 packets");
+        ReadCommandTest.Run search = ReadCommandTest.run("search", "--data-dir", data.toString(), "--format", "jsonl",
+                "--limit", "1000", "proto:tcp");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        List<String> hits = search.out().lines().toList();
+        assertThat(hits).hasSize((int) flows(dir.resolve("out").resolve("conn.log")).stream().filter(f -> f.contains(" tcp ")).count())
+                .isNotEmpty();
+        String uid = hits.getFirst().substring(8, hits.getFirst().indexOf('"', 8));
+        ReadCommandTest.Run extract = ReadCommandTest.run("extract", "--flow", uid, "--data-dir", data.toString(), "-o",
+                dir.resolve("flow.pcap").toString());
+        assertThat(extract.exitCode()).as(extract.err()).isZero();
+        List<String> original = ExtractAgreementTest.frames(pcap).stream().map(ExtractAgreementTest.Frame::bytes).toList();
+        List<ExtractAgreementTest.Frame> extracted = ExtractAgreementTest.frames(dir.resolve("flow.pcap"));
+        assertThat(extracted).isNotEmpty().allSatisfy(f -> assertThat(original).contains(f.bytes()));
+    }
+
+    /**
      * Run as the systemd unit would (a plain user with ambient CAP_NET_RAW only): the interface going
      * down and up is said and survived; the interface deleted and made again is said and reopened.
      */

@@ -1,7 +1,9 @@
 package io.telltale.analysis.index.query;
 
 import io.telltale.analysis.field.FieldSpec;
+import io.telltale.analysis.index.FlowFields;
 import io.telltale.analysis.index.IndexSchema;
+import io.telltale.capture.flow.FlowIds;
 import io.telltale.analysis.index.IndexedAddresses;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -14,7 +16,6 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TermRangeQuery;
@@ -31,9 +32,15 @@ final class FieldQueries {
     private FieldQueries() {
     }
 
-    static Query of(FieldSpec field, Value value) {
+    static Query of(FieldSpec field, Value value, boolean alwaysPresent) {
         if (!value.isRange() && !value.quoted() && value.text().equals("*")) {
-            return new TermQuery(new Term(IndexSchema.PRESENT, field.name()));
+            return alwaysPresent ? new MatchAllDocsQuery() : new TermQuery(new Term(IndexSchema.PRESENT, field.name()));
+        }
+        if (field == FlowFields.UID) {
+            if (value.isRange() || value.wildcard()) {
+                throw new IllegalArgumentException("a uid is matched whole (C and up to 11 letters or digits)");
+            }
+            return LongPoint.newExactQuery(IndexSchema.ID, FlowIds.parse(value.text()));
         }
         return switch (field.type()) {
             case ADDRESS -> address(field.name(), value);
@@ -152,8 +159,8 @@ final class FieldQueries {
         return lowerCase ? text.toLowerCase(Locale.ROOT) : text;
     }
 
-    /** Words typed without a field: all must be in the free-text field; quoted, in that order. */
-    static Query freeText(String text, boolean phrase) {
+    /** Words typed without a field: all must be in the free-text field (which keeps no word order). */
+    static Query freeText(String text) {
         List<String> words = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         for (int i = 0; i <= text.length(); i++) {
@@ -172,11 +179,6 @@ final class FieldQueries {
         if (words.size() == 1) {
             Term term = new Term(IndexSchema.TEXT, words.getFirst());
             return wildcard ? new WildcardQuery(term) : new TermQuery(term);
-        }
-        if (!wildcard) {
-            PhraseQuery.Builder inOrder = new PhraseQuery.Builder();
-            words.forEach(w -> inOrder.add(new Term(IndexSchema.TEXT, w)));
-            return inOrder.build();
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String w : words) {

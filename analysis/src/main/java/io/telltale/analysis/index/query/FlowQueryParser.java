@@ -149,7 +149,7 @@ public final class FlowQueryParser {
             String field = fieldName();
             if (field == null) {
                 Value word = value(start);
-                return FieldQueries.freeText(word.text(), word.quoted());
+                return FieldQueries.freeText(word.text());
             }
             at++; // the colon
             if (field.equals("exists")) {
@@ -161,6 +161,9 @@ public final class FlowQueryParser {
                 }
                 BooleanQuery.Builder any = new BooleanQuery.Builder();
                 for (FieldSpec f : fields) {
+                    if (schema.alwaysPresent(f)) {
+                        return new MatchAllDocsQuery();
+                    }
                     any.add(new TermQuery(new Term(IndexSchema.PRESENT, f.name())), Occur.SHOULD);
                 }
                 return any.build();
@@ -192,7 +195,7 @@ public final class FlowQueryParser {
 
         private Query query(FieldSpec field, Value value) throws QueryException {
             try {
-                return FieldQueries.of(field, value);
+                return FieldQueries.of(field, value, schema.alwaysPresent(field));
             } catch (IllegalArgumentException e) {
                 throw error(value.start(), field.name() + ": " + e.getMessage());
             }

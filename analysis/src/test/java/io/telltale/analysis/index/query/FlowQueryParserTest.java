@@ -52,7 +52,7 @@ class FlowQueryParserTest {
         assertThat(parse("NOT proto:udp")).isEqualTo("-flow.transport:udp #*:*");
         assertThat(parse("-(proto:udp OR proto:icmp) && port:53")).isEqualTo(
                 "+(port.src:[53 TO 53] port.dst:[53 TO 53]) -(flow.transport:udp flow.transport:icmp)");
-        assertThat(parse("\"evil.example\"")).isEqualTo("text:\"evil example\"");
+        assertThat(parse("\"evil.example\"")).isEqualTo("+text:evil +text:example");
         assertThat(parse("   ")).isEqualTo("*:*");
     }
 
