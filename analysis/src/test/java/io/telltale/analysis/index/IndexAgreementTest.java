@@ -56,7 +56,9 @@ class IndexAgreementTest {
     static void indexEverything() throws IOException {
         dataDir = Files.createTempDirectory("telltale-index");
         FlowDocuments documents = new FlowDocuments(IndexSchema.standard(), FlowDocuments.Enrichment.NONE);
-        try (IndexingSink sink = new IndexingSink(new LuceneFlowIndex(new IndexLayout(dataDir), documents), 1000, true)) {
+        // the indexing thread has its own: a FlowDocuments reuses its buffers and serves one thread
+        FlowDocuments indexing = new FlowDocuments(IndexSchema.standard(), FlowDocuments.Enrichment.NONE);
+        try (IndexingSink sink = new IndexingSink(new LuceneFlowIndex(new IndexLayout(dataDir), indexing), 1000, true)) {
             List<Path> captures = new ArrayList<>(ReferenceCorpus.load().captures().stream().map(ReferenceCapture::path).toList());
             captures.add(examplePcap());
             for (Path capture : captures) {
