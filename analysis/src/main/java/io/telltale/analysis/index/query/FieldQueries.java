@@ -99,7 +99,7 @@ final class FieldQueries {
             } catch (ArithmeticException e) {
                 return new MatchNoDocsQuery();
             }
-            return InetAddressPoint.newRangeQuery(name, lower, upper);
+            return ipv6Only(name, lower, upper);
         }
         String text = value.text();
         if (value.wildcard()) {
@@ -120,7 +120,57 @@ final class FieldQueries {
         if (prefix < 0 || prefix > bits) {
             throw new IllegalArgumentException("a prefix length is 0-" + bits + " for this address, not " + prefix);
         }
-        return InetAddressPoint.newPrefixQuery(name, network, prefix);
+        if (network.getAddress().length == 4) {
+            return InetAddressPoint.newPrefixQuery(name, network, prefix);
+        }
+        byte[] low = network.getAddress();
+        byte[] high = network.getAddress();
+        for (int bit = prefix; bit < 128; bit++) {
+            low[bit / 8] &= (byte) ~(0x80 >>> (bit % 8));
+            high[bit / 8] |= (byte) (0x80 >>> (bit % 8));
+        }
+        return ipv6Only(name, address(low), address(high));
+    }
+
+    // Java turns IPv4-mapped addresses into Inet4Address: these are 0.0.0.0 and 255.255.255.255, which the
+    // points encode as ::ffff:0.0.0.0 and ::ffff:255.255.255.255
+    private static final InetAddress MAPPED_LOW = address(new byte[] {0, 0, 0, 0});
+    private static final InetAddress MAPPED_HIGH = address(new byte[] {-1, -1, -1, -1});
+
+    private static InetAddress address(byte[] bytes) {
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A range of addresses; when both ends are IPv6, the IPv4 addresses (which the index keeps as
+     * IPv4-mapped IPv6, {@code ::ffff:a.b.c.d}) are cut out of it: {@code ::/5} means no IPv4 address.
+     */
+    private static Query ipv6Only(String name, InetAddress lower, InetAddress upper) {
+        if (lower.getAddress().length == 4 || upper.getAddress().length == 4) {
+            return InetAddressPoint.newRangeQuery(name, lower, upper);
+        }
+        java.math.BigInteger lo = new java.math.BigInteger(1, lower.getAddress());
+        java.math.BigInteger hi = new java.math.BigInteger(1, upper.getAddress());
+        java.math.BigInteger mappedLo = java.math.BigInteger.valueOf(0xffffL << 32);
+        java.math.BigInteger mappedHi = java.math.BigInteger.valueOf((0xffffL << 32) | 0xffff_ffffL);
+        if (hi.compareTo(mappedLo) < 0 || lo.compareTo(mappedHi) > 0) {
+            return InetAddressPoint.newRangeQuery(name, lower, upper);
+        }
+        BooleanQuery.Builder parts = new BooleanQuery.Builder();
+        boolean any = false;
+        if (lo.compareTo(mappedLo) < 0) {
+            parts.add(InetAddressPoint.newRangeQuery(name, lower, InetAddressPoint.nextDown(MAPPED_LOW)), Occur.SHOULD);
+            any = true;
+        }
+        if (hi.compareTo(mappedHi) > 0) {
+            parts.add(InetAddressPoint.newRangeQuery(name, InetAddressPoint.nextUp(MAPPED_HIGH), upper), Occur.SHOULD);
+            any = true;
+        }
+        return any ? parts.build() : new MatchNoDocsQuery();
     }
 
     private static InetAddress literal(String text) {

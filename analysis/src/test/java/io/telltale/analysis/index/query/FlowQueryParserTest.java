@@ -33,6 +33,9 @@ class FlowQueryParserTest {
         assertThat(parse("ip.dst:203.0.113.0/24")).isEqualTo("ip.dst:[203.0.113.0 TO 203.0.113.255]");
         assertThat(parse("ip.dst:2001:db8::/32")).isEqualTo("ip.dst:[2001:db8:0:0:0:0:0:0 TO 2001:db8:ffff:ffff:ffff:ffff:ffff:ffff]");
         assertThat(parse("ip.dst:::1")).isEqualTo("ip.dst:[0:0:0:0:0:0:0:1 TO 0:0:0:0:0:0:0:1]");
+        // IPv4 addresses are kept IPv4-mapped: an IPv6 block around them leaves them out
+        assertThat(parse("ip.dst:::/5")).isEqualTo("ip.dst:[0:0:0:0:0:0:0:0 TO 0:0:0:0:0:fffe:ffff:ffff] "
+                + "ip.dst:[0:0:0:0:1:0:0:0 TO 7ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff]");
         assertThat(parse("bytes.out:>1000000")).isEqualTo("bytes.out:[1000001 TO 9223372036854775807]");
         assertThat(parse("bytes.out:<=10")).isEqualTo("bytes.out:[-9223372036854775808 TO 10]");
         assertThat(parse("duration:[60 TO *]")).isEqualTo("flow.duration:[60000000000 TO 9223372036854775807]");
