@@ -114,7 +114,8 @@ public final class ExtractCommand implements Callable<Integer> {
             List<byte[]> trails = flows.stream().map(SearchPage.FlowHit::packets).toList();
             Path store = FlowIndexing.storeDirectory(dataDir);
             PacketExtractor.Extraction done = new PacketExtractor(store).extract(trails, output);
-            out.printf("wrote %,d packets of %,d flow documents (%s) to %s%n", done.packets(), flows.size(), what, output);
+            out.printf("wrote %,d packets of %,d flow record%s (%s) to %s%n", done.packets(), flows.size(),
+                    flows.size() == 1 ? "" : "s", what, output);
             if (trails.stream().allMatch(t -> t == null)) {
                 err.println("telltale extract: these flows have no stored packets (read without --store-packets?)");
             }

@@ -42,6 +42,7 @@ final class SearchPrinter {
         Map<String, Object> object = new LinkedHashMap<>();
         object.put("uid", hit.uid());
         object.putAll(hit.fields());
+        object.remove("flow.uid"); // said once, as "uid"
         try {
             out.println(JSON.writeValueAsString(object));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -72,6 +73,13 @@ final class SearchPrinter {
     }
 
     private void table(SearchPage page, List<String> facets) {
+        if (!page.hits().isEmpty()) {
+            hits(page);
+        }
+        counts(page, facets);
+    }
+
+    private void hits(SearchPage page) {
         List<String[]> rows = new ArrayList<>();
         rows.add(columns.toArray(String[]::new));
         for (SearchPage.FlowHit hit : page.hits()) {
@@ -95,6 +103,9 @@ final class SearchPrinter {
             }
             out.println(line.toString().stripTrailing());
         }
+    }
+
+    private void counts(SearchPage page, List<String> facets) {
         for (String facet : facets) {
             out.println();
             out.println("top " + facet + ":");

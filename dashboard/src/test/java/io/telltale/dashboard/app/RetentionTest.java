@@ -62,6 +62,6 @@ class RetentionTest {
         ReadCommandTest.Run kept = ReadCommandTest.run("extract", "--flow", late, "--data-dir", data.toString(), "-o",
                 dir.resolve("late.pcap").toString());
         assertThat(kept.exitCode()).as(kept.err()).isEqualTo(ExitCodes.OK);
-        assertThat(kept.out()).contains("wrote ").contains(" packets of 1 flow documents");
+        assertThat(kept.out()).contains("wrote ").contains(" packets of 1 flow record ");
     }
 }
