@@ -27,6 +27,15 @@ public record Cidr(byte[] network, int prefix) {
         return new Cidr(address, prefix);
     }
 
+    /** {@code 10.20.30.0/24}, {@code 2001:db8::/32}: the form {@link #parse} reads. */
+    public String text() {
+        try {
+            return java.net.InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("a network of " + network.length + " bytes", e);
+        }
+    }
+
     public boolean contains(byte[] address) {
         if (address.length != network.length) {
             return false;

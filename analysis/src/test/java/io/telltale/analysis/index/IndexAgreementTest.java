@@ -55,9 +55,10 @@ class IndexAgreementTest {
     @BeforeContainer
     static void indexEverything() throws IOException {
         dataDir = Files.createTempDirectory("telltale-index");
-        FlowDocuments documents = new FlowDocuments(IndexSchema.standard(), FlowDocuments.Enrichment.NONE);
+        FlowDocuments.Enrichment countries = new SiteEnrichment(io.telltale.analysis.geo.GeoDatabase.bundled(), null);
+        FlowDocuments documents = new FlowDocuments(IndexSchema.standard(), countries);
         // the indexing thread has its own: a FlowDocuments reuses its buffers and serves one thread
-        FlowDocuments indexing = new FlowDocuments(IndexSchema.standard(), FlowDocuments.Enrichment.NONE);
+        FlowDocuments indexing = new FlowDocuments(IndexSchema.standard(), countries);
         try (IndexingSink sink = new IndexingSink(new LuceneFlowIndex(new IndexLayout(dataDir), indexing), 1000, true)) {
             List<Path> captures = new ArrayList<>(ReferenceCorpus.load().captures().stream().map(ReferenceCapture::path).toList());
             captures.add(examplePcap());
@@ -232,6 +233,8 @@ class IndexAgreementTest {
                 exact("tls.ja4", "t13d1516h2_8daaf6152771_02713d6af862"),
                 name("tls.ja4", "t13d*"),
                 exists("tls.sni"),
+                name("country", "US"),
+                name("country.dst", "US").and(numbers("asn.dst", List.of("asn.dst"), 13335, 13335)),
                 exists("ssh.hassh"),
                 above("bytes.out", 100_000),
                 durationAtLeast(60),

@@ -10,8 +10,11 @@ import java.nio.file.Path;
  * @param maxFileNanos ... or when its first packet is this much older (packet time) than the next one
  * @param maxFlowBytes packets of one flow stored at most (Arkime's truncation: the start of a long
  *     transfer is the evidence, its bulk is disk); 0 for no limit
+ * @param devices when not null, only flows with an end in these networks are stored (the policy's devices)
+ * @param filter when not null, only frames this BPF expression accepts are stored (tcpdump's syntax)
  */
-public record PacketStoreConfig(Path directory, long maxFileBytes, long maxFileNanos, long maxFlowBytes) {
+public record PacketStoreConfig(Path directory, long maxFileBytes, long maxFileNanos, long maxFlowBytes,
+        io.telltale.capture.flow.LocalNetworks devices, String filter) {
 
     public static final long DEFAULT_FILE_BYTES = 256L << 20;
     public static final long DEFAULT_FILE_NANOS = 3_600_000_000_000L;
@@ -27,14 +30,31 @@ public record PacketStoreConfig(Path directory, long maxFileBytes, long maxFileN
     }
 
     public static PacketStoreConfig defaults(Path directory) {
-        return new PacketStoreConfig(directory, DEFAULT_FILE_BYTES, DEFAULT_FILE_NANOS, DEFAULT_FLOW_BYTES);
+        return new PacketStoreConfig(directory, DEFAULT_FILE_BYTES, DEFAULT_FILE_NANOS, DEFAULT_FLOW_BYTES, null, null);
     }
 
     public PacketStoreConfig withMaxFlowBytes(long bytes) {
-        return new PacketStoreConfig(directory, maxFileBytes, maxFileNanos, bytes);
+        return new PacketStoreConfig(directory, maxFileBytes, maxFileNanos, bytes, devices, filter);
     }
 
     public PacketStoreConfig withMaxFileBytes(long bytes) {
-        return new PacketStoreConfig(directory, bytes, maxFileNanos, maxFlowBytes);
+        return new PacketStoreConfig(directory, bytes, maxFileNanos, maxFlowBytes, devices, filter);
+    }
+
+    /** Only flows with an end in these networks. */
+    public PacketStoreConfig withDevices(io.telltale.capture.flow.LocalNetworks networks) {
+        return new PacketStoreConfig(directory, maxFileBytes, maxFileNanos, maxFlowBytes, networks, filter);
+    }
+
+    /**
+     * Only frames this BPF expression accepts.
+     *
+     * @throws io.telltale.capture.source.live.LiveCaptureException when it does not compile
+     */
+    public PacketStoreConfig withFilter(String expression) {
+        if (expression != null) {
+            new io.telltale.capture.source.live.BpfFilter(expression, (t, w, d, o, c, l) -> { }).close();
+        }
+        return new PacketStoreConfig(directory, maxFileBytes, maxFileNanos, maxFlowBytes, devices, expression);
     }
 }

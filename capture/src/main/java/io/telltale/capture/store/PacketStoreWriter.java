@@ -45,6 +45,7 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
     private long fileFirstNanos;
     private long fileLastNanos;
     private long lastFlushNanos;
+    private io.telltale.capture.source.live.BpfFilter filter;
     private long stored;
     private long truncated;
     // the frame written last, so a frame seen again for a tunnel's inner flow is not written twice
@@ -67,6 +68,18 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
     @Override
     public void onFlowPacket(Flow flow, PacketTrail trail, long timestampNanos, int wireLength, MemorySegment frame,
             long offset, int capturedLength, int linkType) {
+        if (config.devices() != null && (flow == null || !config.devices().contains(flow.originatorHigh(), flow.originatorLow())
+                && !config.devices().contains(flow.responderHigh(), flow.responderLow()))) {
+            return;
+        }
+        if (config.filter() != null) {
+            if (filter == null) { // made on first use, by the worker that uses it
+                filter = new io.telltale.capture.source.live.BpfFilter(config.filter(), (t, w, d, o, c, l) -> { });
+            }
+            if (!filter.accepts(wireLength, frame, offset, capturedLength, linkType)) {
+                return;
+            }
+        }
         int recordBytes = RECORD_HEADER_BYTES + capturedLength;
         long frameAddress = frame.address() + offset;
         if (trail != null && timestampNanos == lastFrameNanos && frameAddress == lastFrameAddress && file != null
@@ -185,6 +198,10 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
     @Override
     public void close() throws IOException {
         try {
+            if (filter != null) {
+                filter.close();
+                filter = null;
+            }
             closeFile();
         } finally {
             store.counted(stored, truncated, failures);

@@ -179,7 +179,7 @@ public final class CaptureCommand implements Callable<Integer> {
             io.telltale.analysis.baseline.PolicyLearner learner = learn && policy != null
                     ? new io.telltale.analysis.baseline.PolicyLearner(policy) : null;
             if (data.dataDir != null) {
-                indexing = FlowIndexing.open(data, policy, false, stderr);
+                indexing = FlowIndexing.open(data, policy, false, stderr, spec.commandLine());
             }
             io.telltale.analysis.event.EventSink logsAndIndex = indexing == null ? logs
                     : io.telltale.analysis.event.EventSink.both(logs, indexing.sink());

@@ -24,6 +24,14 @@ final class DataDirOptions {
             description = "packets of one flow kept at most, the first ones (0: all). Default: ${DEFAULT-VALUE}")
     long storeFlowBytes;
 
+    @Option(names = "--store-filter", paramLabel = "BPF",
+            description = "keep only the packets this BPF expression accepts (tcpdump's syntax), e.g. 'not port 443'")
+    String storeFilter;
+
+    @Option(names = "--store-devices-only", description = "keep only the packets of flows with an end in a group of the "
+            + "policy (--policy): the screening devices, not the rest of the SPAN")
+    boolean storeDevicesOnly;
+
     @Option(names = "--retain-days", paramLabel = "DAYS", defaultValue = "0",
             description = "keep index days and packets this many days before the newest (0: no age limit)")
     int retainDays;
@@ -36,8 +44,25 @@ final class DataDirOptions {
             description = "disk the packet store may use; the oldest files go first (0: no limit)")
     long storeQuota;
 
-    PacketStoreConfig storeConfig() {
-        return storePackets ? PacketStoreConfig.defaults(FlowIndexing.storeDirectory(dataDir)).withMaxFlowBytes(storeFlowBytes) : null;
+    /** The store's configuration, or null when packets are not kept; the policy names the devices. */
+    PacketStoreConfig storeConfig(io.telltale.analysis.policy.Policy policy, CommandLine commandLine) {
+        if (!storePackets) {
+            return null;
+        }
+        PacketStoreConfig config = PacketStoreConfig.defaults(FlowIndexing.storeDirectory(dataDir)).withMaxFlowBytes(storeFlowBytes);
+        if (storeDevicesOnly) {
+            if (policy == null || policy.groups().isEmpty()) {
+                throw new CommandLine.ParameterException(commandLine, "--store-devices-only needs a --policy with groups");
+            }
+            java.util.List<String> networks = new java.util.ArrayList<>();
+            policy.groups().values().forEach(g -> g.cidr().forEach(c -> networks.add(c.text())));
+            config = config.withDevices(io.telltale.capture.flow.LocalNetworks.parse(networks));
+        }
+        try {
+            return config.withFilter(storeFilter);
+        } catch (io.telltale.capture.source.live.LiveCaptureException e) {
+            throw new CommandLine.ParameterException(commandLine, "--store-filter: " + e.getMessage());
+        }
     }
 
     IndexRetention indexRetention() {

@@ -19,6 +19,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code telltale extract}: the stored packets of a flow, an alert or a query, as one pcap. */
 @Command(
@@ -53,6 +54,13 @@ public final class ExtractCommand implements Callable<Integer> {
 
         @Option(names = "--query", paramLabel = "QUERY", description = "every flow that matches (the search language)")
         String query;
+
+        @Parameters(index = "0", arity = "1", paramLabel = "QUERY", description = "the same as --query")
+        String positionalQuery;
+
+        String query() {
+            return query != null ? query : positionalQuery;
+        }
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -104,8 +112,8 @@ public final class ExtractCommand implements Callable<Integer> {
                 flows = search.flowsById(ids);
                 what = "alert " + target.alert;
             } else {
-                flows = queryFlows(search, target.query);
-                what = "query " + target.query;
+                flows = queryFlows(search, target.query());
+                what = "query " + target.query();
             }
             if (flows.isEmpty()) {
                 err.println("telltale extract: no flow for " + what);

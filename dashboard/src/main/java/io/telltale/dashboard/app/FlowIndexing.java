@@ -40,7 +40,9 @@ final class FlowIndexing implements AutoCloseable {
     /**
      * @param fromFiles true when reading files: a full queue waits (nothing lost); false sheds with a count
      */
-    static FlowIndexing open(DataDirOptions options, Policy policy, boolean fromFiles, PrintWriter log) throws IOException {
+    static FlowIndexing open(DataDirOptions options, Policy policy, boolean fromFiles, PrintWriter log, picocli.CommandLine commandLine)
+            throws IOException {
+        PacketStoreConfig storeConfig = options.storeConfig(policy, commandLine); // a wrong filter stops us before any file
         IndexLayout layout = new IndexLayout(options.dataDir);
         FlowDocuments documents = new FlowDocuments(IndexSchema.standard(), new SiteEnrichment(GeoDatabase.bundled(), policy));
         java.util.function.Consumer<String> say = line -> {
@@ -49,7 +51,6 @@ final class FlowIndexing implements AutoCloseable {
                 log.flush();
             }
         };
-        PacketStoreConfig storeConfig = options.storeConfig();
         FlowIndexing indexing = new FlowIndexing(options.dataDir, new IndexingSink(new LuceneFlowIndex(layout, documents,
                 options.indexRetention()), COMMIT_INTERVAL_MILLIS, fromFiles, say),
                 storeConfig == null ? null : new PacketStore(storeConfig));

@@ -167,7 +167,7 @@ public final class ReadCommand implements Callable<Integer> {
                     reader.withDetection(l -> detection[0] = new io.telltale.analysis.detect.DetectionSink(
                             AlertPrinter.printing(l, stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()));
                 }
-                try (FlowIndexing indexing = data.dataDir == null ? null : FlowIndexing.open(data, policy, true, stderr)) {
+                try (FlowIndexing indexing = data.dataDir == null ? null : FlowIndexing.open(data, policy, true, stderr, spec.commandLine())) {
                     if (indexing != null) {
                         reader.withIndex(indexing.sink());
                         if (indexing.store() != null) {

@@ -17,7 +17,8 @@ public final class BpfFilter implements PacketHandler, AutoCloseable {
 
     private final String expression;
     private final PacketHandler next;
-    private final Arena arena = Arena.ofConfined();
+    /** Shared: a packet-store writer uses its filter on a worker thread and is closed by the thread that ends the read. */
+    private final Arena arena = Arena.ofShared();
     private final Libpcap pcap = Libpcap.get();
     private final Map<Integer, MemorySegment> programs = new HashMap<>();
     /** struct pcap_pkthdr, reused: the filter reads only caplen and len. */
@@ -50,6 +51,15 @@ public final class BpfFilter implements PacketHandler, AutoCloseable {
 
     @Override
     public void onPacket(long timestampNanos, int wireLength, MemorySegment data, long offset, int capturedLength, int linkType) {
+        if (!accepts(wireLength, data, offset, capturedLength, linkType)) {
+            refused++;
+            return;
+        }
+        next.onPacket(timestampNanos, wireLength, data, offset, capturedLength, linkType);
+    }
+
+    /** True when the expression accepts the frame; one thread at a time (its header and scratch are reused). */
+    public boolean accepts(int wireLength, MemorySegment data, long offset, int capturedLength, int linkType) {
         if (linkType != lastLinkType) {
             lastProgram = program(linkType);
             lastLinkType = linkType;
@@ -64,17 +74,11 @@ public final class BpfFilter implements PacketHandler, AutoCloseable {
             MemorySegment.copy(data, offset, scratch, 0, n);
             address = scratch.address();
         }
-        int matched;
         try {
-            matched = (int) pcap.offlineFilter.invokeExact(lastProgram, header.address(), address);
+            return (int) pcap.offlineFilter.invokeExact(lastProgram, header.address(), address) != 0;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
-        if (matched == 0) {
-            refused++;
-            return;
-        }
-        next.onPacket(timestampNanos, wireLength, data, offset, capturedLength, linkType);
     }
 
     /** Frames the filter refused. */
