@@ -1,15 +1,10 @@
 package io.telltale.analysis.index;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telltale.analysis.event.ProtocolRecord;
 import io.telltale.analysis.field.FieldSpec;
-import io.telltale.analysis.field.FieldType;
 import io.telltale.capture.flow.FlowIds;
 import io.telltale.capture.flow.FlowRecord;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +26,7 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns a flow record and the protocol records of its flow into one Lucene document, as
- * {@link IndexSchema} maps each field, and into the JSON source that search results show. Runs on the
+ * {@link IndexSchema} maps each field, and into the stored source that search results show ({@link SourceCodec}). Runs on the
  * indexing thread only: it reuses its buffers from one document to the next (not thread-safe).
  */
 public final class FlowDocuments {
@@ -83,14 +78,23 @@ public final class FlowDocuments {
     private final Map<Class<?>, List<Integer>> fieldsByRecordType = new HashMap<>();
     /** Values of the current document per field (by schema position), reused. */
     private final List<List<Object>> slots = new ArrayList<>();
-    private final ByteArrayOutputStream sourceBytes = new ByteArrayOutputStream(1024);
+    private final SourceCodec.Writer source = new SourceCodec.Writer();
+    /** Each field's stored-source code, by schema position. */
+    private final int[] codes;
+    private static final int ID_CODE = SourceCodec.code(IndexSchema.ID_KEY);
+    private static final int SEQUENCE_CODE = SourceCodec.code(IndexSchema.SEQUENCE_KEY);
     private final StringBuilder text = new StringBuilder(256);
 
     public FlowDocuments(IndexSchema schema, Enrichment enrichment) {
         this.schema = schema;
         this.enrichment = enrichment;
         this.fields = schema.fields();
+        this.codes = new int[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
+            codes[i] = SourceCodec.code(fields.get(i).name());
+            if (codes[i] < 0) {
+                throw new IllegalStateException("source-codes.txt lacks " + fields.get(i).name() + ": append it");
+            }
             slots.add(new ArrayList<>(2));
             if (!FlowFields.ALL.contains(fields.get(i))) {
                 fieldsByRecordType.computeIfAbsent(FieldReaders.recordType(fields.get(i)), t -> new ArrayList<>()).add(i);
@@ -112,50 +116,32 @@ public final class FlowDocuments {
         doc.add(new NumericDocValuesField(IndexSchema.SEQUENCE, sequence));
         doc.add(new NumericDocValuesField(FlowFields.START.name(), flow.startNanos()));
         text.setLength(0);
-        sourceBytes.reset();
-        try (JsonGenerator json = JSON.getFactory().createGenerator(sourceBytes)) {
-            json.writeStartObject();
-            for (int i = 0; i < fields.size(); i++) {
-                List<Object> values = slots.get(i);
-                if (values.isEmpty()) {
-                    continue;
-                }
-                FieldSpec field = fields.get(i);
-                if (!schema.alwaysPresent(field)) {
-                    doc.add(new StringField(IndexSchema.PRESENT, field.name(), Field.Store.NO));
-                }
-                boolean list = field.type() == FieldType.TEXT_LIST || field.type() == FieldType.COUNT_LIST || values.size() > 1;
-                json.writeFieldName(field.name());
-                if (list) {
-                    json.writeStartArray();
-                }
-                for (Object value : values) {
-                    add(doc, field, value);
-                    if (schema.fullText(field) && value instanceof String s) {
-                        words(s, text);
-                    }
-                    switch (value) {
-                        case Long n -> json.writeNumber(n);
-                        case Boolean b -> json.writeBoolean(b);
-                        default -> json.writeString(value.toString());
-                    }
-                }
-                if (list) {
-                    json.writeEndArray();
-                }
+        source.reset();
+        for (int i = 0; i < fields.size(); i++) {
+            List<Object> values = slots.get(i);
+            if (values.isEmpty()) {
+                continue;
             }
-            json.writeNumberField(IndexSchema.ID_KEY, flow.id());
-            if (sequence > 0) {
-                json.writeNumberField(IndexSchema.SEQUENCE_KEY, sequence);
+            FieldSpec field = fields.get(i);
+            if (!schema.alwaysPresent(field)) {
+                doc.add(new StringField(IndexSchema.PRESENT, field.name(), Field.Store.NO));
             }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            for (Object value : values) {
+                add(doc, field, value);
+                if (schema.fullText(field) && value instanceof String s) {
+                    words(s, text);
+                }
+                source.value(codes[i], value);
+            }
+        }
+        source.value(ID_CODE, flow.id());
+        if (sequence > 0) {
+            source.value(SEQUENCE_CODE, (long) sequence);
         }
         if (!text.isEmpty()) {
             doc.add(new Field(IndexSchema.TEXT, text.toString(), WORDS));
         }
-        doc.add(new StoredField(IndexSchema.SOURCE, sourceBytes.toByteArray()));
+        doc.add(new StoredField(IndexSchema.SOURCE, source.toByteArray()));
         if (packets != null) {
             doc.add(new StoredField(IndexSchema.PACKETS, packets));
         }

@@ -195,7 +195,8 @@ public final class LuceneFlowSearch implements FlowSearch {
 
     private SearchPage.FlowHit hit(StoredFields stored, int doc, Set<String> wanted) throws IOException {
         var document = stored.document(doc);
-        Map<String, Object> all = FlowDocuments.JSON.readValue(document.getBinaryValue(IndexSchema.SOURCE).bytes, MAP);
+        var bytes = document.getBinaryValue(IndexSchema.SOURCE);
+        Map<String, Object> all = SourceCodec.decode(bytes.bytes, bytes.offset, bytes.length, schema);
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : all.entrySet()) {
             if (!entry.getKey().startsWith("_") && (wanted == null || wanted.contains(entry.getKey()))) {

@@ -1,0 +1,58 @@
+package io.telltale.analysis.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.telltale.analysis.field.FieldSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The stored source's codes never move, every field has one, and a source reads back as written. */
+class SourceCodecTest {
+
+    @Test
+    void codesAreAppendOnly() throws IOException {
+        List<String> published;
+        try (InputStream in = getClass().getResourceAsStream("source-codes-2026-11-29.txt")) {
+            published = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        }
+        assertThat(SourceCodec.names()).as("indexes written with the first list must read the same").startsWith(
+                published.toArray(String[]::new));
+        assertThat(SourceCodec.names()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyIndexedFieldHasACode() {
+        for (FieldSpec field : IndexSchema.standard().fields()) {
+            assertThat(SourceCodec.code(field.name())).as(field.name()).isNotNegative();
+        }
+    }
+
+    @Test
+    void aSourceReadsBackAsWritten() {
+        SourceCodec.Writer writer = new SourceCodec.Writer();
+        writer.value(SourceCodec.code("ip.src"), "10.20.30.11");
+        writer.value(SourceCodec.code("bytes.out"), 1_234_567_890_123L);
+        writer.value(SourceCodec.code("flow.duration"), -1L);
+        writer.value(SourceCodec.code("flow.interim"), false);
+        writer.value(SourceCodec.code("flow.service"), "dicom");
+        writer.value(SourceCodec.code("dns.query"), "a.example");
+        writer.value(SourceCodec.code("dns.query"), "b.example");
+        writer.value(SourceCodec.code("tls.sni"), "<img src=x onerror=alert(1)>\n\u00e9");
+        writer.value(999, "a field of a later version");
+        writer.value(SourceCodec.code(IndexSchema.ID_KEY), Long.MIN_VALUE);
+        byte[] bytes = writer.toByteArray();
+        Map<String, Object> read = SourceCodec.decode(bytes, 0, bytes.length, IndexSchema.standard());
+        assertThat(read).containsExactly(Map.entry("ip.src", "10.20.30.11"), Map.entry("bytes.out", 1_234_567_890_123L),
+                Map.entry("flow.duration", -1L), Map.entry("flow.interim", false), Map.entry("flow.service", List.of("dicom")),
+                Map.entry("dns.query", List.of("a.example", "b.example")),
+                Map.entry("tls.sni", "<img src=x onerror=alert(1)>\n\u00e9"), Map.entry(IndexSchema.ID_KEY, Long.MIN_VALUE));
+        assertThatThrownBy(() -> SourceCodec.decode(bytes, 0, bytes.length - 3, IndexSchema.standard()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
