@@ -11,5 +11,8 @@ JAVA_HOME="${JAVA_HOME:-$("$here/../shared/tools/jdk25-home" 2>/dev/null || echo
 (cd "$here" && JAVA_HOME="$JAVA_HOME" ./mvnw -q -B -o -DskipTests -pl benchmarks -am package)
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-exec "$JAVA_HOME/bin/java" -Xmx12g -cp "$here/benchmarks/target/benchmarks.jar" io.telltale.benchmarks.IndexBenchmark \
+# the JVM options ./telltale runs with when it indexes (TELLTALE_JAVA_OPTS overrides both)
+opts=${TELLTALE_JAVA_OPTS:--XX:+UseG1GC -XX:PerMethodTrapLimit=0 -XX:+UseCompactObjectHeaders}
+# shellcheck disable=SC2086
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED $opts -Xmx12g -cp "$here/benchmarks/target/benchmarks.jar" io.telltale.benchmarks.IndexBenchmark \
   "$capture" "$work/data" "$copies" 30
