@@ -81,6 +81,10 @@ public final class FlowDocuments {
     private final SourceCodec.Writer source = new SourceCodec.Writer();
     /** Each field's stored-source code, by schema position. */
     private final int[] codes;
+    // the schema's answers per position, asked once: set lookups per value were 3 % of indexing
+    private final boolean[] always;
+    private final boolean[] facet;
+    private final boolean[] fullText;
     private static final int ID_CODE = SourceCodec.code(IndexSchema.ID_KEY);
     private static final int SEQUENCE_CODE = SourceCodec.code(IndexSchema.SEQUENCE_KEY);
     private final StringBuilder text = new StringBuilder(256);
@@ -90,7 +94,13 @@ public final class FlowDocuments {
         this.enrichment = enrichment;
         this.fields = schema.fields();
         this.codes = new int[fields.size()];
+        this.always = new boolean[fields.size()];
+        this.facet = new boolean[fields.size()];
+        this.fullText = new boolean[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
+            always[i] = schema.alwaysPresent(fields.get(i));
+            facet[i] = schema.facet(fields.get(i));
+            fullText[i] = schema.fullText(fields.get(i));
             codes[i] = SourceCodec.code(fields.get(i).name());
             if (codes[i] < 0) {
                 throw new IllegalStateException("source-codes.txt lacks " + fields.get(i).name() + ": append it");
@@ -123,12 +133,12 @@ public final class FlowDocuments {
                 continue;
             }
             FieldSpec field = fields.get(i);
-            if (!schema.alwaysPresent(field)) {
+            if (!always[i]) {
                 doc.add(new StringField(IndexSchema.PRESENT, field.name(), Field.Store.NO));
             }
             for (Object value : values) {
-                add(doc, field, value);
-                if (schema.fullText(field) && value instanceof String s) {
+                add(doc, field, facet[i], value);
+                if (fullText[i] && value instanceof String s) {
                     words(s, text);
                 }
                 source.value(codes[i], value);
@@ -259,14 +269,14 @@ public final class FlowDocuments {
         };
     }
 
-    private void add(Document doc, FieldSpec field, Object value) {
+    private void add(Document doc, FieldSpec field, boolean facets, Object value) {
         String name = field.name();
         switch (field.type()) {
             case ADDRESS -> {
                 InetAddress address = IndexedAddresses.parse(value.toString());
                 if (address != null) {
                     doc.add(new InetAddressPoint(name, address));
-                    if (schema.facet(field)) {
+                    if (facets) {
                         doc.add(new SortedSetDocValuesField(name, new BytesRef(value.toString())));
                     }
                 }
@@ -274,26 +284,26 @@ public final class FlowDocuments {
             case COUNT, INTERVAL, COUNT_LIST -> {
                 if (value instanceof Long n) {
                     doc.add(new LongPoint(name, n));
-                    if (schema.facet(field)) {
+                    if (facets) {
                         doc.add(new SortedNumericDocValuesField(name, n));
                     }
                 } else {
-                    keyword(doc, field, value.toString());
+                    keyword(doc, field, facets, value.toString());
                 }
             }
             case BOOLEAN -> doc.add(new StringField(name, value.toString(), Field.Store.NO));
             default -> {
                 if (field != FlowFields.UID) { // looked up by its id's points
-                    keyword(doc, field, value.toString());
+                    keyword(doc, field, facets, value.toString());
                 }
             }
         }
     }
 
-    private void keyword(Document doc, FieldSpec field, String value) {
+    private static void keyword(Document doc, FieldSpec field, boolean facets, String value) {
         String term = value.length() > IndexSchema.MAX_KEYWORD_CHARS ? value.substring(0, IndexSchema.MAX_KEYWORD_CHARS) : value;
         doc.add(new StringField(field.name(), term, Field.Store.NO));
-        if (schema.facet(field)) {
+        if (facets) {
             doc.add(new SortedSetDocValuesField(field.name(), new BytesRef(term)));
         }
     }
