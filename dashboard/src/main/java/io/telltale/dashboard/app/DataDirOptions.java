@@ -24,6 +24,14 @@ final class DataDirOptions {
             description = "packets of one flow kept at most, the first ones (0: all). Default: ${DEFAULT-VALUE}")
     long storeFlowBytes;
 
+    @Option(names = "--store-file-size", paramLabel = "SIZE", defaultValue = "256M", converter = ByteSize.class,
+            description = "a pcap file of the store is closed (hashed into the manifest) at this size. Default: ${DEFAULT-VALUE}")
+    long storeFileBytes;
+
+    @Option(names = "--store-file-minutes", paramLabel = "MINUTES", defaultValue = "60",
+            description = "... or when it spans this many minutes of packet time. Default: ${DEFAULT-VALUE}")
+    long storeFileMinutes;
+
     @Option(names = "--store-filter", paramLabel = "BPF",
             description = "keep only the packets this BPF expression accepts (tcpdump's syntax), e.g. 'not port 443'")
     String storeFilter;
@@ -49,7 +57,13 @@ final class DataDirOptions {
         if (!storePackets) {
             return null;
         }
-        PacketStoreConfig config = PacketStoreConfig.defaults(FlowIndexing.storeDirectory(dataDir)).withMaxFlowBytes(storeFlowBytes);
+        PacketStoreConfig config;
+        try {
+            config = new PacketStoreConfig(FlowIndexing.storeDirectory(dataDir), storeFileBytes, storeFileMinutes * 60_000_000_000L,
+                    storeFlowBytes, null, null);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(commandLine, "--store-file-size/--store-file-minutes: " + e.getMessage());
+        }
         if (storeDevicesOnly) {
             if (policy == null || policy.groups().isEmpty()) {
                 throw new CommandLine.ParameterException(commandLine, "--store-devices-only needs a --policy with groups");
