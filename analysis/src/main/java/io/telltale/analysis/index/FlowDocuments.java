@@ -85,6 +85,7 @@ public final class FlowDocuments {
     private final boolean[] always;
     private final boolean[] facet;
     private final boolean[] fullText;
+    private final boolean[] points;
     private static final int ID_CODE = SourceCodec.code(IndexSchema.ID_KEY);
     private static final int SEQUENCE_CODE = SourceCodec.code(IndexSchema.SEQUENCE_KEY);
     private final StringBuilder text = new StringBuilder(256);
@@ -97,10 +98,12 @@ public final class FlowDocuments {
         this.always = new boolean[fields.size()];
         this.facet = new boolean[fields.size()];
         this.fullText = new boolean[fields.size()];
+        this.points = new boolean[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             always[i] = schema.alwaysPresent(fields.get(i));
             facet[i] = schema.facet(fields.get(i));
             fullText[i] = schema.fullText(fields.get(i));
+            points[i] = schema.points(fields.get(i));
             codes[i] = SourceCodec.code(fields.get(i).name());
             if (codes[i] < 0) {
                 throw new IllegalStateException("source-codes.txt lacks " + fields.get(i).name() + ": append it");
@@ -137,7 +140,7 @@ public final class FlowDocuments {
                 doc.add(new StringField(IndexSchema.PRESENT, field.name(), Field.Store.NO));
             }
             for (Object value : values) {
-                add(doc, field, facet[i], value);
+                add(doc, field, facet[i], points[i], value);
                 if (fullText[i] && value instanceof String s) {
                     words(s, text);
                 }
@@ -269,7 +272,7 @@ public final class FlowDocuments {
         };
     }
 
-    private void add(Document doc, FieldSpec field, boolean facets, Object value) {
+    private void add(Document doc, FieldSpec field, boolean facets, boolean point, Object value) {
         String name = field.name();
         switch (field.type()) {
             case ADDRESS -> {
@@ -283,8 +286,10 @@ public final class FlowDocuments {
             }
             case COUNT, INTERVAL, COUNT_LIST -> {
                 if (value instanceof Long n) {
-                    doc.add(new LongPoint(name, n));
-                    if (facets) {
+                    if (point) {
+                        doc.add(new LongPoint(name, n));
+                    }
+                    if (facets || !point) {
                         doc.add(new SortedNumericDocValuesField(name, n));
                     }
                 } else {

@@ -238,6 +238,9 @@ class IndexAgreementTest {
                 exists("ssh.hassh"),
                 above("bytes.out", 100_000),
                 durationAtLeast(60),
+                numbers("dns.qtype", List.of("dns.qtype"), 16, 16),
+                numbers("packets.out", List.of("packets.out"), 8, 1_000_000).and(numbers("http.status_code",
+                        List.of("http.status_code"), 200, 299)),
                 address("ip", List.of("ip.src", "ip.dst"), "10.20.30.11").and(block("ip.dst", List.of("ip.dst"), "10.0.0.0", 8).not()),
                 exists("dns.query").and(name("flow.transport", "tcp")),
                 name("flow.service", "ssl").or(name("flow.service", "ssh")).and(numbers("port.dst", List.of("port.dst"), 443, 443).not()));
@@ -346,6 +349,8 @@ class IndexAgreementTest {
         shapes.add(Arbitraries.of("tls.sni", "dns.query", "http.host", "ssh.client", "dhcp.host_name").map(IndexAgreementTest::exists));
         shapes.add(Arbitraries.longs().between(0, 3600).map(IndexAgreementTest::durationAtLeast));
         shapes.add(Arbitraries.longs().between(0, 100_000).map(b -> above("bytes.out", b)));
+        shapes.add(Arbitraries.of(1L, 5L, 12L, 16L, 28L, 33L, 255L).map(t -> numbers("dns.qtype", List.of("dns.qtype"), t, t)));
+        shapes.add(Arbitraries.longs().between(1, 200).map(p -> above("packets.in", p)));
         return Arbitraries.oneOf(shapes);
     }
 

@@ -32,7 +32,7 @@ final class FieldQueries {
     private FieldQueries() {
     }
 
-    static Query of(FieldSpec field, Value value, boolean alwaysPresent) {
+    static Query of(FieldSpec field, Value value, boolean alwaysPresent, boolean points) {
         if (!value.isRange() && !value.quoted() && value.text().equals("*")) {
             return alwaysPresent ? new MatchAllDocsQuery() : new TermQuery(new Term(IndexSchema.PRESENT, field.name()));
         }
@@ -44,8 +44,8 @@ final class FieldQueries {
         }
         return switch (field.type()) {
             case ADDRESS -> address(field.name(), value);
-            case COUNT, COUNT_LIST -> number(field.name(), value, FieldQueries::count);
-            case INTERVAL -> number(field.name(), value,
+            case COUNT, COUNT_LIST -> number(field.name(), points, value, FieldQueries::count);
+            case INTERVAL -> number(field.name(), points, value,
                     FlowQueryParser.isTime(field) ? TimeValues::instantNanos : TimeValues::durationNanos);
             case BOOLEAN -> bool(field.name(), value);
             case NAME -> keyword(field.name(), value, true);
@@ -61,12 +61,15 @@ final class FieldQueries {
         }
     }
 
-    private static Query number(String name, Value value, java.util.function.ToLongFunction<String> read) {
+    /** A number or range, on the field's points, or on its doc values when it has no points (see IndexSchema). */
+    private static Query number(String name, boolean points, Value value, java.util.function.ToLongFunction<String> read) {
         if (!value.isRange()) {
             if (value.wildcard()) {
                 throw new IllegalArgumentException("numbers take no wildcards; use a range such as [1000 TO 2000]");
             }
-            return LongPoint.newExactQuery(name, read.applyAsLong(value.text()));
+            long exact = read.applyAsLong(value.text());
+            return points ? LongPoint.newExactQuery(name, exact)
+                    : org.apache.lucene.document.SortedNumericDocValuesField.newSlowExactQuery(name, exact);
         }
         long lower = value.lower().equals("*") ? Long.MIN_VALUE : read.applyAsLong(value.lower());
         long upper = value.upper().equals("*") ? Long.MAX_VALUE : read.applyAsLong(value.upper());
@@ -82,7 +85,8 @@ final class FieldQueries {
             }
             upper--;
         }
-        return LongPoint.newRangeQuery(name, lower, upper);
+        return points ? LongPoint.newRangeQuery(name, lower, upper)
+                : org.apache.lucene.document.SortedNumericDocValuesField.newSlowRangeQuery(name, lower, upper);
     }
 
     private static Query address(String name, Value value) {

@@ -195,7 +195,7 @@ public final class FlowQueryParser {
 
         private Query query(FieldSpec field, Value value) throws QueryException {
             try {
-                return FieldQueries.of(field, value, schema.alwaysPresent(field));
+                return FieldQueries.of(field, value, schema.alwaysPresent(field), schema.points(field));
             } catch (IllegalArgumentException e) {
                 throw error(value.start(), field.name() + ": " + e.getMessage());
             }
