@@ -311,20 +311,13 @@ public final class LuceneFlowSearch implements FlowSearch {
 
     @Override
     public List<SearchPage.FlowHit> flow(String uid) throws IOException {
-        IndexSearcher searcher = flows;
         long id;
         try {
             id = io.telltale.capture.flow.FlowIds.parse(uid);
         } catch (IllegalArgumentException e) {
             return List.of();
         }
-        TopFieldDocs top = searcher.search(LongPoint.newExactQuery(IndexSchema.ID, id), 10_000, sort(false));
-        StoredFields stored = searcher.storedFields();
-        List<SearchPage.FlowHit> hits = new ArrayList<>();
-        for (ScoreDoc doc : top.scoreDocs) {
-            hits.add(hit(stored, doc.doc, null));
-        }
-        return hits;
+        return flowsById(List.of(id));
     }
 
     @Override
@@ -333,7 +326,9 @@ public final class LuceneFlowSearch implements FlowSearch {
             return List.of();
         }
         IndexSearcher searcher = flows;
-        TopFieldDocs top = searcher.search(LongPoint.newSetQuery(IndexSchema.ID, ids), Math.max(1, ids.size() * 64), sort(false));
+        Query query = LongPoint.newSetQuery(IndexSchema.ID, ids);
+        // every document: a week-long flow with an interim record every 5 minutes has 2,000
+        TopFieldDocs top = searcher.search(query, Math.max(1, searcher.count(query)), sort(false));
         StoredFields stored = searcher.storedFields();
         List<SearchPage.FlowHit> hits = new ArrayList<>();
         for (ScoreDoc doc : top.scoreDocs) {
