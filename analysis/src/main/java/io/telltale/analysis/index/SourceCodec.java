@@ -128,7 +128,7 @@ public final class SourceCodec {
         long[] cursor = new long[1];
         while (at < end) {
             at = varint(bytes, at, end, cursor);
-            int code = (int) cursor[0];
+            long code = cursor[0];
             if (at >= end) {
                 throw new IllegalArgumentException("a stored source ends after a field code");
             }
@@ -152,10 +152,10 @@ public final class SourceCodec {
                 }
                 default -> throw new IllegalArgumentException("a stored source has an unknown tag " + tag);
             }
-            if (code >= NAMES.size()) {
+            if (code < 0 || code >= NAMES.size()) {
                 continue; // a field of a later version
             }
-            String name = NAMES.get(code);
+            String name = NAMES.get((int) code);
             FieldSpec field = schema.field(name);
             boolean list = field != null && (field.type() == FieldType.TEXT_LIST || field.type() == FieldType.COUNT_LIST);
             Object before = fields.get(name);

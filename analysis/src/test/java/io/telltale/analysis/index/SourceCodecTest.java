@@ -33,6 +33,15 @@ class SourceCodecTest {
         }
     }
 
+    @net.jqwik.api.Property(tries = 2000)
+    void damagedBytesAreAnErrorNeverAHang(@net.jqwik.api.ForAll @net.jqwik.api.constraints.Size(max = 48) byte[] bytes) {
+        try {
+            SourceCodec.decode(bytes, 0, bytes.length, IndexSchema.standard());
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage()).contains("stored source");
+        }
+    }
+
     @Test
     void aSourceReadsBackAsWritten() {
         SourceCodec.Writer writer = new SourceCodec.Writer();

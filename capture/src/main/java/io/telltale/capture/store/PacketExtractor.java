@@ -39,13 +39,19 @@ public final class PacketExtractor {
 
     public Extraction extract(List<byte[]> trails, Path out) throws IOException {
         Map<Long, List<Long>> byFile = new HashMap<>();
+        long missing = 0;
         for (byte[] trail : trails) {
             if (trail != null) {
-                PacketTrail.decode(trail, (file, offset) -> byFile.computeIfAbsent(file, f -> new ArrayList<>()).add(offset));
+                Map<Long, List<Long>> read = new HashMap<>();
+                try {
+                    PacketTrail.decode(trail, (file, offset) -> read.computeIfAbsent(file, f -> new ArrayList<>()).add(offset));
+                } catch (IllegalArgumentException e) {
+                    missing++; // a damaged trail: the packets read before the damage are still given
+                }
+                read.forEach((file, offsets) -> byFile.computeIfAbsent(file, f -> new ArrayList<>()).addAll(offsets));
             }
         }
         List<Stored> packets = new ArrayList<>();
-        long missing = 0;
         int linkType = -1;
         Map<Long, FileChannel> open = new HashMap<>();
         try {

@@ -149,6 +149,9 @@ public final class FlowQueryParser {
             String field = fieldName();
             if (field == null) {
                 Value word = value(start);
+                if (word.isRange()) {
+                    throw error(start, "a range or comparison needs a field before it, as in port:[1 TO 1023] or bytes.out:>1000");
+                }
                 return FieldQueries.freeText(word.text());
             }
             at++; // the colon
@@ -170,6 +173,9 @@ public final class FlowQueryParser {
             }
             if (field.equals("alert")) {
                 Value value = value(at);
+                if (value.isRange()) {
+                    throw error(value.start(), "alert: takes an id, category, detector or severity, not a range");
+                }
                 try {
                     Set<Long> flows = alerts.flowsOf(value.text());
                     return flows.isEmpty() ? new MatchNoDocsQuery("no alert " + value.text())
