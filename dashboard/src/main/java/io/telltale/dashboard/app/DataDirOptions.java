@@ -40,6 +40,10 @@ final class DataDirOptions {
             + "policy (--policy): the screening devices, not the rest of the SPAN")
     boolean storeDevicesOnly;
 
+    @Option(names = "--reindex", description = "index files this data directory was already filled from again "
+            + "(their flows are then there twice); without it, read refuses them")
+    boolean reindex;
+
     @Option(names = "--retain-days", paramLabel = "DAYS", defaultValue = "0",
             description = "keep index days and packets this many days before the newest (0: no age limit)")
     int retainDays;

@@ -127,6 +127,24 @@ public final class ReadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be 1-256, not " + workers);
         }
         data.validate(spec.commandLine());
+        java.util.Map<Path, String> fingerprints = new java.util.LinkedHashMap<>();
+        if (data.dataDir != null) {
+            IndexedInputs inputs = new IndexedInputs(data.dataDir);
+            for (Path file : files) {
+                try {
+                    String fingerprint = IndexedInputs.fingerprint(file);
+                    java.util.Optional<String> before = inputs.indexedBefore(fingerprint);
+                    if (before.isPresent() && !data.reindex) {
+                        throw new CommandLine.ParameterException(spec.commandLine(), file + " was indexed into " + data.dataDir
+                                + " before (" + before.get() + "); its flows would be there twice. Use another --data-dir, "
+                                + "or --reindex to do it anyway");
+                    }
+                    fingerprints.put(file, fingerprint);
+                } catch (IOException e) {
+                    // unreadable: the read below says so with the rest of the damage
+                }
+            }
+        }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         io.telltale.analysis.policy.Policy policy = null;
@@ -178,6 +196,10 @@ public final class ReadCommand implements Callable<Integer> {
                     if (indexing != null) {
                         indexing.close();
                         indexing.report(stdout, stderr);
+                        IndexedInputs inputs = new IndexedInputs(data.dataDir);
+                        for (var read : fingerprints.entrySet()) {
+                            inputs.record(read.getKey(), read.getValue());
+                        }
                     }
                 }
             }
