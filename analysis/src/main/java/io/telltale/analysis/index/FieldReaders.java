@@ -23,6 +23,7 @@ import io.telltale.analysis.event.TlsRecord;
 import io.telltale.analysis.event.X509Record;
 import io.telltale.analysis.field.FieldSpec;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -119,7 +120,7 @@ public final class FieldReaders {
             Map.entry(DicomProtocol.DATA_BYTES, of(DicomRecord.class, r -> positive(r.originatorDataBytes()))));
 
     /** Every catalog field this table reads. */
-    public static java.util.Set<FieldSpec> fields() {
+    public static Set<FieldSpec> fields() {
         return READERS.keySet();
     }
 

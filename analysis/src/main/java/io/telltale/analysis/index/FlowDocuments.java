@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -22,6 +23,7 @@ import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -63,10 +65,10 @@ public final class FlowDocuments {
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** The free-text field: words only, no positions or frequencies (a word is there or not). */
-    static final org.apache.lucene.document.FieldType WORDS = new org.apache.lucene.document.FieldType();
+    static final FieldType WORDS = new FieldType();
 
     static {
-        WORDS.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS);
+        WORDS.setIndexOptions(IndexOptions.DOCS);
         WORDS.setTokenized(true);
         WORDS.setOmitNorms(true);
         WORDS.freeze();

@@ -3,6 +3,7 @@ package io.telltale.analysis.index;
 import io.telltale.analysis.index.query.QueryException;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -15,7 +16,7 @@ public interface FlowSearch extends Closeable {
     List<SearchPage.FlowHit> flow(String uid) throws IOException;
 
     /** Every document of these flows (by numeric id), oldest first. */
-    List<SearchPage.FlowHit> flowsById(java.util.Collection<Long> ids) throws IOException;
+    List<SearchPage.FlowHit> flowsById(Collection<Long> ids) throws IOException;
 
     /** The alerts with this id as they fired (JSON objects), newest last; empty when unknown. */
     List<Map<String, Object>> alert(String id) throws IOException;

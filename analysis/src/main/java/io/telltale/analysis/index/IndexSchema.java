@@ -6,7 +6,10 @@ import io.telltale.analysis.field.FieldCatalog;
 import io.telltale.analysis.field.FieldSpec;
 import io.telltale.analysis.field.FieldType;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,7 +60,7 @@ public final class IndexSchema {
             FlowFields.INTERIM, FlowFields.BYTES_OUT, FlowFields.BYTES_IN, FlowFields.PACKETS_OUT, FlowFields.PACKETS_IN);
 
     private final Map<String, FieldSpec> fields = new LinkedHashMap<>();
-    private final Map<FieldSpec, Integer> positions = new java.util.HashMap<>();
+    private final Map<FieldSpec, Integer> positions = new HashMap<>();
     private final List<FieldSpec> protocolFields = new ArrayList<>();
     private final Map<String, List<FieldSpec>> aliases = new LinkedHashMap<>();
     private final Set<FieldSpec> facets;
@@ -77,7 +80,7 @@ public final class IndexSchema {
         for (FieldSpec field : fields.values()) {
             positions.put(field, positions.size());
         }
-        facets = new java.util.LinkedHashSet<>(FACETS);
+        facets = new LinkedHashSet<>(FACETS);
         facets.add(field("tls.ja4"));
         facets.add(field("tls.sni"));
         facets.add(field("dns.query"));
@@ -132,7 +135,7 @@ public final class IndexSchema {
     }
 
     public Map<String, List<FieldSpec>> aliases() {
-        return java.util.Collections.unmodifiableMap(aliases);
+        return Collections.unmodifiableMap(aliases);
     }
 
     /** The field's place in {@link #fields()}. */

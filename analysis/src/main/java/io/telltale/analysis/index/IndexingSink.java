@@ -17,6 +17,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Feeds the index from the event stream, off the capture threads: events go through a bounded queue to
@@ -46,7 +47,7 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     private final Map<Long, List<ProtocolRecord>> pending = new LinkedHashMap<>();
     private final Map<Long, Integer> sequences = new HashMap<>();
     private long recordsDropped;
-    private final java.util.function.Consumer<String> log;
+    private final Consumer<String> log;
     private final AtomicLong retentionDeletions = new AtomicLong();
     /** How often retention looks at the disk, in wall time. */
     static final long RETENTION_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
@@ -57,7 +58,7 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     }
 
     /** @param log where retention says what it deleted, one line each (called on the indexing thread) */
-    public IndexingSink(FlowIndex index, long commitIntervalMillis, boolean waitWhenFull, java.util.function.Consumer<String> log) {
+    public IndexingSink(FlowIndex index, long commitIntervalMillis, boolean waitWhenFull, Consumer<String> log) {
         this.log = log;
         this.index = index;
         this.commitIntervalNanos = TimeUnit.MILLISECONDS.toNanos(commitIntervalMillis);

@@ -22,6 +22,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.FSDirectory;
@@ -77,7 +78,7 @@ public final class LuceneFlowIndex implements FlowIndex {
         config.setCommitOnClose(true);
         // compound files copy every flushed segment once more; the day partitions hold few segments anyway
         config.setUseCompoundFile(false);
-        if (config.getMergePolicy() instanceof org.apache.lucene.index.TieredMergePolicy tiered) {
+        if (config.getMergePolicy() instanceof TieredMergePolicy tiered) {
             tiered.setNoCFSRatio(0.0);
             // sorted segments cannot be merged by copying: every merge sorts and compresses its documents
             // again, so merge less often (more segments per tier; searches run over segments in parallel)

@@ -6,15 +6,23 @@ import io.telltale.analysis.field.FieldType;
 import io.telltale.analysis.index.query.AlertLookup;
 import io.telltale.analysis.index.query.FlowQueryParser;
 import io.telltale.analysis.index.query.QueryException;
+import io.telltale.capture.flow.FlowIds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.LongConsumer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
@@ -25,6 +33,7 @@ import org.apache.lucene.facet.MultiLongValuesSource;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.NumericDocValues;
@@ -33,6 +42,7 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -64,13 +74,13 @@ public final class LuceneFlowSearch implements FlowSearch {
     private volatile IndexSearcher flows;
     private volatile IndexSearcher alertSearcher;
     /** Facet ordinals of each field over the current reader, built once per refresh (they cost 100 ms on 10 M flows). */
-    private final Map<String, FacetState> facetStates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, FacetState> facetStates = new ConcurrentHashMap<>();
 
     /** A field's facet ordinals and the reader they were built over. */
     private record FacetState(IndexReader reader, StringDocValuesReaderState state) {
     }
     /** Searches the segments of all days at once, one thread per core. */
-    private static final java.util.concurrent.ExecutorService SEARCH_THREADS = java.util.concurrent.Executors.newFixedThreadPool(
+    private static final ExecutorService SEARCH_THREADS = Executors.newFixedThreadPool(
             Runtime.getRuntime().availableProcessors(), r -> Thread.ofPlatform().daemon().name("telltale-search").unstarted(r));
 
     public LuceneFlowSearch(IndexLayout layout, IndexSchema schema) throws IOException {
@@ -207,7 +217,7 @@ public final class LuceneFlowSearch implements FlowSearch {
         long id = ((Number) all.get(IndexSchema.ID_KEY)).longValue();
         return new SearchPage.FlowHit((String) all.get(FlowFields.UID.name()), id, sequence(all),
                 ((Number) all.get(FlowFields.START.name())).longValue(), fields, packets == null ? null
-                        : java.util.Arrays.copyOfRange(packets.bytes, packets.offset, packets.offset + packets.length));
+                        : Arrays.copyOfRange(packets.bytes, packets.offset, packets.offset + packets.length));
     }
 
     private static int sequence(Map<String, Object> source) {
@@ -249,7 +259,7 @@ public final class LuceneFlowSearch implements FlowSearch {
     private static boolean hasDocValues(IndexReader reader, String name) {
         for (var leaf : reader.leaves()) {
             var info = leaf.reader().getFieldInfos().fieldInfo(name);
-            if (info != null && info.getDocValuesType() != org.apache.lucene.index.DocValuesType.NONE) {
+            if (info != null && info.getDocValuesType() != DocValuesType.NONE) {
                 return true;
             }
         }
@@ -257,7 +267,7 @@ public final class LuceneFlowSearch implements FlowSearch {
     }
 
     /** Calls {@code each} with the start time of every matching document. */
-    private static void forEachStart(FacetsCollector matches, java.util.function.LongConsumer each) throws IOException {
+    private static void forEachStart(FacetsCollector matches, LongConsumer each) throws IOException {
         for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
             NumericDocValues starts = docs.context().reader().getNumericDocValues(FlowFields.START.name());
             DocIdSetIterator it = docs.bits() == null ? null : docs.bits().iterator();
@@ -302,7 +312,7 @@ public final class LuceneFlowSearch implements FlowSearch {
     private static List<SearchPage.HistogramBucket> histogram(FacetsCollector matches, long from, long widthNanos)
             throws IOException {
         long origin = Math.floorDiv(from, widthNanos) * widthNanos;
-        Map<Long, Long> counts = new java.util.TreeMap<>();
+        Map<Long, Long> counts = new TreeMap<>();
         forEachStart(matches, start -> counts.merge(origin + Math.floorDiv(start - origin, widthNanos) * widthNanos, 1L, Long::sum));
         List<SearchPage.HistogramBucket> buckets = new ArrayList<>();
         counts.forEach((start, count) -> buckets.add(new SearchPage.HistogramBucket(start, count)));
@@ -313,7 +323,7 @@ public final class LuceneFlowSearch implements FlowSearch {
     public List<SearchPage.FlowHit> flow(String uid) throws IOException {
         long id;
         try {
-            id = io.telltale.capture.flow.FlowIds.parse(uid);
+            id = FlowIds.parse(uid);
         } catch (IllegalArgumentException e) {
             return List.of();
         }
@@ -321,7 +331,7 @@ public final class LuceneFlowSearch implements FlowSearch {
     }
 
     @Override
-    public List<SearchPage.FlowHit> flowsById(java.util.Collection<Long> ids) throws IOException {
+    public List<SearchPage.FlowHit> flowsById(Collection<Long> ids) throws IOException {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -366,14 +376,14 @@ public final class LuceneFlowSearch implements FlowSearch {
             any.add(wildcard ? new WildcardQuery(term) : new TermQuery(term), Occur.SHOULD);
         }
         Set<Long> flowIds = new HashSet<>();
-        searcher.search(any.build(), new org.apache.lucene.search.CollectorManager<FacetsCollector, Void>() {
+        searcher.search(any.build(), new CollectorManager<FacetsCollector, Void>() {
             @Override
             public FacetsCollector newCollector() {
                 return new FacetsCollector();
             }
 
             @Override
-            public Void reduce(java.util.Collection<FacetsCollector> collectors) throws IOException {
+            public Void reduce(Collection<FacetsCollector> collectors) throws IOException {
                 for (FacetsCollector collector : collectors) {
                     for (FacetsCollector.MatchingDocs docs : collector.getMatchingDocs()) {
                         SortedNumericDocValues values = docs.context().reader().getSortedNumericDocValues(AlertFields.FLOW);

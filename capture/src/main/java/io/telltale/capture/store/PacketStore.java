@@ -3,6 +3,8 @@ package io.telltale.capture.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,7 +20,7 @@ public final class PacketStore {
     private final AtomicLong truncatedPackets = new AtomicLong();
     private final AtomicLong storedPackets = new AtomicLong();
     private final AtomicLong writeFailures = new AtomicLong();
-    private final java.util.Set<Long> writing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> writing = ConcurrentHashMap.newKeySet();
 
     public PacketStore(PacketStoreConfig config) throws IOException {
         this.config = config;
@@ -52,8 +54,8 @@ public final class PacketStore {
     }
 
     /** Ids of the files writers have open now (retention leaves them alone). */
-    public java.util.Set<Long> writing() {
-        return java.util.Set.copyOf(writing);
+    public Set<Long> writing() {
+        return Set.copyOf(writing);
     }
 
     void counted(long stored, long truncated, long failures) {

@@ -1,5 +1,8 @@
 package io.telltale.capture.store;
 
+import io.telltale.capture.flow.LocalNetworks;
+import io.telltale.capture.source.live.BpfFilter;
+import io.telltale.capture.source.live.LiveCaptureException;
 import java.nio.file.Path;
 
 /**
@@ -14,7 +17,7 @@ import java.nio.file.Path;
  * @param filter when not null, only frames this BPF expression accepts are stored (tcpdump's syntax)
  */
 public record PacketStoreConfig(Path directory, long maxFileBytes, long maxFileNanos, long maxFlowBytes,
-        io.telltale.capture.flow.LocalNetworks devices, String filter) {
+        LocalNetworks devices, String filter) {
 
     public static final long DEFAULT_FILE_BYTES = 256L << 20;
     public static final long DEFAULT_FILE_NANOS = 3_600_000_000_000L;
@@ -42,18 +45,18 @@ public record PacketStoreConfig(Path directory, long maxFileBytes, long maxFileN
     }
 
     /** Only flows with an end in these networks. */
-    public PacketStoreConfig withDevices(io.telltale.capture.flow.LocalNetworks networks) {
+    public PacketStoreConfig withDevices(LocalNetworks networks) {
         return new PacketStoreConfig(directory, maxFileBytes, maxFileNanos, maxFlowBytes, networks, filter);
     }
 
     /**
      * Only frames this BPF expression accepts.
      *
-     * @throws io.telltale.capture.source.live.LiveCaptureException when it does not compile
+     * @throws LiveCaptureException when it does not compile
      */
     public PacketStoreConfig withFilter(String expression) {
         if (expression != null) {
-            new io.telltale.capture.source.live.BpfFilter(expression, (t, w, d, o, c, l) -> { }).close();
+            new BpfFilter(expression, (t, w, d, o, c, l) -> { }).close();
         }
         return new PacketStoreConfig(directory, maxFileBytes, maxFileNanos, maxFlowBytes, devices, expression);
     }

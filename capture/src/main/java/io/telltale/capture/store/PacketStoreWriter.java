@@ -3,6 +3,7 @@ package io.telltale.capture.store;
 import io.telltale.capture.flow.Flow;
 import io.telltale.capture.flow.FlowPacketObserver;
 import io.telltale.capture.flow.PacketTrail;
+import io.telltale.capture.source.live.BpfFilter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
@@ -45,7 +46,7 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
     private long fileFirstNanos;
     private long fileLastNanos;
     private long lastFlushNanos;
-    private io.telltale.capture.source.live.BpfFilter filter;
+    private BpfFilter filter;
     private long stored;
     private long truncated;
     // the frame written last, so a frame seen again for a tunnel's inner flow is not written twice
@@ -74,7 +75,7 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
         }
         if (config.filter() != null) {
             if (filter == null) { // made on first use, by the worker that uses it
-                filter = new io.telltale.capture.source.live.BpfFilter(config.filter(), (t, w, d, o, c, l) -> { });
+                filter = new BpfFilter(config.filter(), (t, w, d, o, c, l) -> { });
             }
             if (!filter.accepts(wireLength, frame, offset, capturedLength, linkType)) {
                 return;

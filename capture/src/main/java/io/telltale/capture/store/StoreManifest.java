@@ -1,11 +1,13 @@
 package io.telltale.capture.store;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,19 +34,19 @@ public final class StoreManifest {
             long closedAtMillis) throws IOException {
         append(String.format("{\"file\":\"%s\",\"sha256\":\"%s\",\"bytes\":%d,\"packets\":%d,\"first_ns\":%d,\"last_ns\":%d,"
                 + "\"closed\":\"%s\"}", StoreFiles.name(fileId), HexFormat.of().formatHex(sha256), bytes, packets, firstNanos,
-                lastNanos, java.time.Instant.ofEpochMilli(closedAtMillis)));
+                lastNanos, Instant.ofEpochMilli(closedAtMillis)));
     }
 
     /** A file retention removed, and why ({@code age} or {@code quota}). */
     public synchronized void deleted(long fileId, String reason, long atMillis) throws IOException {
         append(String.format("{\"file\":\"%s\",\"deleted\":\"%s\",\"reason\":\"%s\"}", StoreFiles.name(fileId),
-                java.time.Instant.ofEpochMilli(atMillis), reason));
+                Instant.ofEpochMilli(atMillis), reason));
     }
 
     private void append(String line) throws IOException {
         try (FileChannel out = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
-            out.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            out.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
             out.force(true);
         }
     }

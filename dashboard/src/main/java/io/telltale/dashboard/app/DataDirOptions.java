@@ -1,9 +1,14 @@
 package io.telltale.dashboard.app;
 
 import io.telltale.analysis.index.IndexRetention;
+import io.telltale.analysis.policy.Policy;
+import io.telltale.capture.flow.LocalNetworks;
+import io.telltale.capture.source.live.LiveCaptureException;
 import io.telltale.capture.store.PacketStoreConfig;
 import io.telltale.capture.store.StoreRetention;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -57,7 +62,7 @@ final class DataDirOptions {
     long storeQuota;
 
     /** The store's configuration, or null when packets are not kept; the policy names the devices. */
-    PacketStoreConfig storeConfig(io.telltale.analysis.policy.Policy policy, CommandLine commandLine) {
+    PacketStoreConfig storeConfig(Policy policy, CommandLine commandLine) {
         if (!storePackets) {
             return null;
         }
@@ -72,13 +77,13 @@ final class DataDirOptions {
             if (policy == null || policy.groups().isEmpty()) {
                 throw new CommandLine.ParameterException(commandLine, "--store-devices-only needs a --policy with groups");
             }
-            java.util.List<String> networks = new java.util.ArrayList<>();
+            List<String> networks = new ArrayList<>();
             policy.groups().values().forEach(g -> g.cidr().forEach(c -> networks.add(c.text())));
-            config = config.withDevices(io.telltale.capture.flow.LocalNetworks.parse(networks));
+            config = config.withDevices(LocalNetworks.parse(networks));
         }
         try {
             return config.withFilter(storeFilter);
-        } catch (io.telltale.capture.source.live.LiveCaptureException e) {
+        } catch (LiveCaptureException e) {
             throw new CommandLine.ParameterException(commandLine, "--store-filter: " + e.getMessage());
         }
     }

@@ -14,6 +14,7 @@ import io.telltale.capture.store.StoreRetention;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 /** The index of a data directory, fed by {@code read} and {@code capture}: opened, fed, closed, reported. */
 final class FlowIndexing implements AutoCloseable {
@@ -45,7 +46,7 @@ final class FlowIndexing implements AutoCloseable {
         PacketStoreConfig storeConfig = options.storeConfig(policy, commandLine); // a wrong filter stops us before any file
         IndexLayout layout = new IndexLayout(options.dataDir);
         FlowDocuments documents = new FlowDocuments(IndexSchema.standard(), new SiteEnrichment(GeoDatabase.bundled(), policy));
-        java.util.function.Consumer<String> say = line -> {
+        Consumer<String> say = line -> {
             synchronized (log) {
                 log.println("telltale: " + line);
                 log.flush();
@@ -63,7 +64,7 @@ final class FlowIndexing implements AutoCloseable {
     }
 
     private StoreRetention storeRetention = StoreRetention.NONE;
-    private java.util.function.Consumer<String> say = line -> { };
+    private Consumer<String> say = line -> { };
     private long storeDeletions;
 
     /** Deletes the store files retention no longer keeps (never one being written), saying each. */

@@ -1,21 +1,34 @@
 package io.telltale.dashboard.app;
 
 import io.telltale.analysis.dissect.BuiltInProtocols;
+import io.telltale.analysis.dissect.ProtocolSpec;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.pipeline.AnalysisPipeline;
 import io.telltale.analysis.pipeline.ParallelPipeline;
+import io.telltale.analysis.pipeline.PayloadInspector;
 import io.telltale.analysis.pipeline.SerialSink;
 import io.telltale.capture.flow.FlowConfig;
+import io.telltale.capture.source.PacketHandler;
+import io.telltale.capture.source.PacketSource;
 import io.telltale.capture.source.live.AfPacketConfig;
 import io.telltale.capture.source.live.AfPacketSource;
 import io.telltale.capture.source.live.CaptureCounters;
 import io.telltale.capture.source.live.LibpcapSource;
 import io.telltale.capture.source.live.LiveCaptureException;
+import io.telltale.capture.store.PacketStore;
+import io.telltale.capture.store.PacketStoreWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Live capture on every core. With AF_PACKET, each worker thread opens its own socket in a
@@ -49,37 +62,37 @@ final class LiveCapture {
     private ParallelPipeline parallel;
     private final List<AnalysisPipeline> pipelines = new ArrayList<>();
 
-    private final java.util.function.Consumer<String> notices;
-    private java.util.List<io.telltale.analysis.dissect.ProtocolSpec> protocols = BuiltInProtocols.ALL;
+    private final Consumer<String> notices;
+    private List<ProtocolSpec> protocols = BuiltInProtocols.ALL;
 
-    private java.util.function.Supplier<io.telltale.analysis.pipeline.PayloadInspector> inspectors;
+    private Supplier<PayloadInspector> inspectors;
 
     /** Each worker's payloads also go to an inspector of its own (the rules' packet path); before {@link #start}. */
-    LiveCapture inspectWith(java.util.function.Supplier<io.telltale.analysis.pipeline.PayloadInspector> inspectors) {
+    LiveCapture inspectWith(Supplier<PayloadInspector> inspectors) {
         this.inspectors = inspectors;
         return this;
     }
 
-    private io.telltale.capture.store.PacketStore store;
+    private PacketStore store;
 
     /** Every worker also writes its frames to the packet store; call before {@link #start}. */
-    LiveCapture storeWith(io.telltale.capture.store.PacketStore packetStore) {
+    LiveCapture storeWith(PacketStore packetStore) {
         this.store = packetStore;
         return this;
     }
 
-    private io.telltale.capture.store.PacketStoreWriter storeWriter(List<io.telltale.capture.store.PacketStoreWriter> writers) {
-        io.telltale.capture.store.PacketStoreWriter writer = store.writer();
+    private PacketStoreWriter storeWriter(List<PacketStoreWriter> writers) {
+        PacketStoreWriter writer = store.writer();
         writers.add(writer);
         return writer;
     }
 
-    private static void close(List<io.telltale.capture.store.PacketStoreWriter> writers) {
-        for (io.telltale.capture.store.PacketStoreWriter writer : writers) {
+    private static void close(List<PacketStoreWriter> writers) {
+        for (PacketStoreWriter writer : writers) {
             try {
                 writer.close();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("the packet store could not close its file", e);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the packet store could not close its file", e);
             }
         }
     }
@@ -92,7 +105,7 @@ final class LiveCapture {
 
     /** @param notices where a line goes when the interface goes down, comes back, or must be reopened */
     LiveCapture(String interfaceName, boolean afPacket, int workers, AfPacketConfig ring, FlowConfig config, EventSink sink,
-                java.util.function.Consumer<String> notices) {
+                Consumer<String> notices) {
         this.notices = notices;
         this.interfaceName = interfaceName;
         this.afPacket = afPacket;
@@ -114,7 +127,7 @@ final class LiveCapture {
                     pipeline.inspectWith(inspectors.get());
                 }
                 pipelines.add(pipeline);
-                List<io.telltale.capture.store.PacketStoreWriter> writers = new ArrayList<>();
+                List<PacketStoreWriter> writers = new ArrayList<>();
                 if (store != null) {
                     pipeline.meter().observeWith(storeWriter(writers));
                 }
@@ -140,7 +153,7 @@ final class LiveCapture {
             if (inspectors != null) {
                 parallel.inspectWith(inspectors);
             }
-            List<io.telltale.capture.store.PacketStoreWriter> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+            List<PacketStoreWriter> writers = new CopyOnWriteArrayList<>();
             if (store != null) {
                 parallel.observeWith(() -> storeWriter(writers));
             }
@@ -196,10 +209,10 @@ final class LiveCapture {
             if (state != last) {
                 if (last == AfPacketSource.LinkState.UP) {
                     downSince = now;
-                    notices.accept(String.format(java.util.Locale.ROOT, "capture-gap: %s is %s: nothing is seen until it is back",
+                    notices.accept(String.format(Locale.ROOT, "capture-gap: %s is %s: nothing is seen until it is back",
                             interfaceName, state == AfPacketSource.LinkState.GONE ? "gone" : "down"));
                 } else if (state == AfPacketSource.LinkState.UP) {
-                    notices.accept(String.format(java.util.Locale.ROOT, "capture: %s is up again after %.1f s", interfaceName,
+                    notices.accept(String.format(Locale.ROOT, "capture: %s is up again after %.1f s", interfaceName,
                             (now - downSince) / 1e9));
                 }
                 last = state;
@@ -210,7 +223,7 @@ final class LiveCapture {
                 while (!stopping) {
                     try {
                         share.source = new AfPacketSource(socket);
-                        notices.accept(String.format(java.util.Locale.ROOT, "capture: %s reopened after %.1f s", interfaceName,
+                        notices.accept(String.format(Locale.ROOT, "capture: %s reopened after %.1f s", interfaceName,
                                 (System.nanoTime() - downSince) / 1e9));
                         last = AfPacketSource.LinkState.UP;
                         break;
@@ -239,10 +252,10 @@ final class LiveCapture {
         }
     }
 
-    private void loop(io.telltale.capture.source.PacketSource source, io.telltale.capture.source.PacketHandler handler) {
+    private void loop(PacketSource source, PacketHandler handler) {
         long lastFlush = System.nanoTime();
         while (!stopping) {
-            if (source.poll(handler, 256) == io.telltale.capture.source.PacketSource.END_OF_INPUT) {
+            if (source.poll(handler, 256) == PacketSource.END_OF_INPUT) {
                 return;
             }
             long now = System.nanoTime();
@@ -337,8 +350,8 @@ final class LiveCapture {
         }
     }
 
-    private record SourceShare(String name, java.util.function.Supplier<CaptureCounters> source,
-                               java.util.function.DoubleSupplier queueFill) implements Share {
+    private record SourceShare(String name, Supplier<CaptureCounters> source,
+                               DoubleSupplier queueFill) implements Share {
         @Override
         public CaptureCounters counters() {
             return source.get();

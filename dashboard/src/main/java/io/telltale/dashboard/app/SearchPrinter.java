@@ -1,8 +1,10 @@
 package io.telltale.dashboard.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telltale.analysis.index.SearchPage;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +47,7 @@ final class SearchPrinter {
         object.remove("flow.uid"); // said once, as "uid"
         try {
             out.println(JSON.writeValueAsString(object));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -115,7 +117,7 @@ final class SearchPrinter {
         }
         if (!page.histogram().isEmpty()) {
             out.println();
-            out.println("flows per " + java.time.Duration.ofNanos(page.histogramBucketNanos()).toString().substring(2).toLowerCase() + ":");
+            out.println("flows per " + Duration.ofNanos(page.histogramBucketNanos()).toString().substring(2).toLowerCase() + ":");
             long most = page.histogram().stream().mapToLong(SearchPage.HistogramBucket::count).max().orElse(1);
             for (SearchPage.HistogramBucket bucket : page.histogram()) {
                 int bar = (int) Math.max(1, bucket.count() * 40 / most);

@@ -3,14 +3,18 @@ package io.telltale.analysis.index.query;
 import io.telltale.analysis.field.FieldSpec;
 import io.telltale.analysis.index.FlowFields;
 import io.telltale.analysis.index.IndexSchema;
-import io.telltale.capture.flow.FlowIds;
 import io.telltale.analysis.index.IndexedAddresses;
+import io.telltale.capture.flow.FlowIds;
+import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -62,14 +66,14 @@ final class FieldQueries {
     }
 
     /** A number or range, on the field's points, or on its doc values when it has no points (see IndexSchema). */
-    private static Query number(String name, boolean points, Value value, java.util.function.ToLongFunction<String> read) {
+    private static Query number(String name, boolean points, Value value, ToLongFunction<String> read) {
         if (!value.isRange()) {
             if (value.wildcard()) {
                 throw new IllegalArgumentException("numbers take no wildcards; use a range such as [1000 TO 2000]");
             }
             long exact = read.applyAsLong(value.text());
             return points ? LongPoint.newExactQuery(name, exact)
-                    : org.apache.lucene.document.SortedNumericDocValuesField.newSlowExactQuery(name, exact);
+                    : SortedNumericDocValuesField.newSlowExactQuery(name, exact);
         }
         long lower = value.lower().equals("*") ? Long.MIN_VALUE : read.applyAsLong(value.lower());
         long upper = value.upper().equals("*") ? Long.MAX_VALUE : read.applyAsLong(value.upper());
@@ -86,7 +90,7 @@ final class FieldQueries {
             upper--;
         }
         return points ? LongPoint.newRangeQuery(name, lower, upper)
-                : org.apache.lucene.document.SortedNumericDocValuesField.newSlowRangeQuery(name, lower, upper);
+                : SortedNumericDocValuesField.newSlowRangeQuery(name, lower, upper);
     }
 
     private static Query address(String name, Value value) {
@@ -144,7 +148,7 @@ final class FieldQueries {
     private static InetAddress address(byte[] bytes) {
         try {
             return InetAddress.getByAddress(bytes);
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -157,10 +161,10 @@ final class FieldQueries {
         if (lower.getAddress().length == 4 || upper.getAddress().length == 4) {
             return InetAddressPoint.newRangeQuery(name, lower, upper);
         }
-        java.math.BigInteger lo = new java.math.BigInteger(1, lower.getAddress());
-        java.math.BigInteger hi = new java.math.BigInteger(1, upper.getAddress());
-        java.math.BigInteger mappedLo = java.math.BigInteger.valueOf(0xffffL << 32);
-        java.math.BigInteger mappedHi = java.math.BigInteger.valueOf((0xffffL << 32) | 0xffff_ffffL);
+        BigInteger lo = new BigInteger(1, lower.getAddress());
+        BigInteger hi = new BigInteger(1, upper.getAddress());
+        BigInteger mappedLo = BigInteger.valueOf(0xffffL << 32);
+        BigInteger mappedHi = BigInteger.valueOf((0xffffL << 32) | 0xffff_ffffL);
         if (hi.compareTo(mappedLo) < 0 || lo.compareTo(mappedHi) > 0) {
             return InetAddressPoint.newRangeQuery(name, lower, upper);
         }
