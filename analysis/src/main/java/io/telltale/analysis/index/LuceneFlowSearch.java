@@ -20,8 +20,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.facet.FacetResult;
@@ -157,16 +159,39 @@ public final class LuceneFlowSearch implements FlowSearch {
         long bucketNanos = 0;
         if (!request.facets().isEmpty() || request.histogramBuckets() > 0) {
             FacetsCollector matches = searcher.search(query, new FacetsCollectorManager());
+            // each count walks every match: they run side by side, a thread per core
+            Map<String, Future<List<SearchPage.FacetCount>>> counting = new LinkedHashMap<>();
             for (String name : request.facets()) {
-                facets.put(name, facet(searcher.getIndexReader(), matches, name, request.facetSize()));
+                counting.put(name, SEARCH_THREADS.submit(() -> facet(searcher.getIndexReader(), matches, name, request.facetSize())));
             }
+            Future<long[]> range = SEARCH_THREADS.submit(() -> request.histogramBuckets() > 0 ? timeRange(matches, request) : null);
             if (request.histogramBuckets() > 0) {
-                long[] range = timeRange(matches, request);
-                bucketNanos = bucketNanos(range, request.histogramBuckets());
-                histogram = histogram(matches, range[0], bucketNanos);
+                long[] span = done(range);
+                bucketNanos = bucketNanos(span, request.histogramBuckets());
+                histogram = histogram(matches, span[0], bucketNanos);
+            }
+            for (Map.Entry<String, Future<List<SearchPage.FacetCount>>> count : counting.entrySet()) {
+                facets.put(count.getKey(), done(count.getValue()));
             }
         }
         return new SearchPage(total, hits, next, facets, histogram, bucketNanos);
+    }
+
+    /** The task's result; its IOException or QueryException as itself. */
+    private static <T> T done(Future<T> task) throws IOException, QueryException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while counting", e);
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case IOException io -> throw io;
+                case QueryException q -> throw q;
+                case RuntimeException r -> throw r;
+                default -> throw new IOException(e.getCause());
+            }
+        }
     }
 
     private static Query timeBounded(Query query, long since, long until) {
@@ -300,13 +325,14 @@ public final class LuceneFlowSearch implements FlowSearch {
     /** The smallest round bucket width that covers the range in at most this many buckets. */
     static long bucketNanos(long[] range, int buckets) {
         long span = range[1] - range[0] + 1;
+        // buckets start on multiples of the width, so the range may touch one more than span / width + 1
         for (long seconds : NICE_BUCKETS_SECONDS) {
             long width = seconds * 1_000_000_000L;
-            if (span / width < buckets) {
+            if (span / width + 2 <= buckets) {
                 return width;
             }
         }
-        return Math.max(1, span / buckets + 1);
+        return Math.max(1, span / Math.max(1, buckets - 2) + 1);
     }
 
     private static List<SearchPage.HistogramBucket> histogram(FacetsCollector matches, long from, long widthNanos)

@@ -269,6 +269,39 @@ class IndexAgreementTest {
         assertThat(index(scanners.text(), since, until)).isEqualTo(scan(scanners, since, until));
     }
 
+    @net.jqwik.api.Example
+    void facetCountsAndTheHistogramCountWhatTheScanCounts() throws Exception {
+        for (Q q : List.of(new Q("", v -> true), block("ip.src", List.of("ip.src"), "10.20.30.0", 24), exists("tls.sni"))) {
+            SearchPage page = search.search(SearchRequest.of(q.text()).withLimit(0)
+                    .withFacets(List.of("ip.dst", "port.dst", "flow.service", "tls.ja4"), 10, 24));
+            Set<String> matching = scan(q, Long.MIN_VALUE, Long.MAX_VALUE);
+            for (String facet : List.of("ip.dst", "port.dst", "flow.service", "tls.ja4")) {
+                Map<String, Long> counts = new HashMap<>();
+                for (String uid : matching) {
+                    for (Object value : FLOWS.get(uid).getOrDefault(facet, List.of())) {
+                        counts.merge(value.toString(), 1L, Long::sum);
+                    }
+                }
+                List<SearchPage.FacetCount> top = page.facets().get(facet);
+                assertThat(top).as("%s %s", q.text(), facet).hasSize(Math.min(10, counts.size()));
+                long least = Long.MAX_VALUE;
+                for (SearchPage.FacetCount count : top) {
+                    assertThat(count.count()).as("%s %s=%s", q.text(), facet, count.value()).isEqualTo(counts.get(count.value()));
+                    least = Math.min(least, count.count());
+                }
+                Set<String> shown = new java.util.HashSet<>(top.stream().map(SearchPage.FacetCount::value).toList());
+                for (Map.Entry<String, Long> other : counts.entrySet()) {
+                    if (!shown.contains(other.getKey())) {
+                        assertThat(other.getValue()).as("%s %s: %s is not in the top", q.text(), facet, other.getKey())
+                                .isLessThanOrEqualTo(least);
+                    }
+                }
+            }
+            assertThat(page.histogram().stream().mapToLong(SearchPage.HistogramBucket::count).sum()).isEqualTo(matching.size());
+            assertThat(page.histogram()).hasSizeLessThanOrEqualTo(24);
+        }
+    }
+
     // ---- random queries of the same shapes ----
 
     @Property(tries = 300)
