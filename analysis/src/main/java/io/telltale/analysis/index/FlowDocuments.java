@@ -308,7 +308,7 @@ public final class FlowDocuments {
     }
 
     private static void keyword(Document doc, FieldSpec field, boolean facets, String value) {
-        String term = value.length() > IndexSchema.MAX_KEYWORD_CHARS ? value.substring(0, IndexSchema.MAX_KEYWORD_CHARS) : value;
+        String term = IndexSchema.term(value);
         doc.add(new StringField(field.name(), term, Field.Store.NO));
         if (facets) {
             doc.add(new SortedSetDocValuesField(field.name(), new BytesRef(term)));

@@ -45,6 +45,11 @@ public final class IndexSchema {
     /** Longest keyword indexed; longer wire strings are cut (Lucene refuses terms over 32 KiB). */
     public static final int MAX_KEYWORD_CHARS = 512;
 
+    /** A keyword as the index holds it: cut at {@link #MAX_KEYWORD_CHARS}, for documents and queries alike. */
+    public static String term(String value) {
+        return value.length() > MAX_KEYWORD_CHARS ? value.substring(0, MAX_KEYWORD_CHARS) : value;
+    }
+
     private static final Set<FieldSpec> RAW_BUFFERS = Set.of(HttpProtocol.REQUEST_HEADERS, HttpProtocol.RESPONSE_HEADERS,
             HttpProtocol.REQUEST_BODY_DATA, HttpProtocol.RESPONSE_BODY_DATA, HttpProtocol.REQUEST_LINE);
 
@@ -119,10 +124,6 @@ public final class IndexSchema {
     /** Every indexed field: the flow's first, then the protocols'. */
     public List<FieldSpec> fields() {
         return List.copyOf(fields.values());
-    }
-
-    public List<FieldSpec> protocolFields() {
-        return List.copyOf(protocolFields);
     }
 
     /** The fields a name stands for: itself, or an alias's fields; empty when unknown. */

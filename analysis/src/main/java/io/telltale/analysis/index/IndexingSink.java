@@ -31,7 +31,7 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     /** Flows whose records wait for their flow record; beyond it the oldest waiting flow's are dropped. */
     static final int MAX_PENDING_FLOWS = 1 << 20;
     /** Records joined to one document at most (a long DNS-over-TCP flow may carry thousands). */
-    static final int MAX_RECORDS_PER_FLOW = 256;
+    public static final int MAX_RECORDS_PER_FLOW = 256;
 
     private static final MonitorEvent END = new AssetChange(0, "end", "", null, null);
 
@@ -42,7 +42,6 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     private final Thread thread;
     private final AtomicLong shed = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private final AtomicLong commits = new AtomicLong();
     private volatile String firstFailure;
     private final Map<Long, List<ProtocolRecord>> pending = new LinkedHashMap<>();
     private final Map<Long, Integer> sequences = new HashMap<>();
@@ -160,7 +159,6 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     private void commit() {
         try {
             index.commit();
-            commits.incrementAndGet();
         } catch (IOException | RuntimeException e) {
             failed(e);
         }
@@ -208,10 +206,6 @@ public final class IndexingSink implements EventSink, AutoCloseable {
 
     public String firstFailure() {
         return firstFailure;
-    }
-
-    public long commits() {
-        return commits.get();
     }
 
     /** Protocol records not joined to a document (past the per-flow cap, or their flow never ended). */

@@ -147,8 +147,7 @@ public final class LuceneFlowIndex implements FlowIndex {
 
     private static void keyword(Document doc, String name, String value) {
         if (value != null && !value.isEmpty()) {
-            doc.add(new StringField(name, value.length() > IndexSchema.MAX_KEYWORD_CHARS
-                    ? value.substring(0, IndexSchema.MAX_KEYWORD_CHARS) : value, Field.Store.NO));
+            doc.add(new StringField(name, IndexSchema.term(value), Field.Store.NO));
         }
     }
 

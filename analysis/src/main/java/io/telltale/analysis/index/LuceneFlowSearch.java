@@ -35,10 +35,10 @@ import org.apache.lucene.facet.MultiLongValuesSource;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiReader;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
@@ -292,16 +292,19 @@ public final class LuceneFlowSearch implements FlowSearch {
     }
 
     /** Calls {@code each} with the start time of every matching document. */
-    private static void forEachStart(FacetsCollector matches, LongConsumer each) throws IOException {
+    /** Calls {@code each} with every value of a numeric doc-values field of every matching document. */
+    private static void forEachValue(FacetsCollector matches, String field, LongConsumer each) throws IOException {
         for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
-            NumericDocValues starts = docs.context().reader().getNumericDocValues(FlowFields.START.name());
+            SortedNumericDocValues values = DocValues.getSortedNumeric(docs.context().reader(), field);
             DocIdSetIterator it = docs.bits() == null ? null : docs.bits().iterator();
-            if (starts == null || it == null) {
+            if (it == null) {
                 continue;
             }
             for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                if (starts.advanceExact(doc)) {
-                    each.accept(starts.longValue());
+                if (values.advanceExact(doc)) {
+                    for (int i = 0; i < values.docValueCount(); i++) {
+                        each.accept(values.nextValue());
+                    }
                 }
             }
         }
@@ -309,7 +312,7 @@ public final class LuceneFlowSearch implements FlowSearch {
 
     private static long[] timeRange(FacetsCollector matches, SearchRequest request) throws IOException {
         long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
-        forEachStart(matches, start -> {
+        forEachValue(matches, FlowFields.START.name(), start -> {
             range[0] = Math.min(range[0], start);
             range[1] = Math.max(range[1], start);
         });
@@ -339,7 +342,7 @@ public final class LuceneFlowSearch implements FlowSearch {
             throws IOException {
         long origin = Math.floorDiv(from, widthNanos) * widthNanos;
         Map<Long, Long> counts = new TreeMap<>();
-        forEachStart(matches, start -> counts.merge(origin + Math.floorDiv(start - origin, widthNanos) * widthNanos, 1L, Long::sum));
+        forEachValue(matches, FlowFields.START.name(), start -> counts.merge(origin + Math.floorDiv(start - origin, widthNanos) * widthNanos, 1L, Long::sum));
         List<SearchPage.HistogramBucket> buckets = new ArrayList<>();
         counts.forEach((start, count) -> buckets.add(new SearchPage.HistogramBucket(start, count)));
         return buckets;
@@ -402,33 +405,7 @@ public final class LuceneFlowSearch implements FlowSearch {
             any.add(wildcard ? new WildcardQuery(term) : new TermQuery(term), Occur.SHOULD);
         }
         Set<Long> flowIds = new HashSet<>();
-        searcher.search(any.build(), new CollectorManager<FacetsCollector, Void>() {
-            @Override
-            public FacetsCollector newCollector() {
-                return new FacetsCollector();
-            }
-
-            @Override
-            public Void reduce(Collection<FacetsCollector> collectors) throws IOException {
-                for (FacetsCollector collector : collectors) {
-                    for (FacetsCollector.MatchingDocs docs : collector.getMatchingDocs()) {
-                        SortedNumericDocValues values = docs.context().reader().getSortedNumericDocValues(AlertFields.FLOW);
-                        DocIdSetIterator it = docs.bits() == null ? null : docs.bits().iterator();
-                        if (values == null || it == null) {
-                            continue;
-                        }
-                        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-                            if (values.advanceExact(doc)) {
-                                for (int i = 0; i < values.docValueCount(); i++) {
-                                    flowIds.add(values.nextValue());
-                                }
-                            }
-                        }
-                    }
-                }
-                return null;
-            }
-        });
+        forEachValue(searcher.search(any.build(), new FacetsCollectorManager()), AlertFields.FLOW, flowIds::add);
         return flowIds;
     }
 

@@ -51,9 +51,4 @@ public record SearchRequest(String query, long sinceNanos, long untilNanos, bool
     public SearchRequest withFacets(List<String> names, int size, int buckets) {
         return new SearchRequest(query, sinceNanos, untilNanos, newestFirst, limit, after, fields, names, size, buckets);
     }
-
-    public SearchRequest withFields(List<String> names) {
-        return new SearchRequest(query, sinceNanos, untilNanos, newestFirst, limit, after, names, facets, facetSize,
-                histogramBuckets);
-    }
 }

@@ -64,11 +64,6 @@ public final class PacketStore {
         writeFailures.addAndGet(failures);
     }
 
-    /** The id the next file will get: files below it are closed or being written. */
-    public long peekNextFileId() {
-        return nextFileId.get();
-    }
-
     /** Packets written, by writers that have closed. */
     public long storedPackets() {
         return storedPackets.get();

@@ -40,10 +40,6 @@ public record PacketStoreConfig(Path directory, long maxFileBytes, long maxFileN
         return new PacketStoreConfig(directory, maxFileBytes, maxFileNanos, bytes, devices, filter);
     }
 
-    public PacketStoreConfig withMaxFileBytes(long bytes) {
-        return new PacketStoreConfig(directory, bytes, maxFileNanos, maxFlowBytes, devices, filter);
-    }
-
     /** Only flows with an end in these networks. */
     public PacketStoreConfig withDevices(LocalNetworks networks) {
         return new PacketStoreConfig(directory, maxFileBytes, maxFileNanos, maxFlowBytes, networks, filter);

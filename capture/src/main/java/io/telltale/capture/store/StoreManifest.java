@@ -51,15 +51,20 @@ public final class StoreManifest {
         }
     }
 
-    /** The lines that name this file (its close, and its deletion if any). */
-    public List<String> linesOf(long fileId) throws IOException {
+    /** The lines that name these files (each one's close, and its deletion if any), in manifest order; one read. */
+    public List<String> linesOf(java.util.Collection<Long> fileIds) throws IOException {
         List<String> lines = new ArrayList<>();
         if (!Files.exists(path)) {
             return lines;
         }
-        String key = "\"file\":\"" + StoreFiles.name(fileId) + "\"";
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (long id : fileIds) {
+            keys.add("\"file\":\"" + StoreFiles.name(id) + "\"");
+        }
         for (String line : Files.readAllLines(path, StandardCharsets.UTF_8)) {
-            if (line.contains(key)) {
+            int start = line.indexOf("\"file\":\"");
+            int end = start < 0 ? -1 : line.indexOf('"', start + 8);
+            if (end > 0 && keys.contains(line.substring(start, end + 1))) {
                 lines.add(line);
             }
         }

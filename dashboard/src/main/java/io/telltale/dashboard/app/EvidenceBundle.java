@@ -54,10 +54,8 @@ final class EvidenceBundle {
         }
         StoreManifest manifest = new StoreManifest(store);
         StringBuilder lines = new StringBuilder();
-        for (long file : extraction.files()) {
-            for (String line : manifest.linesOf(file)) {
-                lines.append(line).append('\n');
-            }
+        for (String line : manifest.linesOf(extraction.files())) {
+            lines.append(line).append('\n');
         }
         members.put("manifest.jsonl", lines.toString().getBytes(StandardCharsets.UTF_8));
         String version = TelltaleCommand.class.getPackage().getImplementationVersion();

@@ -107,6 +107,10 @@ final class FlowIndexing implements AutoCloseable {
             out.printf("retention deleted %,d index days or alert batches and %,d pcap files%n", sink.retentionDeletions(),
                     storeDeletions);
         }
+        if (sink.recordsDropped() > 0) {
+            err.printf("telltale: %,d protocol records not joined to a flow document (over %d for one flow, or their flow "
+                    + "never ended)%n", sink.recordsDropped(), IndexingSink.MAX_RECORDS_PER_FLOW);
+        }
         if (sink.shed() > 0) {
             err.printf("telltale: %,d events not indexed (the indexer fell behind)%n", sink.shed());
         }

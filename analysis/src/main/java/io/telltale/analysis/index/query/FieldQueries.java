@@ -207,10 +207,7 @@ final class FieldQueries {
         if (value.wildcard()) {
             return new WildcardQuery(new Term(name, text));
         }
-        if (text.length() > IndexSchema.MAX_KEYWORD_CHARS) {
-            text = text.substring(0, IndexSchema.MAX_KEYWORD_CHARS);
-        }
-        return new TermQuery(new Term(name, text));
+        return new TermQuery(new Term(name, IndexSchema.term(text)));
     }
 
     private static String fold(String text, boolean lowerCase) {
