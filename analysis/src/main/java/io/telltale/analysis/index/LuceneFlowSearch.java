@@ -231,7 +231,17 @@ public final class LuceneFlowSearch implements FlowSearch {
     private SearchPage.FlowHit hit(StoredFields stored, int doc, Set<String> wanted) throws IOException {
         var document = stored.document(doc);
         var bytes = document.getBinaryValue(IndexSchema.SOURCE);
-        Map<String, Object> all = SourceCodec.decode(bytes.bytes, bytes.offset, bytes.length, schema);
+        Map<String, Object> all;
+        try {
+            all = bytes == null ? Map.of() : SourceCodec.decode(bytes.bytes, bytes.offset, bytes.length, schema);
+        } catch (IllegalArgumentException e) {
+            all = Map.of();
+        }
+        if (!(all.get(IndexSchema.ID_KEY) instanceof Number) || !(all.get(FlowFields.START.name()) instanceof Number)) {
+            // an IOException, so every caller says it as it says an unreadable index, not as a stack trace
+            throw new IOException("a flow document cannot be read (damaged, or written by another version of Telltale); "
+                    + "index it again into a new --data-dir");
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         for (Map.Entry<String, Object> entry : all.entrySet()) {
             if (!entry.getKey().startsWith("_") && (wanted == null || wanted.contains(entry.getKey()))) {
