@@ -3,6 +3,7 @@ package io.telltale.analysis.detect;
 import io.telltale.analysis.asset.AssetInventory;
 import io.telltale.analysis.asset.OuiRegistry;
 import io.telltale.analysis.event.Alert;
+import io.telltale.analysis.event.AlertConnection;
 import io.telltale.analysis.geo.GeoDatabase;
 import io.telltale.analysis.event.AssetChange;
 import com.google.common.net.InetAddresses;
@@ -52,6 +53,8 @@ public final class DetectionSink implements EventSink {
     private long repeats;
     private long suppressed;
     private Detector current;
+    /** The event the detectors are looking at, so an alert raised on it can name its 5-tuple. */
+    private MonitorEvent looking;
 
     /** Severities as the summary orders them. */
     public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "info");
@@ -85,6 +88,7 @@ public final class DetectionSink implements EventSink {
             inventory.accept(event);
         }
         downstream.accept(event);
+        looking = event;
         switch (event) {
             case FlowEvent(var record) -> {
                 for (Detector d : detectors) {
@@ -122,6 +126,7 @@ public final class DetectionSink implements EventSink {
 
     /** The input ended: detectors that judge whole series (beacons) speak now. */
     public void finish(long nowNanos) {
+        looking = null;
         for (Detector d : detectors) {
             current = d;
             d.onEnd(nowNanos, findings);
@@ -166,11 +171,26 @@ public final class DetectionSink implements EventSink {
         Alert alert = new Alert(id(idKey), f.timestampNanos(), f.severity().text(), category, f.title(), f.why(),
                 f.deviceAddress(), deviceName, f.remoteAddress(), f.remoteName(),
                 current.name(), f.attack(), f.flowIds(), f.score(), where.country(), where.asn(), where.organisation(),
-                f.signature());
+                f.signature(), connectionOf(f));
         alerts++;
         String label = f.deviceAddress() + (deviceName == null ? "" : " " + deviceName);
         bySeverity.computeIfAbsent(label, d -> new int[SEVERITIES.size()])[SEVERITIES.indexOf(alert.severity())]++;
         downstream.accept(alert);
+    }
+
+    /**
+     * The 5-tuple of the event being looked at when it is one of the finding's flows; built only
+     * when an alert is raised, so the per-flow path allocates nothing for it.
+     */
+    private AlertConnection connectionOf(Finding f) {
+        return switch (looking) {
+            case FlowEvent(var r) when f.flowIds().contains(r.id()) -> new AlertConnection(r.id(), r.transport(),
+                    r.originatorHost(), r.originatorPort(), r.responderHost(), r.responderPort(), r.service(),
+                    r.communityId());
+            case ProtocolRecord r when f.flowIds().contains(r.flowId()) -> new AlertConnection(r.flowId(), null,
+                    r.originatorHost(), r.originatorPort(), r.responderHost(), r.responderPort(), null, null);
+            case null, default -> null;
+        };
     }
 
     private static final long FNV = 0xcbf29ce484222325L;

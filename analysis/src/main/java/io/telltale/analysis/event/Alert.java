@@ -10,7 +10,9 @@ import java.util.List;
  * ATT&amp;CK techniques, the flows that are its evidence, and a score where one applies (-1 when not).
  * An external remote end carries its country (ISO 3166) and autonomous system when the bundled
  * databases know them (null and -1 when not). A signature's alert names its rule and the buffer
- * it matched ({@link SignatureHit}); other alerts have none.
+ * it matched ({@link SignatureHit}); other alerts have none. An alert raised on a flow names that
+ * flow's 5-tuple ({@link AlertConnection}); one about the device alone, or raised at the end of the
+ * input, has none (null).
  */
 public record Alert(
         String id,
@@ -30,7 +32,8 @@ public record Alert(
         String remoteCountry,
         long remoteAsn,
         String remoteOrganisation,
-        SignatureHit signature) implements MonitorEvent {
+        SignatureHit signature,
+        AlertConnection connection) implements MonitorEvent {
 
     public Alert {
         attack = List.copyOf(attack);

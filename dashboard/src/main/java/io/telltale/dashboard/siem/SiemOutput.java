@@ -1,0 +1,138 @@
+package io.telltale.dashboard.siem;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.handler.ssl.SslContext;
+import io.telltale.analysis.event.Alert;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * One destination from alert to wire: the filter (minimum severity, categories), the rate limit (a
+ * token bucket over packet time, so a pcap read twice sends the same alerts), the encoder, the spool
+ * and the sender. {@link #offer} runs on the sink thread and never waits for the network.
+ */
+final class SiemOutput {
+
+    private final SyslogDestination destination;
+    private final AlertEncoder encoder;
+    private final DiskSpool spool;
+    private final SyslogSender sender;
+    private final Consumer<String> log;
+    private final int minimumRank;
+    private final Counter spooled;
+    private final Counter rateLimited;
+    private final Counter filtered;
+    private final Counter shortened;
+    private final Counter dropped;
+    private double tokens;
+    private long lastRefillNanos = Long.MIN_VALUE;
+    private long sequence;
+    private long rateLimitedSinceLog;
+
+    SiemOutput(SyslogDestination destination, SensorIdentity sensor, Path spoolRoot, SiemTransports transports,
+               MeterRegistry registry, Consumer<String> log) throws IOException {
+        this.destination = destination;
+        this.log = log;
+        this.encoder = new AlertEncoder(sensor, destination.header(), destination.payload(), destination.facility(),
+                destination.maxMessageBytes(), destination.singleLine(), destination.bom());
+        this.spool = DiskSpool.open(spoolRoot.resolve(destination.name()), destination.spoolQuotaBytes(),
+                m -> log.accept("siem " + destination.name() + ": " + m));
+        SslContext ssl = destination.transport() == SyslogDestination.Transport.TLS ? TlsClients.context(destination) : null;
+        this.sender = new SyslogSender(destination, spool, transports, ssl, registry, log);
+        this.minimumRank = SeverityScale.order(destination.minSeverity());
+        this.tokens = destination.rateBurst();
+        String[] tags = {"destination", destination.name(), "format", destination.formatName()};
+        spooled = Counter.builder("telltale.siem.events.spooled").tags(tags).register(registry);
+        rateLimited = Counter.builder("telltale.siem.events.dropped").tags(tags).tag("reason", "rate_limited").register(registry);
+        dropped = Counter.builder("telltale.siem.events.dropped").tags(tags).tag("reason", "spool_quota").register(registry);
+        filtered = Counter.builder("telltale.siem.events.filtered").tags(tags).register(registry);
+        shortened = Counter.builder("telltale.siem.events.shortened").tags(tags).register(registry);
+        Gauge.builder("telltale.siem.queue.events", spool, DiskSpool::pendingEntries).tags(tags).register(registry);
+        Gauge.builder("telltale.siem.queue.bytes", spool, DiskSpool::pendingBytes).tags(tags).baseUnit("bytes").register(registry);
+    }
+
+    void start() {
+        sender.start();
+    }
+
+    /** Filters, limits, encodes and spools one alert. */
+    void offer(Alert alert) {
+        if (SeverityScale.order(alert.severity()) < minimumRank
+                || (!destination.categories().isEmpty() && !destination.categories().contains(alert.category()))) {
+            filtered.increment();
+            return;
+        }
+        if (!admit(alert.timestampNanos())) {
+            rateLimited.increment();
+            rateLimitedSinceLog++;
+            return;
+        }
+        if (rateLimitedSinceLog > 0) {
+            log.accept("siem " + destination.name() + ": " + rateLimitedSinceLog + " alerts were over the rate limit of "
+                    + destination.ratePerSecond() + "/s and not sent");
+            rateLimitedSinceLog = 0;
+        }
+        sequence = sequence == Integer.MAX_VALUE ? 1 : sequence + 1; // RFC 5424 §7.3.1: 1 to 2147483647, then 1 again
+        AlertEncoder.Encoded message = encoder.encode(alert, sequence);
+        if (message.shortened()) {
+            shortened.increment();
+        }
+        long droppedBefore = spool.droppedEntries();
+        try {
+            spool.append(message.bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("siem " + destination.name() + ": cannot spool an alert in " + spool.directory(), e);
+        }
+        dropped.increment(spool.droppedEntries() - droppedBefore);
+        spooled.increment();
+        sender.wake();
+    }
+
+    /** The token bucket: {@code ratePerSecond} refilled over packet time, up to the burst. */
+    private boolean admit(long nowNanos) {
+        if (destination.ratePerSecond() <= 0) {
+            return true;
+        }
+        if (lastRefillNanos != Long.MIN_VALUE && nowNanos > lastRefillNanos) {
+            tokens = Math.min(Math.max(1, destination.rateBurst()),
+                    tokens + (nowNanos - lastRefillNanos) / 1e9 * destination.ratePerSecond());
+        }
+        lastRefillNanos = Math.max(lastRefillNanos, nowNanos);
+        if (tokens >= 1) {
+            tokens -= 1;
+            return true;
+        }
+        return false;
+    }
+
+    void sync() throws IOException {
+        spool.sync();
+    }
+
+    /** Waits for delivery up to {@code timeout}; what is left stays spooled. The number left. */
+    long close(Duration timeout) throws IOException {
+        try {
+            sender.close(timeout);
+            return spool.pendingEntries();
+        } finally {
+            spool.close();
+        }
+    }
+
+    SyslogDestination destination() {
+        return destination;
+    }
+
+    DiskSpool spool() {
+        return spool;
+    }
+
+    boolean connected() {
+        return sender.connected();
+    }
+}
