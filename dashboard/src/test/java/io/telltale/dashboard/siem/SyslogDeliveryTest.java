@@ -154,6 +154,36 @@ class SyslogDeliveryTest {
         }
     }
 
+    @Test
+    void aRefusedCertificateOrAWrongServerDeliversNothingAndKeepsEverything() throws Exception {
+        SyslogDestination intruder = SyslogDestination.of("intruder", Transport.TLS, "127.0.0.1", rsyslog.tlsPort, Payload.SYSLOG)
+                .withTls(new SyslogDestination.TlsSettings(pki.ca, pki.intruderCert, pki.intruderKey, null, null)).withFacility(1);
+        SyslogDestination impostor = SyslogDestination.of("impostor", Transport.TLS, "127.0.0.1", rsyslog.tlsPort, Payload.SYSLOG)
+                .withTls(new SyslogDestination.TlsSettings(pki.ca, pki.clientCert, pki.clientKey, "siem.example.net", null))
+                .withFacility(2);
+        List<String> log = new CopyOnWriteArrayList<>();
+        Path spool = dir.resolve("refused-spool");
+        try (SiemSink sink = new SiemSink(List.of(intruder, impostor), SENSOR, spool, Duration.ofSeconds(4),
+                new SimpleMeterRegistry(), log::add)) {
+            for (int n = 1; n <= 3; n++) {
+                sink.accept(TestAlerts.numbered(n));
+            }
+            sink.endOfBatch();
+            Thread.sleep(3000);
+        }
+        for (JsonNode m : rsyslog.messages()) {
+            int facility = Integer.parseInt(m.path("pri").asText()) / 8;
+            assertTrue(facility != 1 && facility != 2, "nothing was accepted from a refused peer: " + m);
+        }
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("siem intruder: ") && l.contains("client certificate")),
+                "TLS 1.3 finishes the handshake before the receiver refuses us; the log says what it means: " + log);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("siem impostor: TLS handshake") && l.contains("failed")),
+                "a server without the configured name is refused by us: " + log);
+        try (DiskSpool kept = DiskSpool.open(spool.resolve("intruder"), 256L << 20, x -> { })) {
+            assertEquals(3, kept.pendingEntries(), "what was not delivered stays for the next start");
+        }
+    }
+
     private static void checkRfc5424(List<JsonNode> messages, List<Alert> alerts, String input) {
         List<Long> sequence = new ArrayList<>();
         for (JsonNode m : messages) {
