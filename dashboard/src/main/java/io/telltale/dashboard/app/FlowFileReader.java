@@ -85,6 +85,14 @@ public final class FlowFileReader {
         storeWriters.clear();
     }
 
+    private io.telltale.analysis.event.EventSink outputs;
+
+    /** Every event (after detection, alerts included) also goes to the configured outputs (SIEM, JSON lines, Kafka). */
+    public FlowFileReader withOutputs(io.telltale.analysis.event.EventSink outputSink) {
+        this.outputs = outputSink;
+        return this;
+    }
+
     /** Every event (after detection, alerts included) also goes to the index. */
     public FlowFileReader withIndex(io.telltale.analysis.event.EventSink indexSink) {
         this.index = indexSink;
@@ -101,6 +109,9 @@ public final class FlowFileReader {
 
     private io.telltale.analysis.event.EventSink sink(LogSet logs) {
         io.telltale.analysis.event.EventSink downstream = index == null ? logs : io.telltale.analysis.event.EventSink.both(logs, index);
+        if (outputs != null) {
+            downstream = io.telltale.analysis.event.EventSink.both(downstream, outputs);
+        }
         if (detectionAround != null && detection == null) {
             detection = detectionAround.apply(downstream);
         }

@@ -104,6 +104,12 @@ public final class ReadCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     int workers;
 
+    @Option(names = "--outputs", paramLabel = "OUTPUTS.yaml",
+            description = "where else everything goes: SIEM destinations (syslog over TLS, TCP or UDP in RFC 5424 or 3164 with "
+                    + "CEF, LEEF, JSON or our structured data), rotated JSON-lines files, Kafka clusters; see examples/outputs.yaml. "
+                    + "Alerts for a SIEM wait in a spool on disk until delivered (DATA/spool, or DIR/spool without --data-dir)")
+    Path outputsFile;
+
     @CommandLine.Mixin
     DataDirOptions data = new DataDirOptions();
 
@@ -163,7 +169,16 @@ public final class ReadCommand implements Callable<Integer> {
                 : SignatureOptions.rules(rules, SignatureOptions.context(ruleVars, spec), stderr, "telltale read", spec);
         io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null
                 : SignatureOptions.indicators(indicators, stderr, "telltale read", spec);
+        io.telltale.dashboard.sink.Outputs outputs = null;
+        if (outputsFile != null) {
+            try {
+                outputs = io.telltale.dashboard.sink.Outputs.load(outputsFile);
+            } catch (io.telltale.dashboard.sink.Outputs.OutputsException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--outputs: " + e.getMessage());
+            }
+        }
         io.telltale.analysis.detect.DetectionSink[] detection = new io.telltale.analysis.detect.DetectionSink[1];
+        io.telltale.dashboard.sink.Outputs.Opened opened = null;
         ReadSummary summary;
         try {
             Files.createDirectories(out);
@@ -185,6 +200,15 @@ public final class ReadCommand implements Callable<Integer> {
                     reader.withDetection(l -> detection[0] = new io.telltale.analysis.detect.DetectionSink(
                             AlertPrinter.printing(l, stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()));
                 }
+                if (outputs != null) {
+                    Path spool = (data.dataDir != null ? data.dataDir : out).resolve("spool");
+                    opened = outputs.open(spool, Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                            m -> {
+                                stderr.println("telltale read: " + m);
+                                stderr.flush();
+                            });
+                    reader.withOutputs(opened);
+                }
                 try (FlowIndexing indexing = data.dataDir == null ? null : FlowIndexing.open(data, policy, true, stderr, spec.commandLine())) {
                     if (indexing != null) {
                         reader.withIndex(indexing.sink());
@@ -203,6 +227,9 @@ public final class ReadCommand implements Callable<Integer> {
                     }
                 }
             }
+            if (opened != null) {
+                opened.close(); // drains the SIEM spools (up to their drain timeout); what is left is sent next time
+            }
             if (detection[0] != null) {
                 io.telltale.dashboard.output.AssetLog.writeInventory(out.resolve("assets.jsonl"), detection[0].inventory().assets());
             }
@@ -213,6 +240,11 @@ public final class ReadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--filter: " + e.getMessage());
         }
         new SummaryPrinter(stdout).print(summary);
+        if (opened != null) {
+            for (String line : opened.summary()) {
+                stdout.println("output      " + line);
+            }
+        }
         if (detection[0] != null) {
             AlertPrinter.summary(stdout, detection[0], out.resolve("alerts.jsonl"));
         }

@@ -36,8 +36,12 @@ public final class TelltaleCommand implements Runnable {
     private static final java.util.logging.Logger LUCENE_VECTORS =
             java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
 
+    /** Kafka's producer prints its whole configuration at INFO on every start; its warnings are what an operator needs. */
+    private static final java.util.logging.Logger KAFKA = java.util.logging.Logger.getLogger("org.apache.kafka");
+
     static {
         PCAP4J.setLevel(java.util.logging.Level.WARNING);
+        KAFKA.setLevel(java.util.logging.Level.WARNING);
         LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
     }
 

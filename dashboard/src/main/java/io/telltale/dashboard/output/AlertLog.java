@@ -43,8 +43,14 @@ final class AlertLog implements Closeable {
 
     void write(Alert a) throws IOException {
         open();
-        // streamed field by field: a tree per alert was most of the cost of an alert storm
-        JsonGenerator g = json;
+        write(json, a);
+        json.flush();
+        out.write('\n');
+        written++;
+    }
+
+    /** One alert as one JSON object, streamed field by field: a tree per alert was most of the cost of an alert storm. */
+    static void write(JsonGenerator g, Alert a) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", a.id());
         g.writeFieldName("ts");
@@ -107,9 +113,6 @@ final class AlertLog implements Closeable {
             g.writeEndObject();
         }
         g.writeEndObject();
-        g.flush();
-        out.write('\n');
-        written++;
     }
 
     /** What is buffered goes to the file: a reader (tail -f, the dashboard) sees every alert written so far. */

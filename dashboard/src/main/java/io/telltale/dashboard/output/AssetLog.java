@@ -39,6 +39,13 @@ public final class AssetLog implements Closeable {
 
     void write(AssetChange c) throws IOException {
         open();
+        changes.write(JSON.writeValueAsString(json(c)));
+        changes.write('\n');
+        written++;
+    }
+
+    /** One change as asset-changes.jsonl writes it. */
+    static ObjectNode json(AssetChange c) {
         ObjectNode o = JSON.createObjectNode();
         o.put("ts", new BigDecimal(ZeekText.seconds(c.timestampNanos())));
         o.put("change", c.kind());
@@ -47,9 +54,7 @@ public final class AssetLog implements Closeable {
             o.put("before", c.before());
         }
         o.put("after", c.after());
-        changes.write(JSON.writeValueAsString(o));
-        changes.write('\n');
-        written++;
+        return o;
     }
 
     long written() {

@@ -37,6 +37,12 @@ public final class JsonLinesFlowWriter implements FlowRecordWriter {
 
     @Override
     public void write(FlowRecord r) throws IOException {
+        write(json, r, payloadStats);
+        written++;
+    }
+
+    /** One flow record as one JSON object (conn.jsonl's line, a Kafka record's value). */
+    static void write(JsonGenerator json, FlowRecord r, boolean payloadStats) throws IOException {
         json.writeStartObject();
         json.writeFieldName("ts");
         json.writeNumber(ZeekText.jsonDecimal(ZeekText.seconds(r.startNanos())));
@@ -86,11 +92,10 @@ public final class JsonLinesFlowWriter implements FlowRecordWriter {
             json.writeNumberField("inner_vlan", r.innerVlan());
         }
         if (payloadStats) {
-            stats("orig", r.originatorStats());
-            stats("resp", r.responderStats());
+            stats(json, "orig", r.originatorStats());
+            stats(json, "resp", r.responderStats());
         }
         json.writeEndObject();
-        written++;
     }
 
     @Override
@@ -99,15 +104,15 @@ public final class JsonLinesFlowWriter implements FlowRecordWriter {
     }
 
     /** The payload statistics of one side, as in conn.log's trailing columns; what was not measured is left out. */
-    private void stats(String side, PayloadStats s) throws IOException {
-        number(side + "_entropy", s.headEntropy());
-        number(side + "_size_mean", s.meanSize());
-        number(side + "_size_sd", s.sizeDeviation());
-        number(side + "_iat_mean", s.meanGapSeconds());
-        number(side + "_iat_sd", s.gapDeviationSeconds());
+    private static void stats(JsonGenerator json, String side, PayloadStats s) throws IOException {
+        number(json, side + "_entropy", s.headEntropy());
+        number(json, side + "_size_mean", s.meanSize());
+        number(json, side + "_size_sd", s.sizeDeviation());
+        number(json, side + "_iat_mean", s.meanGapSeconds());
+        number(json, side + "_iat_sd", s.gapDeviationSeconds());
     }
 
-    private void number(String name, double value) throws IOException {
+    private static void number(JsonGenerator json, String name, double value) throws IOException {
         if (!Double.isNaN(value)) {
             json.writeFieldName(name);
             json.writeNumber(ZeekText.jsonDecimal(ZeekText.decimal(value)));

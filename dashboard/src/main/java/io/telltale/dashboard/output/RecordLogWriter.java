@@ -60,6 +60,37 @@ public abstract sealed class RecordLogWriter<R> implements Closeable {
                 : zeek(directory.resolve(logName + ".log"), logName, columns, clock);
     }
 
+    /** One record as one JSON object with Zeek's field names, unset fields left out. */
+    static <R> void writeObject(JsonGenerator json, List<LogColumn<R>> columns, R record) throws IOException {
+        json.writeStartObject();
+        for (LogColumn<R> column : columns) {
+            Object value = column.value().apply(record);
+            if (value != null) {
+                json.writeFieldName(column.name());
+                value(json, value);
+            }
+        }
+        json.writeEndObject();
+    }
+
+    private static void value(JsonGenerator json, Object value) throws IOException {
+        switch (value) {
+            case String s -> json.writeString(s);
+            case Boolean b -> json.writeBoolean(b);
+            case LogColumn.Decimal d -> json.writeNumber(ZeekText.jsonDecimal(d.text()));
+            case Integer n -> json.writeNumber(n);
+            case Long n -> json.writeNumber(n);
+            case List<?> list -> {
+                json.writeStartArray();
+                for (Object element : list) {
+                    value(json, element);
+                }
+                json.writeEndArray();
+            }
+            default -> json.writeString(value.toString());
+        }
+    }
+
     private static final class Tsv<R> extends RecordLogWriter<R> {
         private final ZeekLogWriter log;
 
@@ -119,33 +150,7 @@ public abstract sealed class RecordLogWriter<R> implements Closeable {
 
         @Override
         void writeRow(R record) throws IOException {
-            json.writeStartObject();
-            for (LogColumn<R> column : columns) {
-                Object value = column.value().apply(record);
-                if (value != null) {
-                    json.writeFieldName(column.name());
-                    value(value);
-                }
-            }
-            json.writeEndObject();
-        }
-
-        private void value(Object value) throws IOException {
-            switch (value) {
-                case String s -> json.writeString(s);
-                case Boolean b -> json.writeBoolean(b);
-                case LogColumn.Decimal d -> json.writeNumber(ZeekText.jsonDecimal(d.text()));
-                case Integer n -> json.writeNumber(n);
-                case Long n -> json.writeNumber(n);
-                case List<?> list -> {
-                    json.writeStartArray();
-                    for (Object element : list) {
-                        value(element);
-                    }
-                    json.writeEndArray();
-                }
-                default -> json.writeString(value.toString());
-            }
+            writeObject(json, columns, record);
         }
 
         @Override

@@ -17,7 +17,7 @@ import java.util.Locale;
  * a signature alert and, for our own detectors, 9,000,001 plus the category's position in DESIGN
  * §6's list (a fixed, documented range of our own).
  */
-enum JsonFormat {
+public enum JsonFormat {
     EVE, ECS, OCSF;
 
     static final int OWN_SIGNATURE_BASE = 9_000_001;
@@ -26,6 +26,11 @@ enum JsonFormat {
             .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter ECS_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSX", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+
+    /** The alert as this schema's JSON object, for sinks other than syslog (JSON-lines files, Kafka). */
+    public static String encode(io.telltale.analysis.event.Alert alert, String schema, SensorIdentity sensor) {
+        return valueOf(schema.toUpperCase(Locale.ROOT)).payload(new AlertView(alert, Integer.MAX_VALUE), sensor);
+    }
 
     String payload(AlertView v, SensorIdentity sensor) {
         ObjectNode o = switch (this) {

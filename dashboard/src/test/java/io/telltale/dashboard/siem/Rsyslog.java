@@ -20,18 +20,18 @@ import java.util.concurrent.TimeUnit;
  * permitting only {@code sensor-01.example.test}) on another, each message written as one JSON line
  * with rsyslog's own RFC 5424 parse and its structured data parsed by {@code mmpstrucdata}.
  */
-final class Rsyslog implements AutoCloseable {
+public final class Rsyslog implements AutoCloseable {
 
     static final String RSYSLOGD = "/usr/sbin/rsyslogd";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dir;
     final TestPki pki;
-    final int port;
+    public final int port;
     final int tlsPort;
     private Process process;
 
-    Rsyslog(Path dir, TestPki pki) throws IOException {
+    public Rsyslog(Path dir, TestPki pki) throws IOException {
         if (!Files.isExecutable(Path.of(RSYSLOGD))) {
             throw new IllegalStateException(RSYSLOGD + " is missing: install Debian's rsyslog and rsyslog-gnutls (.ci/run does)");
         }
@@ -76,7 +76,7 @@ final class Rsyslog implements AutoCloseable {
                 """.formatted(dir, pki.ca, pki.serverCert, pki.serverKey, port, tlsPort);
     }
 
-    void start() throws IOException, InterruptedException {
+    public void start() throws IOException, InterruptedException {
         process = new ProcessBuilder(RSYSLOGD, "-n", "-f", dir.resolve("rsyslog.conf").toString(),
                 "-i", dir.resolve("work/rsyslogd.pid").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("rsyslogd.log").toFile()))
@@ -109,7 +109,7 @@ final class Rsyslog implements AutoCloseable {
     }
 
     /** Every message received so far, as rsyslog parsed it. */
-    List<JsonNode> messages() throws IOException {
+    public List<JsonNode> messages() throws IOException {
         Path out = dir.resolve("out.jsonl");
         List<JsonNode> list = new ArrayList<>();
         if (!Files.exists(out)) {
@@ -123,7 +123,7 @@ final class Rsyslog implements AutoCloseable {
         return list;
     }
 
-    List<JsonNode> waitFor(int count, long seconds) throws IOException, InterruptedException {
+    public List<JsonNode> waitFor(int count, long seconds) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         List<JsonNode> got = messages();
         while (got.size() < count && System.nanoTime() < deadline) {
@@ -133,7 +133,7 @@ final class Rsyslog implements AutoCloseable {
         return got;
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         Path log = dir.resolve("rsyslogd.log");
         return Files.exists(log) ? Files.readString(log) : "";
     }

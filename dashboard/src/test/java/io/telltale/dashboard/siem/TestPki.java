@@ -12,7 +12,7 @@ import java.util.List;
  * ({@code sensor-01.example.test}, the name rsyslog permits) and an intruder's, CA-signed with
  * another name. Keys are PKCS#8 PEM, as Netty reads them.
  */
-final class TestPki {
+public final class TestPki {
 
     final Path ca;
     final Path serverCert;
@@ -22,7 +22,7 @@ final class TestPki {
     final Path intruderCert;
     final Path intruderKey;
 
-    TestPki(Path dir) throws IOException, InterruptedException {
+    public TestPki(Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir);
         ca = dir.resolve("ca.pem");
         serverCert = dir.resolve("server.pem");

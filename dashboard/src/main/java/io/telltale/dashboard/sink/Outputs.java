@@ -1,0 +1,223 @@
+package io.telltale.dashboard.sink;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.telltale.analysis.event.EventSink;
+import io.telltale.analysis.event.MonitorEvent;
+import io.telltale.dashboard.siem.SensorIdentity;
+import io.telltale.dashboard.siem.SiemSink;
+import io.telltale.dashboard.siem.SyslogDestination;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The outputs a configuration names — SIEM destinations, JSON-lines files, Kafka clusters — read
+ * from YAML with every mistake reported at its line and column, and opened as one event sink.
+ */
+public final class Outputs {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+
+    /** An outputs file that cannot be used, with where and why. */
+    public static final class OutputsException extends Exception {
+        public OutputsException(String message) {
+            super(message);
+        }
+    }
+
+    private final OutputsDocument document;
+    private final Path file;
+
+    private Outputs(Path file, OutputsDocument document) {
+        this.file = file;
+        this.document = document;
+    }
+
+    public static Outputs load(Path file) throws OutputsException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new OutputsException(file + ": cannot read: " + e.getMessage());
+        }
+        return parse(file, text);
+    }
+
+    static Outputs parse(Path file, String yaml) throws OutputsException {
+        OutputsDocument d;
+        try {
+            d = YAML.readValue(yaml, OutputsDocument.class);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            throw new OutputsException(where + ": " + (cause == e ? e.getOriginalMessage() : cause.getMessage()));
+        }
+        if (d == null || (d.syslog().isEmpty() && d.jsonl().isEmpty() && d.kafka().isEmpty())) {
+            throw new OutputsException(file + ": names no output (syslog, jsonl or kafka)");
+        }
+        return new Outputs(file, d);
+    }
+
+    public List<SyslogDestination> syslog() {
+        return d().syslog().stream().map(OutputsDocument.Syslog::destination).toList();
+    }
+
+    private OutputsDocument d() {
+        return document;
+    }
+
+    /** This sensor as the messages name it: the configured name, address and PEN over the machine's own. */
+    public SensorIdentity sensor() {
+        SensorIdentity s = SensorIdentity.local();
+        OutputsDocument.Sensor c = document.sensor();
+        if (c != null) {
+            if (c.hostname() != null) {
+                s = s.withHostname(c.hostname());
+            }
+            if (c.address() != null) {
+                s = s.withAddress(c.address());
+            }
+            if (c.enterpriseNumber() != null) {
+                s = s.withEnterpriseNumber(c.enterpriseNumber());
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Opens every output. The SIEM spools go under {@code spool_dir}, or {@code defaultSpoolDir} when
+     * the file names none.
+     */
+    public Opened open(Path defaultSpoolDir, Clock clock, MeterRegistry registry, Consumer<String> log) throws IOException {
+        List<EventSink> sinks = new ArrayList<>();
+        List<Closeable> closing = new ArrayList<>();
+        SiemSink siem = null;
+        try {
+            SensorIdentity sensor = sensor();
+            if (!document.syslog().isEmpty()) {
+                Path spool = document.spoolDir() != null ? Path.of(document.spoolDir()) : defaultSpoolDir;
+                Duration drain = document.drainTimeout() == null ? Duration.ofSeconds(30)
+                        : ConfigValues.duration("drain_timeout", document.drainTimeout());
+                siem = new SiemSink(syslog(), sensor, spool, drain, registry, log);
+                sinks.add(siem);
+                closing.add(siem);
+            }
+            for (OutputsDocument.Jsonl j : document.jsonl()) {
+                JsonLinesSink sink = new JsonLinesSink(j.output(), sensor, clock, registry, log);
+                sinks.add(sink);
+                closing.add(sink);
+            }
+            for (OutputsDocument.Kafka k : document.kafka()) {
+                KafkaSink sink = new KafkaSink(k.output(), registry, log);
+                sinks.add(sink);
+                closing.add(sink);
+            }
+        } catch (IOException | RuntimeException e) {
+            for (Closeable c : closing) {
+                try {
+                    c.close();
+                } catch (IOException | RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
+        return new Opened(sinks, closing, siem, file, registry);
+    }
+
+    /** The opened outputs as one sink; closing drains the SIEM spools and flushes the rest. */
+    public static final class Opened implements EventSink, Closeable {
+        private final List<EventSink> sinks;
+        private final List<Closeable> closing;
+        private final SiemSink siem;
+        private final Path file;
+        private final MeterRegistry registry;
+
+        private Opened(List<EventSink> sinks, List<Closeable> closing, SiemSink siem, Path file, MeterRegistry registry) {
+            this.sinks = List.copyOf(sinks);
+            this.closing = List.copyOf(closing);
+            this.siem = siem;
+            this.file = file;
+            this.registry = registry;
+        }
+
+        /**
+         * One line per output from its meters: what each SIEM destination delivered and what waits in
+         * its spool, what each file or cluster took.
+         */
+        public List<String> summary() {
+            List<String> lines = new ArrayList<>();
+            for (var c : registry.find("telltale.siem.events.spooled").counters()) {
+                String name = c.getId().getTag("destination");
+                double sent = registry.find("telltale.siem.events.sent").tag("destination", name).counters().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                double waiting = registry.find("telltale.siem.queue.events").tag("destination", name).gauges().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Gauge::value).sum();
+                double limited = registry.find("telltale.siem.events.dropped").tag("destination", name).counters().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                lines.add(String.format(java.util.Locale.ROOT, "siem %s: %,d alerts delivered, %,d waiting in the spool%s", name,
+                        (long) sent, (long) waiting, limited > 0 ? String.format(java.util.Locale.ROOT, ", %,d dropped", (long) limited) : ""));
+            }
+            for (var c : registry.find("telltale.sink.records.written").counters()) {
+                String name = c.getId().getTag("sink");
+                double failed = registry.find("telltale.sink.records.failed").tag("sink", name).counters().stream()
+                        .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+                lines.add(String.format(java.util.Locale.ROOT, "%s: %,d records written%s", name, (long) c.count(),
+                        failed > 0 ? String.format(java.util.Locale.ROOT, ", %,d failed", (long) failed) : ""));
+            }
+            return lines;
+        }
+
+        @Override
+        public void accept(MonitorEvent event) {
+            for (EventSink s : sinks) {
+                s.accept(event);
+            }
+        }
+
+        @Override
+        public void endOfBatch() {
+            for (EventSink s : sinks) {
+                s.endOfBatch();
+            }
+        }
+
+        /** Alerts still waiting for a SIEM. */
+        public long pendingAlerts() {
+            return siem == null ? 0 : siem.pending();
+        }
+
+        public Path file() {
+            return file;
+        }
+
+        @Override
+        public void close() throws IOException {
+            IOException first = null;
+            for (Closeable c : closing) {
+                try {
+                    c.close();
+                } catch (IOException e) {
+                    first = first == null ? e : first;
+                }
+            }
+            if (first != null) {
+                throw first;
+            }
+        }
+    }
+}
