@@ -114,6 +114,11 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "seconds between evaluations of series (beacons, silent devices). Default: ${DEFAULT-VALUE}")
     int evaluateSeconds;
 
+    @Option(names = "--outputs", paramLabel = "OUTPUTS.yaml",
+            description = "SIEM destinations, rotated JSON-lines files and Kafka clusters to feed (see examples/outputs.yaml); "
+                    + "alerts for a SIEM wait in a spool on disk until delivered (DATA/spool, or DIR/spool without --data-dir)")
+    Path outputsFile;
+
     @CommandLine.Mixin
     DataDirOptions data = new DataDirOptions();
 
@@ -174,6 +179,15 @@ public final class CaptureCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT_FAILED;
         }
         data.validate(spec.commandLine());
+        io.telltale.dashboard.sink.Outputs outputs = null;
+        if (outputsFile != null) {
+            try {
+                outputs = io.telltale.dashboard.sink.Outputs.load(outputsFile);
+            } catch (io.telltale.dashboard.sink.Outputs.OutputsException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--outputs: " + e.getMessage());
+            }
+        }
+        io.telltale.dashboard.sink.Outputs.Opened opened = null;
         FlowIndexing indexing = null;
         try (LogSet logs = FlowFormat.zeek.open(out, Clock.systemDefaultZone(), false)) {
             io.telltale.analysis.baseline.PolicyLearner learner = learn && policy != null
@@ -183,6 +197,16 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             io.telltale.analysis.event.EventSink logsAndIndex = indexing == null ? logs
                     : io.telltale.analysis.event.EventSink.both(logs, indexing.sink());
+            if (outputs != null) {
+                opened = outputs.open((data.dataDir != null ? data.dataDir : out).resolve("spool"), Clock.systemUTC(),
+                        new SimpleMeterRegistry(), m -> {
+                            synchronized (stdout) {
+                                stderr.println("telltale capture: " + m);
+                                stderr.flush();
+                            }
+                        });
+                logsAndIndex = io.telltale.analysis.event.EventSink.both(logsAndIndex, opened);
+            }
             io.telltale.analysis.event.EventSink alertsAndLogs = AlertPrinter.printing(logsAndIndex, stdout);
             if (learner != null) {
                 io.telltale.analysis.event.EventSink printed = alertsAndLogs;
@@ -259,6 +283,11 @@ public final class CaptureCommand implements Callable<Integer> {
                     // the index and the store keep making files: the data directory becomes the user's
                     DataDirectoryOwner.give(data.dataDir, becomes);
                 }
+                if (opened != null) {
+                    for (Path d : opened.writableDirectories()) {
+                        DataDirectoryOwner.give(d, becomes); // spools and rotated files are made after the drop
+                    }
+                }
                 Privileges.dropTo(becomes);
             }
             stdout.printf(Locale.ROOT, "capturing on %s: %s source, %d worker%s, running as %s (effective capabilities %x)%n",
@@ -319,6 +348,12 @@ public final class CaptureCommand implements Callable<Integer> {
             if (indexing != null) {
                 indexing.close();
                 indexing.report(stdout, stderr);
+            }
+            if (opened != null) {
+                opened.close(); // waits for the SIEM (up to drain_timeout); what is left stays spooled for the next start
+                for (String line : opened.summary()) {
+                    stdout.println("output      " + line);
+                }
             }
             long packets = 0;
             long drops = 0;

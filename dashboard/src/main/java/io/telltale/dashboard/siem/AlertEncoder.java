@@ -21,10 +21,24 @@ import java.util.Arrays;
 public final class AlertEncoder {
 
     /** The syslog header. */
-    public enum Header { RFC5424, RFC3164 }
+    public enum Header {
+        RFC5424, RFC3164;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Header of(String text) {
+            return Choices.of(Header.class, "header", text);
+        }
+    }
 
     /** What follows the header. */
-    public enum Payload { SYSLOG, CEF, LEEF, EVE, ECS, OCSF }
+    public enum Payload {
+        SYSLOG, CEF, LEEF, EVE, ECS, OCSF;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Payload of(String text) {
+            return Choices.of(Payload.class, "format", text);
+        }
+    }
 
     /** A message and whether it had to be shortened to fit. */
     public record Encoded(byte[] bytes, boolean shortened) {

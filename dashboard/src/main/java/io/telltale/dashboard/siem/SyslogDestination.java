@@ -31,9 +31,23 @@ public record SyslogDestination(
         Duration confirmAfter,
         boolean bom) {
 
-    public enum Transport { UDP, TCP, TLS }
+    public enum Transport {
+        UDP, TCP, TLS;
 
-    public enum Framing { OCTET_COUNTING, LF }
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Transport of(String text) {
+            return Choices.of(Transport.class, "transport", text);
+        }
+    }
+
+    public enum Framing {
+        OCTET_COUNTING, LF;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public static Framing of(String text) {
+            return Choices.of(Framing.class, "framing", text);
+        }
+    }
 
     /**
      * TLS client settings: the trust anchors (PEM; null trusts the system's), our certificate chain

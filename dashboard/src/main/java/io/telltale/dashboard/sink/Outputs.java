@@ -110,8 +110,7 @@ public final class Outputs {
             SensorIdentity sensor = sensor();
             if (!document.syslog().isEmpty()) {
                 Path spool = document.spoolDir() != null ? Path.of(document.spoolDir()) : defaultSpoolDir;
-                Duration drain = document.drainTimeout() == null ? Duration.ofSeconds(30)
-                        : ConfigValues.duration("drain_timeout", document.drainTimeout());
+                Duration drain = document.drainTimeout() == null ? Duration.ofSeconds(30) : document.drainTimeout().duration();
                 siem = new SiemSink(syslog(), sensor, spool, drain, registry, log);
                 sinks.add(siem);
                 closing.add(siem);
@@ -136,7 +135,14 @@ public final class Outputs {
             }
             throw e;
         }
-        return new Opened(sinks, closing, siem, file, registry);
+        List<Path> writable = new ArrayList<>();
+        if (siem != null) {
+            writable.add(document.spoolDir() != null ? Path.of(document.spoolDir()) : defaultSpoolDir);
+        }
+        for (OutputsDocument.Jsonl j : document.jsonl()) {
+            writable.add(j.output().path().toAbsolutePath().getParent());
+        }
+        return new Opened(sinks, closing, siem, file, registry, writable);
     }
 
     /** The opened outputs as one sink; closing drains the SIEM spools and flushes the rest. */
@@ -146,8 +152,11 @@ public final class Outputs {
         private final SiemSink siem;
         private final Path file;
         private final MeterRegistry registry;
+        private final List<Path> writable;
 
-        private Opened(List<EventSink> sinks, List<Closeable> closing, SiemSink siem, Path file, MeterRegistry registry) {
+        private Opened(List<EventSink> sinks, List<Closeable> closing, SiemSink siem, Path file, MeterRegistry registry,
+                       List<Path> writable) {
+            this.writable = List.copyOf(writable);
             this.sinks = List.copyOf(sinks);
             this.closing = List.copyOf(closing);
             this.siem = siem;
@@ -194,6 +203,11 @@ public final class Outputs {
             for (EventSink s : sinks) {
                 s.endOfBatch();
             }
+        }
+
+        /** The directories the outputs go on creating files in (spools, rotated files): a capture that drops root hands them over. */
+        public List<Path> writableDirectories() {
+            return writable;
         }
 
         /** Alerts still waiting for a SIEM. */

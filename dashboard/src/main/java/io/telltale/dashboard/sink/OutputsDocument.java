@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.telltale.dashboard.siem.AlertEncoder;
 import io.telltale.dashboard.siem.SyslogDestination;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,7 @@ import java.util.Set;
  * destination as it is read, so a wrong value is reported at its line and column. Every option and
  * its default is in {@code examples/outputs.yaml}.
  */
-record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir, @JsonProperty("drain_timeout") String drainTimeout,
+record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir, @JsonProperty("drain_timeout") Span drainTimeout,
                        List<Syslog> syslog, List<Jsonl> jsonl, List<Kafka> kafka) {
 
     OutputsDocument {
@@ -28,9 +27,6 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
             if (!names.add(name)) {
                 throw new IllegalArgumentException("two syslog destinations are named \"" + name + "\" (each has its own spool)");
             }
-        }
-        if (drainTimeout != null) {
-            ConfigValues.duration("drain_timeout", drainTimeout);
         }
     }
 
@@ -45,11 +41,47 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
     record Tls(String ca, String certificate, String key, @JsonProperty("server_name") String serverName, String fingerprint) {
     }
 
-    record Syslog(String name, String transport, String host, Integer port, String framing, String header, String format,
-                  String facility, @JsonProperty("min_severity") String minSeverity, List<String> categories,
+    /** A syslog facility: a name ({@code local4}) or 0–23. */
+    record Facility(int code) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Facility of(String text) {
+            return new Facility(facility(text));
+        }
+    }
+
+    /** A minimum severity. */
+    record Severity(String text) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Severity of(String text) {
+            if (!List.of("info", "low", "medium", "high", "critical").contains(text)) {
+                throw new IllegalArgumentException("min_severity is info, low, medium, high or critical, not \"" + text + "\"");
+            }
+            return new Severity(text);
+        }
+    }
+
+    /** A size ({@code 256M}). */
+    record Size(long bytes) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Size of(String text) {
+            return new Size(ConfigValues.bytes("a size", text));
+        }
+    }
+
+    /** A duration ({@code 1s}, {@code 1h}). */
+    record Span(java.time.Duration duration) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        static Span of(String text) {
+            return new Span(ConfigValues.duration("a duration", text));
+        }
+    }
+
+    record Syslog(String name, SyslogDestination.Transport transport, String host, Integer port, SyslogDestination.Framing framing,
+                  AlertEncoder.Header header, AlertEncoder.Payload format, Facility facility,
+                  @JsonProperty("min_severity") Severity minSeverity, List<String> categories,
                   @JsonProperty("rate_limit") Double rateLimit, Integer burst,
                   @JsonProperty("max_message_bytes") Integer maxMessageBytes, Boolean bom,
-                  @JsonProperty("confirm_after") String confirmAfter, @JsonProperty("spool_quota") String spoolQuota, Tls tls) {
+                  @JsonProperty("confirm_after") Span confirmAfter, @JsonProperty("spool_quota") Size spoolQuota, Tls tls) {
         Syslog {
             destination(name, transport, host, port, framing, header, format, facility, minSeverity, categories, rateLimit, burst,
                     maxMessageBytes, bom, confirmAfter, spoolQuota, tls);
@@ -60,36 +92,31 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
                     burst, maxMessageBytes, bom, confirmAfter, spoolQuota, tls);
         }
 
-        private static SyslogDestination destination(String name, String transport, String host, Integer port, String framing,
-                String header, String format, String facility, String minSeverity, List<String> categories, Double rateLimit,
-                Integer burst, Integer maxMessageBytes, Boolean bom, String confirmAfter, String spoolQuota, Tls tls) {
+        private static SyslogDestination destination(String name, SyslogDestination.Transport transport, String host, Integer port,
+                SyslogDestination.Framing framing, AlertEncoder.Header header, AlertEncoder.Payload format, Facility facility,
+                Severity minSeverity, List<String> categories, Double rateLimit, Integer burst, Integer maxMessageBytes, Boolean bom,
+                Span confirmAfter, Size spoolQuota, Tls tls) {
             if (name == null) {
                 throw new IllegalArgumentException("a syslog destination needs a name");
             }
             if (host == null) {
                 throw new IllegalArgumentException(name + ": host is required");
             }
-            SyslogDestination.Transport t = choice(name, "transport", transport == null ? "tls" : transport,
-                    SyslogDestination.Transport.class);
-            AlertEncoder.Payload p = choice(name, "format", format == null ? "syslog" : format, AlertEncoder.Payload.class);
+            SyslogDestination.Transport t = transport == null ? SyslogDestination.Transport.TLS : transport;
+            AlertEncoder.Payload p = format == null ? AlertEncoder.Payload.SYSLOG : format;
             int defaultPort = t == SyslogDestination.Transport.TLS ? 6514 : 514;
             SyslogDestination d = SyslogDestination.of(name, t, host, port == null ? defaultPort : port, p);
             if (framing != null) {
-                d = d.withFraming(choice(name, "framing", framing.replace("octet-counting", "octet_counting"),
-                        SyslogDestination.Framing.class));
+                d = d.withFraming(framing);
             }
             if (header != null) {
-                d = d.withHeader(choice(name, "header", header, AlertEncoder.Header.class));
+                d = d.withHeader(header);
             }
             if (facility != null) {
-                d = d.withFacility(OutputsDocument.facility(name, facility));
+                d = d.withFacility(facility.code());
             }
             if (minSeverity != null || categories != null) {
-                String min = minSeverity == null ? "info" : minSeverity;
-                if (!List.of("info", "low", "medium", "high", "critical").contains(min)) {
-                    throw new IllegalArgumentException(name + ": min_severity is info, low, medium, high or critical, not \"" + min + "\"");
-                }
-                d = d.withFilter(min, categories == null ? Set.of() : Set.copyOf(categories));
+                d = d.withFilter(minSeverity == null ? "info" : minSeverity.text(), categories == null ? Set.of() : Set.copyOf(categories));
             }
             if (rateLimit != null) {
                 if (rateLimit < 0) {
@@ -101,10 +128,10 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
                 d = d.withMaxMessageBytes(maxMessageBytes);
             }
             if (confirmAfter != null) {
-                d = d.withConfirmAfter(ConfigValues.duration(name + ": confirm_after", confirmAfter));
+                d = d.withConfirmAfter(confirmAfter.duration());
             }
             if (spoolQuota != null) {
-                d = d.withSpoolQuota(ConfigValues.bytes(name + ": spool_quota", spoolQuota));
+                d = d.withSpoolQuota(spoolQuota.bytes());
             }
             if (bom != null) {
                 d = new SyslogDestination(d.name(), d.transport(), d.host(), d.port(), d.framing(), d.header(), d.payload(),
@@ -122,8 +149,8 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
         }
     }
 
-    record Jsonl(String name, String path, List<String> records, @JsonProperty("alert_format") String alertFormat,
-                 @JsonProperty("rotate_bytes") String rotateBytes, @JsonProperty("rotate_every") String rotateEvery, Integer keep) {
+    record Jsonl(String name, String path, List<RecordClass> records, @JsonProperty("alert_format") String alertFormat,
+                 @JsonProperty("rotate_bytes") Size rotateBytes, @JsonProperty("rotate_every") Span rotateEvery, Integer keep) {
         Jsonl {
             output(name, path, records, alertFormat, rotateBytes, rotateEvery, keep);
         }
@@ -132,23 +159,19 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
             return output(name, path, records, alertFormat, rotateBytes, rotateEvery, keep);
         }
 
-        private static JsonLinesOutput output(String name, String path, List<String> records, String alertFormat,
-                                              String rotateBytes, String rotateEvery, Integer keep) {
+        private static JsonLinesOutput output(String name, String path, List<RecordClass> records, String alertFormat,
+                                              Size rotateBytes, Span rotateEvery, Integer keep) {
             if (name == null || path == null) {
                 throw new IllegalArgumentException("a jsonl output needs a name and a path");
             }
-            Set<RecordClass> classes = new LinkedHashSet<>();
-            for (String r : records == null ? List.of("alerts") : records) {
-                classes.add(RecordClass.parse(r));
-            }
+            Set<RecordClass> classes = new LinkedHashSet<>(records == null ? List.of(RecordClass.ALERTS) : records);
             return new JsonLinesOutput(name, Path.of(path), classes, alertFormat == null ? "telltale" : alertFormat,
-                    rotateBytes == null ? 100L << 20 : ConfigValues.bytes(name + ": rotate_bytes", rotateBytes),
-                    rotateEvery == null ? java.time.Duration.ZERO : ConfigValues.duration(name + ": rotate_every", rotateEvery),
-                    keep == null ? 10 : keep);
+                    rotateBytes == null ? 100L << 20 : rotateBytes.bytes(),
+                    rotateEvery == null ? java.time.Duration.ZERO : rotateEvery.duration(), keep == null ? 10 : keep);
         }
     }
 
-    record Kafka(String name, @JsonProperty("bootstrap_servers") String bootstrapServers, Map<String, String> topics,
+    record Kafka(String name, @JsonProperty("bootstrap_servers") String bootstrapServers, Map<RecordClass, String> topics,
                  Map<String, String> properties) {
         Kafka {
             output(name, bootstrapServers, topics, properties);
@@ -158,15 +181,12 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
             return output(name, bootstrapServers, topics, properties);
         }
 
-        private static KafkaOutput output(String name, String bootstrap, Map<String, String> topics, Map<String, String> properties) {
+        private static KafkaOutput output(String name, String bootstrap, Map<RecordClass, String> topics,
+                                          Map<String, String> properties) {
             if (name == null) {
                 throw new IllegalArgumentException("a kafka output needs a name");
             }
-            Map<RecordClass, String> byClass = new LinkedHashMap<>();
-            for (var e : (topics == null ? Map.<String, String>of() : topics).entrySet()) {
-                byClass.put(RecordClass.parse(e.getKey()), e.getValue());
-            }
-            return new KafkaOutput(name, bootstrap, byClass, properties == null ? Map.of() : properties);
+            return new KafkaOutput(name, bootstrap, topics == null ? Map.of() : topics, properties == null ? Map.of() : properties);
         }
     }
 
@@ -174,18 +194,8 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
         return p == null ? null : Path.of(p);
     }
 
-    private static <E extends Enum<E>> E choice(String name, String field, String value, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(name + ": " + field + " is one of "
-                    + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .toList() + ", not \"" + value + "\"");
-        }
-    }
-
     /** local0–local7, the other facility names, or a number 0–23. */
-    static int facility(String name, String text) {
+    static int facility(String text) {
         List<String> names = List.of("kern", "user", "mail", "daemon", "auth", "syslog", "lpr", "news", "uucp", "cron", "authpriv",
                 "ftp", "ntp", "audit", "alert", "clock", "local0", "local1", "local2", "local3", "local4", "local5", "local6", "local7");
         String t = text.trim().toLowerCase(Locale.ROOT);
@@ -200,6 +210,6 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
         } catch (NumberFormatException e) {
             // said below
         }
-        throw new IllegalArgumentException(name + ": facility is local0-local7 (or another syslog facility name, or 0-23), not \"" + text + "\"");
+        throw new IllegalArgumentException("facility is local0-local7 (or another syslog facility name, or 0-23), not \"" + text + "\"");
     }
 }

@@ -16,6 +16,7 @@ public enum RecordClass {
         };
     }
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public static RecordClass parse(String text) {
         try {
             return valueOf(text.trim().toUpperCase(Locale.ROOT));

@@ -286,6 +286,53 @@ class CaptureCommandLiveTest {
         }
     }
 
+    /**
+     * With outputs, as nobody: the alerts go to a rotated JSON-lines file, and, the SIEM being
+     * unreachable, wait in its spool, which the capture could still write after dropping root.
+     */
+    @Test
+    void aLiveCaptureFeedsItsOutputsAfterDroppingRoot() throws Exception {
+        Path pcap = ReferenceCorpus.load().capture("zeek__wikipedia.pcap").path();
+        Path dir = Files.createTempDirectory("telltale-outputs");
+        dir.toFile().setReadable(true, false);
+        dir.toFile().setExecutable(true, false);
+        Path policy = dir.resolve("site.yaml");
+        Files.writeString(policy, "site: lab\ngroups:\n  lab:\n    cidr: [141.142.220.0/24]\n");
+        policy.toFile().setReadable(true, false);
+        Path outputs = dir.resolve("outputs.yaml");
+        Files.writeString(outputs, """
+                drain_timeout: 2s
+                syslog:
+                  - {name: soc, transport: tcp, host: 127.0.0.1, port: 1, format: leef}
+                jsonl:
+                  - {name: export, path: %s, alert_format: ecs}
+                """.formatted(dir.resolve("export/alerts.jsonl")));
+        outputs.toFile().setReadable(true, false);
+        Path out = dir.resolve("out");
+        StringBuilder output = new StringBuilder();
+        Process p = start(out, "--policy", policy.toString(), "--outputs", outputs.toString());
+        waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
+        lab.replay(pcap, "--topspeed");
+        Thread.sleep(2_000);
+        p.toHandle().destroy();
+        awaitEnd(p);
+        String said = output.toString();
+        long alerts = Files.readAllLines(out.resolve("alerts.jsonl")).size();
+        assertThat(alerts).isPositive();
+        assertThat(said).contains("running as nobody").contains("siem soc: cannot connect to 127.0.0.1:1")
+                .contains("output      siem soc: 0 alerts delivered, " + alerts + " waiting in the spool")
+                .contains("output      export: " + alerts + " records written");
+        List<String> exported = Files.readAllLines(dir.resolve("export/alerts.jsonl"));
+        assertThat(exported).hasSize((int) alerts).allMatch(l -> l.contains("\"kind\":\"alert\""));
+        try (io.telltale.dashboard.siem.DiskSpool spool = io.telltale.dashboard.siem.DiskSpool.open(out.resolve("spool/soc"),
+                256L << 20, m -> { })) {
+            assertThat(spool.pendingEntries()).as("the undelivered alerts wait for the next start").isEqualTo(alerts);
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
     /** With rules and an indicator list: signatures fire live, and edited rules and lists are taken without a restart. */
     @Test
     void liveRulesAndIndicatorsAlertAndReloadWhenEdited() throws Exception {
