@@ -184,6 +184,84 @@ class SyslogDeliveryTest {
         }
     }
 
+    @Test
+    void aPinnedFingerprintStandsInForTheNameAndAWrongPinIsRefused() throws Exception {
+        java.security.cert.X509Certificate server;
+        try (var in = java.nio.file.Files.newInputStream(pki.serverCert)) {
+            server = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+        String pin = "sha-256:" + java.util.HexFormat.ofDelimiter(":").withUpperCase()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(server.getEncoded()));
+        String wrong = pin.substring(0, pin.length() - 2) + (pin.endsWith("00") ? "01" : "00");
+        SyslogDestination pinned = SyslogDestination.of("pinned", Transport.TLS, "127.0.0.1", rsyslog.tlsPort, Payload.SYSLOG)
+                .withTls(new SyslogDestination.TlsSettings(null, pki.clientCert, pki.clientKey, "not-the-name.example", pin))
+                .withFacility(7);
+        SyslogDestination mispinned = SyslogDestination.of("mispinned", Transport.TLS, "127.0.0.1", rsyslog.tlsPort, Payload.SYSLOG)
+                .withTls(new SyslogDestination.TlsSettings(null, pki.clientCert, pki.clientKey, null, wrong)).withFacility(8);
+        List<String> log = new CopyOnWriteArrayList<>();
+        int before = rsyslog.messages().size();
+        try (SiemSink sink = new SiemSink(List.of(pinned, mispinned), SENSOR, dir.resolve("pin-spool"), Duration.ofSeconds(5),
+                new SimpleMeterRegistry(), log::add)) {
+            sink.accept(TestAlerts.numbered(1));
+            sink.endOfBatch();
+        }
+        List<JsonNode> got = rsyslog.waitFor(before + 1, 10);
+        List<Integer> facilities = got.subList(before, got.size()).stream().map(m -> Integer.parseInt(m.path("pri").asText()) / 8).toList();
+        assertEquals(List.of(7), facilities, "the pinned server is trusted without its name; the wrong pin is not: " + log);
+        assertTrue(log.stream().anyMatch(l -> l.startsWith("siem mispinned: TLS handshake")), log.toString());
+    }
+
+    @Test
+    void eachDestinationFiltersLimitsAndFitsItsOwnWay() throws Exception {
+        // alerts 1..40: severities cycle medium, high, critical, low, info; categories cycle likewise; one a second
+        List<Alert> alerts = new ArrayList<>();
+        for (int n = 1; n <= 40; n++) {
+            alerts.add(TestAlerts.numbered(n));
+        }
+        List<SyslogDestination> destinations = List.of(
+                SyslogDestination.of("high-only", Transport.TCP, "127.0.0.1", rsyslog.port, Payload.SYSLOG)
+                        .withFilter("high", java.util.Set.of()).withFacility(3),
+                SyslogDestination.of("beacons", Transport.TCP, "127.0.0.1", rsyslog.port, Payload.SYSLOG)
+                        .withFilter("info", java.util.Set.of("beaconing", "dns-tunnel")).withFacility(4),
+                // one alert per 4 s of packet time, two at once: of 40 alerts a second apart, 2 + 39/4 pass
+                SyslogDestination.of("limited", Transport.TCP, "127.0.0.1", rsyslog.port, Payload.SYSLOG)
+                        .withRate(0.25, 2).withFacility(5),
+                SyslogDestination.of("small-udp", Transport.UDP, "127.0.0.1", rsyslog.port, Payload.SYSLOG)
+                        .withMaxMessageBytes(480).withFacility(6));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        List<String> log = new CopyOnWriteArrayList<>();
+        int before = rsyslog.messages().size();
+        try (SiemSink sink = new SiemSink(destinations, SENSOR, dir.resolve("filter-spool"), Duration.ofSeconds(20), registry, log::add)) {
+            for (Alert a : alerts) {
+                sink.accept(a);
+            }
+            sink.accept(TestAlerts.hostile());
+            sink.endOfBatch();
+        }
+        int expected = 16 + 17 + 11 + 41;
+        List<JsonNode> got = rsyslog.waitFor(before + expected, 20);
+        Map<Integer, List<JsonNode>> byFacility = new TreeMap<>();
+        for (JsonNode m : got.subList(before, got.size())) {
+            byFacility.computeIfAbsent(Integer.parseInt(m.path("pri").asText()) / 8, f -> new ArrayList<>()).add(m);
+        }
+        assertEquals(16 + 1, byFacility.get(3).size(), "high and critical only (8 + 8 of 40, and the hostile high)");
+        assertTrue(byFacility.get(3).stream().allMatch(m -> List.of("high", "critical")
+                .contains(m.path("rfc5424-sd").path("telltale@32473").path("severity").asText())));
+        assertEquals(16, byFacility.get(4).size(), "the two categories only");
+        assertEquals(11, byFacility.get(5).size(), "the rate limit: a burst of 2, then one per 4 s of packet time");
+        assertEquals(30.0, registry.get("telltale.siem.events.dropped").tag("destination", "limited").tag("reason", "rate_limited")
+                .counter().count(), "what the limit kept back is counted");
+        assertTrue(log.stream().anyMatch(l -> l.contains("over the rate limit")), log.toString());
+        assertEquals(41, byFacility.get(6).size());
+        for (JsonNode m : byFacility.get(6)) {
+            assertTrue(m.path("raw").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 480,
+                    "every datagram within 480 octets: " + m.path("raw").asText());
+            assertTrue(!m.path("rfc5424-sd").path("telltale@32473").path("id").asText().isEmpty(),
+                    "a shortened message still parses, with its id: " + m);
+        }
+        assertTrue(registry.get("telltale.siem.events.shortened").tag("destination", "small-udp").counter().count() >= 1);
+    }
+
     private static void checkRfc5424(List<JsonNode> messages, List<Alert> alerts, String input) {
         List<Long> sequence = new ArrayList<>();
         for (JsonNode m : messages) {
