@@ -67,8 +67,9 @@ final class AlertView {
         return SyslogText.clip(value, textLimit);
     }
 
+    /** Ports are known: the alert was raised on a flow or a protocol record, and it is not ICMP (whose "ports" are type and code). */
     boolean hasPorts() {
-        return sourcePort >= 0 && ("tcp".equals(transport) || "udp".equals(transport));
+        return sourcePort >= 0 && !"icmp".equals(transport);
     }
 
     /** IANA protocol number, or -1. */

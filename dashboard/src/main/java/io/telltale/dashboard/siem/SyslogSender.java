@@ -192,8 +192,9 @@ final class SyslogSender {
         long delay = backoffMs + ThreadLocalRandom.current().nextLong(backoffMs / 5 + 1) - backoffMs / 10;
         // the first failure, then every tenth, so a long outage does not fill the log
         if (failuresSinceUp == 1 || failuresSinceUp % 10 == 0) {
+            long waiting = spool.pendingEntries();
             log.accept(why + (unsure > 0 ? "; " + unsure + " alerts written but not confirmed will be sent again" : "")
-                    + "; " + spool.pendingEntries() + " wait in the spool; retrying in " + delay + " ms"
+                    + (waiting > 0 ? "; " + waiting + " wait in the spool" : "") + "; retrying in " + delay + " ms"
                     + (failuresSinceUp > 1 ? " (attempt " + failuresSinceUp + ")" : ""));
         }
         handshakeNanos = 0;
