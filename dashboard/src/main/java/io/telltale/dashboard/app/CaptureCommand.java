@@ -114,10 +114,8 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "seconds between evaluations of series (beacons, silent devices). Default: ${DEFAULT-VALUE}")
     int evaluateSeconds;
 
-    @Option(names = "--outputs", paramLabel = "OUTPUTS.yaml",
-            description = "SIEM destinations, rotated JSON-lines files and Kafka clusters to feed (see examples/outputs.yaml); "
-                    + "alerts for a SIEM wait in a spool on disk until delivered (DATA/spool, or DIR/spool without --data-dir)")
-    Path outputsFile;
+    @CommandLine.Mixin
+    OutputOptions outputOptions = new OutputOptions();
 
     @CommandLine.Mixin
     DataDirOptions data = new DataDirOptions();
@@ -179,14 +177,7 @@ public final class CaptureCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT_FAILED;
         }
         data.validate(spec.commandLine());
-        io.telltale.dashboard.sink.Outputs outputs = null;
-        if (outputsFile != null) {
-            try {
-                outputs = io.telltale.dashboard.sink.Outputs.load(outputsFile);
-            } catch (io.telltale.dashboard.sink.Outputs.OutputsException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--outputs: " + e.getMessage());
-            }
-        }
+        io.telltale.dashboard.sink.Outputs outputs = outputOptions.load(spec.commandLine());
         io.telltale.dashboard.sink.Outputs.Opened opened = null;
         FlowIndexing indexing = null;
         try (LogSet logs = FlowFormat.zeek.open(out, Clock.systemDefaultZone(), false)) {
@@ -198,7 +189,7 @@ public final class CaptureCommand implements Callable<Integer> {
             io.telltale.analysis.event.EventSink logsAndIndex = indexing == null ? logs
                     : io.telltale.analysis.event.EventSink.both(logs, indexing.sink());
             if (outputs != null) {
-                opened = outputs.open((data.dataDir != null ? data.dataDir : out).resolve("spool"), Clock.systemUTC(),
+                opened = outputs.open(OutputOptions.spoolDirectory(data, out), Clock.systemUTC(),
                         new SimpleMeterRegistry(), m -> {
                             synchronized (stdout) {
                                 stderr.println("telltale capture: " + m);

@@ -104,11 +104,8 @@ public final class ReadCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     int workers;
 
-    @Option(names = "--outputs", paramLabel = "OUTPUTS.yaml",
-            description = "where else everything goes: SIEM destinations (syslog over TLS, TCP or UDP in RFC 5424 or 3164 with "
-                    + "CEF, LEEF, JSON or our structured data), rotated JSON-lines files, Kafka clusters; see examples/outputs.yaml. "
-                    + "Alerts for a SIEM wait in a spool on disk until delivered (DATA/spool, or DIR/spool without --data-dir)")
-    Path outputsFile;
+    @CommandLine.Mixin
+    OutputOptions outputOptions = new OutputOptions();
 
     @CommandLine.Mixin
     DataDirOptions data = new DataDirOptions();
@@ -169,14 +166,7 @@ public final class ReadCommand implements Callable<Integer> {
                 : SignatureOptions.rules(rules, SignatureOptions.context(ruleVars, spec), stderr, "telltale read", spec);
         io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null
                 : SignatureOptions.indicators(indicators, stderr, "telltale read", spec);
-        io.telltale.dashboard.sink.Outputs outputs = null;
-        if (outputsFile != null) {
-            try {
-                outputs = io.telltale.dashboard.sink.Outputs.load(outputsFile);
-            } catch (io.telltale.dashboard.sink.Outputs.OutputsException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--outputs: " + e.getMessage());
-            }
-        }
+        io.telltale.dashboard.sink.Outputs outputs = outputOptions.load(spec.commandLine());
         io.telltale.analysis.detect.DetectionSink[] detection = new io.telltale.analysis.detect.DetectionSink[1];
         io.telltale.dashboard.sink.Outputs.Opened opened = null;
         ReadSummary summary;
@@ -201,7 +191,7 @@ public final class ReadCommand implements Callable<Integer> {
                             AlertPrinter.printing(l, stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()));
                 }
                 if (outputs != null) {
-                    Path spool = (data.dataDir != null ? data.dataDir : out).resolve("spool");
+                    Path spool = OutputOptions.spoolDirectory(data, out);
                     opened = outputs.open(spool, Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                             m -> {
                                 stderr.println("telltale read: " + m);

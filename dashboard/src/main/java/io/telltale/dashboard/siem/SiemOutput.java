@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.handler.ssl.SslContext;
 import io.telltale.analysis.event.Alert;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Consumer;
@@ -29,6 +28,8 @@ final class SiemOutput {
     private final Counter filtered;
     private final Counter shortened;
     private final Counter dropped;
+    private final Counter unspooled;
+    private boolean spoolFailing;
     private double tokens;
     private long lastRefillNanos = Long.MIN_VALUE;
     private long sequence;
@@ -50,6 +51,7 @@ final class SiemOutput {
         spooled = Counter.builder("telltale.siem.events.spooled").tags(tags).register(registry);
         rateLimited = Counter.builder("telltale.siem.events.dropped").tags(tags).tag("reason", "rate_limited").register(registry);
         dropped = Counter.builder("telltale.siem.events.dropped").tags(tags).tag("reason", "spool_quota").register(registry);
+        unspooled = Counter.builder("telltale.siem.events.dropped").tags(tags).tag("reason", "spool_error").register(registry);
         filtered = Counter.builder("telltale.siem.events.filtered").tags(tags).register(registry);
         shortened = Counter.builder("telltale.siem.events.shortened").tags(tags).register(registry);
         Gauge.builder("telltale.siem.queue.events", spool, DiskSpool::pendingEntries).tags(tags).register(registry);
@@ -85,8 +87,19 @@ final class SiemOutput {
         long droppedBefore = spool.droppedEntries();
         try {
             spool.append(message.bytes());
+            if (spoolFailing) {
+                spoolFailing = false;
+                log.accept("siem " + destination.name() + ": spooling again in " + spool.directory());
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("siem " + destination.name() + ": cannot spool an alert in " + spool.directory(), e);
+            // a full or failing disk costs this alert (counted, said once), never the pipeline
+            unspooled.increment();
+            if (!spoolFailing) {
+                spoolFailing = true;
+                log.accept("siem " + destination.name() + ": cannot spool alerts in " + spool.directory() + ": " + e.getMessage()
+                        + "; they are counted as dropped until it can");
+            }
+            return;
         }
         dropped.increment(spool.droppedEntries() - droppedBefore);
         spooled.increment();

@@ -6,7 +6,6 @@ import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.MonitorEvent;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,7 +73,7 @@ public final class SiemSink implements EventSink, Closeable {
             try {
                 o.sync();
             } catch (IOException e) {
-                throw new UncheckedIOException("siem " + o.destination().name() + ": cannot write its spool", e);
+                log.accept("siem " + o.destination().name() + ": cannot force its spool to disk: " + e.getMessage());
             }
         }
     }

@@ -3,10 +3,6 @@ package io.telltale.dashboard.siem;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +33,8 @@ public final class Rsyslog implements AutoCloseable {
         }
         this.dir = dir;
         this.pki = pki;
-        this.port = freePort();
-        this.tlsPort = freePort();
+        this.port = Loopback.freePort();
+        this.tlsPort = Loopback.freePort();
         Files.createDirectories(dir.resolve("work"));
         Files.writeString(dir.resolve("rsyslog.conf"), config());
     }
@@ -86,7 +82,7 @@ public final class Rsyslog implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("rsyslogd exited: " + Files.readString(dir.resolve("rsyslogd.log")));
             }
-            if (accepts(port) && accepts(tlsPort)) {
+            if (Loopback.accepts(port) && Loopback.accepts(tlsPort)) {
                 if (log().contains("error during parsing")) {
                     throw new IllegalStateException("rsyslogd did not take its configuration: " + log());
                 }
@@ -145,21 +141,6 @@ public final class Rsyslog implements AutoCloseable {
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -1,14 +1,11 @@
 package io.telltale.dashboard.sink;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import io.telltale.dashboard.siem.Loopback;
 import org.apache.kafka.common.Uuid;
 
 /**
@@ -24,8 +21,8 @@ final class KafkaBroker implements AutoCloseable {
 
     KafkaBroker(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
-        this.port = freePort();
-        int controller = freePort();
+        this.port = Loopback.freePort();
+        int controller = Loopback.freePort();
         Files.createDirectories(dir);
         Path props = dir.resolve("server.properties");
         Files.writeString(props, """
@@ -58,7 +55,7 @@ final class KafkaBroker implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("kafka exited: " + Files.readString(dir.resolve("kafka.log")));
             }
-            if (accepts(port)) {
+            if (Loopback.accepts(port)) {
                 return;
             }
             Thread.sleep(100);
@@ -88,21 +85,6 @@ final class KafkaBroker implements AutoCloseable {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
             }
-        }
-    }
-
-    private static boolean accepts(int port) {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }
