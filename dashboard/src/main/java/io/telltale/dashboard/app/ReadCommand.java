@@ -167,6 +167,9 @@ public final class ReadCommand implements Callable<Integer> {
         io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null
                 : SignatureOptions.indicators(indicators, stderr, "telltale read", spec);
         io.telltale.dashboard.sink.Outputs outputs = outputOptions.load(spec.commandLine());
+        if (outputs != null && !outputs.syslog().isEmpty() && policyFile == null && rules == null && indicators == null) {
+            stderr.println("telltale read: no --policy, --rules or --indicators: nothing raises alerts, so the SIEM gets none");
+        }
         io.telltale.analysis.detect.DetectionSink[] detection = new io.telltale.analysis.detect.DetectionSink[1];
         io.telltale.dashboard.sink.Outputs.Opened opened = null;
         ReadSummary summary;

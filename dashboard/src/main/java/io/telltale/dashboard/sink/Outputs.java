@@ -38,12 +38,33 @@ public final class Outputs {
         }
     }
 
-    private final OutputsDocument document;
-    private final Path file;
+    private final SensorIdentity sensor;
+    /** Null: the default the command gives. */
+    private final Path spoolDir;
+    private final Duration drainTimeout;
+    private final List<SyslogDestination> syslog;
+    private final List<JsonLinesOutput> jsonl;
+    private final List<KafkaOutput> kafka;
 
-    private Outputs(Path file, OutputsDocument document) {
-        this.file = file;
-        this.document = document;
+    private Outputs(SensorIdentity sensor, Path spoolDir, Duration drainTimeout, List<SyslogDestination> syslog,
+                    List<JsonLinesOutput> jsonl, List<KafkaOutput> kafka) {
+        this.sensor = sensor;
+        this.spoolDir = spoolDir;
+        this.drainTimeout = drainTimeout;
+        this.syslog = List.copyOf(syslog);
+        this.jsonl = List.copyOf(jsonl);
+        this.kafka = List.copyOf(kafka);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (SyslogDestination d : this.syslog) {
+            if (!names.add(d.name())) {
+                throw new IllegalArgumentException("two syslog destinations are named \"" + d.name() + "\" (each has its own spool)");
+            }
+        }
+    }
+
+    /** No outputs yet: this machine as the sensor, the command's spool directory, 30 s to drain. */
+    public static Outputs none() {
+        return new Outputs(SensorIdentity.local(), null, Duration.ofSeconds(30), List.of(), List.of(), List.of());
     }
 
     public static Outputs load(Path file) throws OutputsException {
@@ -69,21 +90,47 @@ public final class Outputs {
         if (d == null || (d.syslog().isEmpty() && d.jsonl().isEmpty() && d.kafka().isEmpty())) {
             throw new OutputsException(file + ": names no output (syslog, jsonl or kafka)");
         }
-        return new Outputs(file, d);
+        return new Outputs(sensor(d.sensor()), d.spoolDir() == null ? null : Path.of(d.spoolDir()),
+                d.drainTimeout() == null ? Duration.ofSeconds(30) : d.drainTimeout().duration(),
+                d.syslog().stream().map(OutputsDocument.Syslog::destination).toList(),
+                d.jsonl().stream().map(OutputsDocument.Jsonl::output).toList(),
+                d.kafka().stream().map(OutputsDocument.Kafka::output).toList());
+    }
+
+    /** These outputs and one more SIEM destination. */
+    public Outputs withSyslog(SyslogDestination d) {
+        List<SyslogDestination> more = new ArrayList<>(syslog);
+        more.add(d);
+        return new Outputs(sensor, spoolDir, drainTimeout, more, jsonl, kafka);
+    }
+
+    /** These outputs and one more Kafka cluster. */
+    public Outputs withKafka(KafkaOutput k) {
+        List<KafkaOutput> more = new ArrayList<>(kafka);
+        more.add(k);
+        return new Outputs(sensor, spoolDir, drainTimeout, syslog, jsonl, more);
+    }
+
+    /** The spools under this directory, whatever the file said. */
+    public Outputs withSpoolDir(Path dir) {
+        return new Outputs(sensor, dir, drainTimeout, syslog, jsonl, kafka);
+    }
+
+    public boolean isEmpty() {
+        return syslog.isEmpty() && jsonl.isEmpty() && kafka.isEmpty();
     }
 
     public List<SyslogDestination> syslog() {
-        return d().syslog().stream().map(OutputsDocument.Syslog::destination).toList();
+        return syslog;
     }
 
-    private OutputsDocument d() {
-        return document;
+    public SensorIdentity sensor() {
+        return sensor;
     }
 
     /** This sensor as the messages name it: the configured name, address and PEN over the machine's own. */
-    public SensorIdentity sensor() {
+    private static SensorIdentity sensor(OutputsDocument.Sensor c) {
         SensorIdentity s = SensorIdentity.local();
-        OutputsDocument.Sensor c = document.sensor();
         if (c != null) {
             if (c.hostname() != null) {
                 s = s.withHostname(c.hostname());
@@ -106,22 +153,20 @@ public final class Outputs {
         List<EventSink> sinks = new ArrayList<>();
         List<Closeable> closing = new ArrayList<>();
         SiemSink siem = null;
+        Path spool = spoolDir != null ? spoolDir : defaultSpoolDir;
         try {
-            SensorIdentity sensor = sensor();
-            if (!document.syslog().isEmpty()) {
-                Path spool = document.spoolDir() != null ? Path.of(document.spoolDir()) : defaultSpoolDir;
-                Duration drain = document.drainTimeout() == null ? Duration.ofSeconds(30) : document.drainTimeout().duration();
-                siem = new SiemSink(syslog(), sensor, spool, drain, registry, log);
+            if (!syslog.isEmpty()) {
+                siem = new SiemSink(syslog, sensor, spool, drainTimeout, registry, log);
                 sinks.add(siem);
                 closing.add(siem);
             }
-            for (OutputsDocument.Jsonl j : document.jsonl()) {
-                JsonLinesSink sink = new JsonLinesSink(j.output(), sensor, clock, registry, log);
+            for (JsonLinesOutput j : jsonl) {
+                JsonLinesSink sink = new JsonLinesSink(j, sensor, clock, registry, log);
                 sinks.add(sink);
                 closing.add(sink);
             }
-            for (OutputsDocument.Kafka k : document.kafka()) {
-                KafkaSink sink = new KafkaSink(k.output(), registry, log);
+            for (KafkaOutput k : kafka) {
+                KafkaSink sink = new KafkaSink(k, registry, log);
                 sinks.add(sink);
                 closing.add(sink);
             }
@@ -137,12 +182,12 @@ public final class Outputs {
         }
         List<Path> writable = new ArrayList<>();
         if (siem != null) {
-            writable.add(document.spoolDir() != null ? Path.of(document.spoolDir()) : defaultSpoolDir);
+            writable.add(spool);
         }
-        for (OutputsDocument.Jsonl j : document.jsonl()) {
-            writable.add(j.output().path().toAbsolutePath().getParent());
+        for (JsonLinesOutput j : jsonl) {
+            writable.add(j.path().toAbsolutePath().getParent());
         }
-        return new Opened(sinks, closing, siem, file, registry, writable);
+        return new Opened(sinks, closing, siem, registry, writable);
     }
 
     /** The opened outputs as one sink; closing drains the SIEM spools and flushes the rest. */
@@ -150,17 +195,14 @@ public final class Outputs {
         private final List<EventSink> sinks;
         private final List<Closeable> closing;
         private final SiemSink siem;
-        private final Path file;
         private final MeterRegistry registry;
         private final List<Path> writable;
 
-        private Opened(List<EventSink> sinks, List<Closeable> closing, SiemSink siem, Path file, MeterRegistry registry,
-                       List<Path> writable) {
+        private Opened(List<EventSink> sinks, List<Closeable> closing, SiemSink siem, MeterRegistry registry, List<Path> writable) {
             this.writable = List.copyOf(writable);
             this.sinks = List.copyOf(sinks);
             this.closing = List.copyOf(closing);
             this.siem = siem;
-            this.file = file;
             this.registry = registry;
         }
 
@@ -213,10 +255,6 @@ public final class Outputs {
         /** Alerts still waiting for a SIEM. */
         public long pendingAlerts() {
             return siem == null ? 0 : siem.pending();
-        }
-
-        public Path file() {
-            return file;
         }
 
         @Override

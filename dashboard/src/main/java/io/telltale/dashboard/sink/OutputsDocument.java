@@ -23,9 +23,9 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
         jsonl = jsonl == null ? List.of() : List.copyOf(jsonl);
         kafka = kafka == null ? List.of() : List.copyOf(kafka);
         Set<String> names = new LinkedHashSet<>();
-        for (String name : syslog.stream().map(Syslog::name).toList()) {
-            if (!names.add(name)) {
-                throw new IllegalArgumentException("two syslog destinations are named \"" + name + "\" (each has its own spool)");
+        for (Syslog s : syslog) {
+            if (!names.add(s.name())) {
+                throw new IllegalArgumentException("two syslog destinations are named \"" + s.name() + "\" (each has its own spool)");
             }
         }
     }

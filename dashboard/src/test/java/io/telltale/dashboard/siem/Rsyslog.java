@@ -22,9 +22,9 @@ public final class Rsyslog implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final Path dir;
-    final TestPki pki;
+    public final TestPki pki;
     public final int port;
-    final int tlsPort;
+    public final int tlsPort;
     private Process process;
 
     public Rsyslog(Path dir, TestPki pki) throws IOException {

@@ -14,11 +14,11 @@ import java.util.List;
  */
 public final class TestPki {
 
-    final Path ca;
+    public final Path ca;
     final Path serverCert;
     final Path serverKey;
-    final Path clientCert;
-    final Path clientKey;
+    public final Path clientCert;
+    public final Path clientKey;
     final Path intruderCert;
     final Path intruderKey;
 

@@ -61,15 +61,10 @@ class OutputsEndToEndTest {
                         topics: {flows: t.flows, protocol: t.protocol, alerts: t.alerts, assets: t.assets}
                     """.formatted(rsyslog.port, dir.resolve("export/telltale.jsonl"), kafka.bootstrap()));
             Path out = dir.resolve("out");
-            CommandLine cli = TelltaleCommand.commandLine();
-            StringWriter stdout = new StringWriter();
-            StringWriter stderr = new StringWriter();
-            cli.setOut(new PrintWriter(stdout));
-            cli.setErr(new PrintWriter(stderr));
-            int code = cli.execute("read", "../examples/screening-day.pcap", "--policy", "../examples/site-policy.yaml",
+            Run read = run("read", "../examples/screening-day.pcap", "--policy", "../examples/site-policy.yaml",
                     "--format", "jsonl", "--out", out.toString(), "--outputs", outputs.toString());
-            assertEquals(0, code, stdout + "\n" + stderr);
-            assertTrue(stdout.toString().contains("output      siem soc: 37 alerts delivered, 0 waiting in the spool"), stdout.toString());
+            assertEquals(0, read.code(), read.out() + "\n" + read.err());
+            assertTrue(read.out().contains("output      siem soc: 37 alerts delivered, 0 waiting in the spool"), read.out());
 
             List<JsonNode> logged = new ArrayList<>();
             try (Stream<Path> logs = Files.list(out)) {
@@ -132,6 +127,50 @@ class OutputsEndToEndTest {
             assertEquals(37, byTopic.get("t.alerts"));
             assertSameRecords(logged, published, "Kafka");
         }
+    }
+
+    @Test
+    void theQuickFlagsSendOverMutualTlsAndRefuseWhatTheyCannotMean() throws Exception {
+        TestPki pki = new TestPki(dir.resolve("pki"));
+        try (Rsyslog rsyslog = new Rsyslog(dir.resolve("rsyslog"), pki)) {
+            rsyslog.start();
+            Path out = dir.resolve("out");
+            Run run = run("read", "../examples/screening-day.pcap", "--policy", "../examples/site-policy.yaml", "--out", out.toString(),
+                    "--syslog", "tls://127.0.0.1:" + rsyslog.tlsPort + "?framing=lf", "--syslog-format", "json",
+                    "--syslog-ca", pki.ca.toString(), "--syslog-cert", pki.clientCert.toString(),
+                    "--syslog-key", pki.clientKey.toString(), "--spool-dir", dir.resolve("spool").toString());
+            assertEquals(0, run.code(), run.out() + run.err());
+            assertTrue(run.out().contains("output      siem tls-127.0.0.1-" + rsyslog.tlsPort + ": 37 alerts delivered, 0 waiting"),
+                    run.out());
+            List<JsonNode> got = rsyslog.waitFor(37, 20);
+            assertEquals(37, got.size());
+            for (JsonNode m : got) {
+                assertEquals("tls", m.path("input").asText());
+                assertEquals("alert", read(m.path("msg").asText()).path("event_type").asText(), "EVE JSON over mutual TLS");
+            }
+            assertTrue(Files.isDirectory(dir.resolve("spool/tls-127.0.0.1-" + rsyslog.tlsPort)), "the spool is where --spool-dir says");
+        }
+        Run bad = run("read", "../examples/screening-day.pcap", "--out", dir.resolve("bad").toString(), "--syslog", "ftp://siem");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--syslog ftp://siem: the scheme is one of [udp, tcp, tls], not \"ftp\""), bad.err());
+        Run lf = run("read", "../examples/screening-day.pcap", "--out", dir.resolve("bad").toString(), "--syslog", "udp://siem?framing=crlf");
+        assertTrue(lf.err().contains("the only option is framing=octet|lf, not \"framing=crlf\""), lf.err());
+        Run format = run("read", "../examples/screening-day.pcap", "--out", dir.resolve("bad").toString(), "--syslog", "udp://siem",
+                "--syslog-format", "xml");
+        assertTrue(format.err().contains("--syslog-format is rfc5424, cef, leef, json, ecs or ocsf, not \"xml\""), format.err());
+    }
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cli = TelltaleCommand.commandLine();
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        cli.setOut(new PrintWriter(stdout));
+        cli.setErr(new PrintWriter(stderr));
+        int code = cli.execute(args);
+        return new Run(code, stdout.toString(), stderr.toString());
     }
 
     private static void assertSameRecords(List<JsonNode> expected, List<JsonNode> actual, String where) {
