@@ -76,6 +76,18 @@ class IndexCrashTest {
         return new long[] {documents, committed};
     }
 
+    private static boolean committedYet(Path dataDir) throws IOException {
+        IndexLayout layout = new IndexLayout(dataDir);
+        for (LocalDate day : layout.partitions()) {
+            try (FSDirectory directory = FSDirectory.open(layout.partition(day))) {
+                if (DirectoryReader.indexExists(directory)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Test
     void killedWhileIndexingTheIndexOpensWholeWithEverythingCommitted(@TempDir Path dir) throws Exception {
         Random random = new Random();
@@ -86,7 +98,14 @@ class IndexCrashTest {
         long before = 0;
         for (int kill = 0; kill < 3; kill++) {
             Process process = read(dataDir, dir.resolve("out" + kill), 40);
-            long delay = 1500 + random.nextInt(4000);
+            if (kill == 0) {
+                // the first kill comes after the first commit (a slow JVM start must not make the test moot)
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (!committedYet(dataDir) && System.nanoTime() < deadline && process.isAlive()) {
+                    Thread.sleep(50);
+                }
+            }
+            long delay = (kill == 0 ? 2500 : 1500) + random.nextInt(3000); // commits come every 2 s
             boolean finishedFirst = process.waitFor(delay, TimeUnit.MILLISECONDS);
             process.destroyForcibly().waitFor(); // SIGKILL
             long[] after = checkedDocuments(dataDir);
