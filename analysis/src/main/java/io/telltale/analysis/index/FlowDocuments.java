@@ -22,6 +22,7 @@ import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.util.BytesRef;
@@ -307,12 +308,13 @@ public final class FlowDocuments {
         }
     }
 
+    /**
+     * A keyword: with facets one {@link KeywordField} (the term and its doc value from one UTF-8
+     * conversion, one field for the indexing chain), else a {@link StringField} of the same bytes.
+     */
     private static void keyword(Document doc, FieldSpec field, boolean facets, String value) {
-        String term = IndexSchema.term(value);
-        doc.add(new StringField(field.name(), term, Field.Store.NO));
-        if (facets) {
-            doc.add(new SortedSetDocValuesField(field.name(), new BytesRef(term)));
-        }
+        BytesRef term = new BytesRef(IndexSchema.term(value));
+        doc.add(facets ? new KeywordField(field.name(), term, Field.Store.NO) : new StringField(field.name(), term, Field.Store.NO));
     }
 
     /** A name or URI as words for the free-text field: separators become spaces. */
