@@ -114,6 +114,10 @@ public final class CaptureCommand implements Callable<Integer> {
             description = "seconds between evaluations of series (beacons, silent devices). Default: ${DEFAULT-VALUE}")
     int evaluateSeconds;
 
+    @Option(names = "--local-nets", split = ",", paramLabel = "CIDR",
+            description = "networks that are local, for local_orig/local_resp. Default: Zeek's private and special-purpose ranges")
+    List<String> localNets;
+
     @CommandLine.Mixin
     OutputOptions outputOptions = new OutputOptions();
 
@@ -177,6 +181,14 @@ public final class CaptureCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT_FAILED;
         }
         data.validate(spec.commandLine());
+        FlowConfig flowConfig = FlowConfig.DEFAULTS;
+        if (localNets != null) {
+            try {
+                flowConfig = flowConfig.withLocalNetworks(io.telltale.capture.flow.LocalNetworks.parse(localNets));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--local-nets: " + e.getMessage());
+            }
+        }
         io.telltale.dashboard.sink.Outputs outputs = outputOptions.load(spec.commandLine());
         io.telltale.dashboard.sink.Outputs.Opened opened = null;
         FlowIndexing indexing = null;
@@ -232,7 +244,7 @@ public final class CaptureCommand implements Callable<Integer> {
                     policy != null ? policy : Policy.empty(), OuiRegistry.system());
             // one lock for the workers' events and the periodic evaluations: detectors see one thing at a time
             SerialSink events = new SerialSink(detection == null ? logsAndIndex : detection);
-            capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, FlowConfig.DEFAULTS, events, line -> {
+            capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, flowConfig, events, line -> {
                 if (line.startsWith("capture-gap")) {
                     interfaceGaps.incrementAndGet();
                 }

@@ -86,6 +86,20 @@ public final class FlowFileReader {
     }
 
     private io.telltale.analysis.event.EventSink outputs;
+    private boolean paced;
+    private java.util.function.BooleanSupplier stop = () -> false;
+
+    /** Frames are handed on at the pace they were captured ({@code --replay realtime}). */
+    public FlowFileReader paced() {
+        this.paced = true;
+        return this;
+    }
+
+    /** Asked between batches: true ends the read early, everything read so far finished and written (SIGTERM). */
+    public FlowFileReader stopWhen(java.util.function.BooleanSupplier stopped) {
+        this.stop = stopped;
+        return this;
+    }
 
     /** Every event (after detection, alerts included) also goes to the configured outputs (SIEM, JSON lines, Kafka). */
     public FlowFileReader withOutputs(io.telltale.analysis.event.EventSink outputSink) {
@@ -147,11 +161,14 @@ public final class FlowFileReader {
         if (bpf != null) {
             handler = bpf;
         }
+        if (paced) {
+            handler = new PacedHandler(handler, stop);
+        }
         try {
             for (Path file : files) {
                 try (PacketSource source = CaptureFiles.open(file)) {
-                    while (source.poll(handler, BATCH) != PacketSource.END_OF_INPUT) {
-                        // Poll until the file is exhausted or damaged; damage is reported below.
+                    while (!stop.getAsBoolean() && source.poll(handler, paced ? 1 : BATCH) != PacketSource.END_OF_INPUT) {
+                        // Poll until the file is exhausted or damaged (reported below), or a stop is asked.
                     }
                     source.damage().ifPresent(damage::add);
                 }
@@ -190,10 +207,13 @@ public final class FlowFileReader {
         }
         BpfFilter bpf = filter == null ? null : new BpfFilter(filter, parallel);
         PacketHandler handler = bpf == null ? parallel : bpf;
+        if (paced) {
+            handler = new PacedHandler(handler, stop);
+        }
         try {
             for (Path file : files) {
                 try (PacketSource source = CaptureFiles.open(file)) {
-                    while (source.poll(handler, BATCH) != PacketSource.END_OF_INPUT) {
+                    while (!stop.getAsBoolean() && source.poll(handler, paced ? 1 : BATCH) != PacketSource.END_OF_INPUT) {
                         // the workers take it from here
                     }
                     source.damage().ifPresent(damage::add);

@@ -55,11 +55,14 @@ final class OutputOptions {
                     + "telltale.protocol, telltale.alerts, telltale.assets), keyed by device")
     String kafka;
 
+    /** Outputs given by the caller (telltale run's configuration), which the flags add to; null: none. */
+    Outputs preset;
+
     /** The outputs asked for, or null when none were. */
     Outputs load(CommandLine commandLine) {
         Outputs outputs;
         try {
-            outputs = file == null ? Outputs.none() : Outputs.load(file);
+            outputs = file == null ? (preset != null ? preset : Outputs.none()) : Outputs.load(file);
         } catch (Outputs.OutputsException e) {
             throw new CommandLine.ParameterException(commandLine, "--outputs: " + e.getMessage());
         }

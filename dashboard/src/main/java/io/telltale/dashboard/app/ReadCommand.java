@@ -104,6 +104,12 @@ public final class ReadCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}")
     int workers;
 
+    @Option(names = "--replay", paramLabel = "PACE", defaultValue = "fast",
+            description = "fast (as fast as it goes) or realtime (each packet at its captured time after the first: a demo, "
+                    + "or the live appliance tried from a file). SIGTERM or Ctrl-C ends a read early with everything read "
+                    + "so far written. Default: ${DEFAULT-VALUE}")
+    String replay;
+
     @CommandLine.Mixin
     OutputOptions outputOptions = new OutputOptions();
 
@@ -113,8 +119,34 @@ public final class ReadCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Set by SIGTERM or Ctrl-C: the read ends at the next batch and finishes what it has. */
+    private final java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+
     @Override
     public Integer call() {
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            stopping.set(true);
+            try {
+                finished.await(60, java.util.concurrent.TimeUnit.SECONDS); // flows, index and spools are written first
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "telltale-read-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return read();
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waited for us
+            }
+        }
+    }
+
+    private Integer read() {
         FlowConfig config;
         try {
             config = FlowConfig.DEFAULTS.withMaxFlows(maxFlows)
@@ -125,6 +157,9 @@ public final class ReadCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (!replay.equals("fast") && !replay.equals("realtime")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--replay is fast or realtime, not " + replay);
         }
         if (workers < 1 || workers > 256) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--workers must be 1-256, not " + workers);
@@ -176,7 +211,10 @@ public final class ReadCommand implements Callable<Integer> {
         try {
             Files.createDirectories(out);
             try (LogSet logs = format.open(out, Clock.systemDefaultZone(), payloadStats)) {
-                FlowFileReader reader = new FlowFileReader(config, !flowsOnly, workers).withFilter(filter);
+                FlowFileReader reader = new FlowFileReader(config, !flowsOnly, workers).withFilter(filter).stopWhen(stopping::get);
+                if (replay.equals("realtime")) {
+                    reader.paced();
+                }
                 if (signatures != null && signatures.rules().packetRules() > 0) {
                     reader.withInspectors(() -> new io.telltale.signatures.engine.PacketInspector(signatures::rules));
                 }
@@ -231,6 +269,9 @@ public final class ReadCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT_FAILED;
         } catch (io.telltale.capture.source.live.LiveCaptureException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--filter: " + e.getMessage());
+        }
+        if (stopping.get()) {
+            stdout.println("stopped early (SIGTERM): what was read before is written");
         }
         new SummaryPrinter(stdout).print(summary);
         if (opened != null) {

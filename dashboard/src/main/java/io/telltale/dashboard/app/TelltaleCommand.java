@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                     + "tells you when it talks to anything it was not declared to talk to.",
             ""
         },
-        subcommands = {ReadCommand.class, CaptureCommand.class, SearchCommand.class, ExtractCommand.class, GenerateCommand.class, BaselineCommand.class, RulesCommand.class, UserCommand.class,
+        subcommands = {ReadCommand.class, CaptureCommand.class, SearchCommand.class, ExtractCommand.class, GenerateCommand.class, BaselineCommand.class, RulesCommand.class, UserCommand.class, RunCommand.class,
             InterfacesCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",

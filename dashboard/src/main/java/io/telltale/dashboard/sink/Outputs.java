@@ -67,6 +67,7 @@ public final class Outputs {
         return new Outputs(SensorIdentity.local(), null, Duration.ofSeconds(30), List.of(), List.of(), List.of());
     }
 
+    /** Reads an outputs file; its relative paths are relative to it. */
     public static Outputs load(Path file) throws OutputsException {
         String text;
         try {
@@ -74,7 +75,8 @@ public final class Outputs {
         } catch (IOException e) {
             throw new OutputsException(file + ": cannot read: " + e.getMessage());
         }
-        return parse(file, text);
+        Path base = file.toAbsolutePath().getParent();
+        return parse(file, text).relativeTo(base == null ? Path.of("") : base);
     }
 
     static Outputs parse(Path file, String yaml) throws OutputsException {
@@ -90,6 +92,11 @@ public final class Outputs {
         if (d == null || (d.syslog().isEmpty() && d.jsonl().isEmpty() && d.kafka().isEmpty())) {
             throw new OutputsException(file + ": names no output (syslog, jsonl or kafka)");
         }
+        return of(d);
+    }
+
+    /** The outputs a document names (read as part of a larger file: the run configuration's {@code outputs:}). */
+    public static Outputs of(OutputsDocument d) {
         return new Outputs(sensor(d.sensor()), d.spoolDir() == null ? null : Path.of(d.spoolDir()),
                 d.drainTimeout() == null ? Duration.ofSeconds(30) : d.drainTimeout().duration(),
                 d.syslog().stream().map(OutputsDocument.Syslog::destination).toList(),
@@ -109,6 +116,26 @@ public final class Outputs {
         List<KafkaOutput> more = new ArrayList<>(kafka);
         more.add(k);
         return new Outputs(sensor, spoolDir, drainTimeout, syslog, jsonl, more);
+    }
+
+    /** The same outputs with relative paths (files, spool directory, TLS material) taken from {@code base}. */
+    public Outputs relativeTo(Path base) {
+        List<SyslogDestination> destinations = new ArrayList<>();
+        for (SyslogDestination d : syslog) {
+            SyslogDestination.TlsSettings t = d.tls();
+            destinations.add(t == null ? d : d.withTls(new SyslogDestination.TlsSettings(resolve(base, t.trustedCertificates()),
+                    resolve(base, t.certificate()), resolve(base, t.key()), t.serverName(), t.fingerprint())));
+        }
+        List<JsonLinesOutput> files = new ArrayList<>();
+        for (JsonLinesOutput j : jsonl) {
+            files.add(new JsonLinesOutput(j.name(), base.resolve(j.path()), j.records(), j.alertFormat(), j.rotateBytes(),
+                    j.rotateEvery(), j.keep()));
+        }
+        return new Outputs(sensor, resolve(base, spoolDir), drainTimeout, destinations, files, kafka);
+    }
+
+    private static Path resolve(Path base, Path p) {
+        return p == null ? null : base.resolve(p);
     }
 
     /** The spools under this directory, whatever the file said. */

@@ -15,10 +15,10 @@ import java.util.Set;
  * destination as it is read, so a wrong value is reported at its line and column. Every option and
  * its default is in {@code examples/outputs.yaml}.
  */
-record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir, @JsonProperty("drain_timeout") Span drainTimeout,
+public record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir, @JsonProperty("drain_timeout") Span drainTimeout,
                        List<Syslog> syslog, List<Jsonl> jsonl, List<Kafka> kafka) {
 
-    OutputsDocument {
+    public OutputsDocument {
         syslog = syslog == null ? List.of() : List.copyOf(syslog);
         jsonl = jsonl == null ? List.of() : List.copyOf(jsonl);
         kafka = kafka == null ? List.of() : List.copyOf(kafka);
@@ -30,19 +30,19 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
         }
     }
 
-    record Sensor(String hostname, String address, @JsonProperty("enterprise_number") Integer enterpriseNumber) {
-        Sensor {
+    public record Sensor(String hostname, String address, @JsonProperty("enterprise_number") Integer enterpriseNumber) {
+        public Sensor {
             if (enterpriseNumber != null && enterpriseNumber < 1) {
                 throw new IllegalArgumentException("enterprise_number is an IANA Private Enterprise Number (1 or more)");
             }
         }
     }
 
-    record Tls(String ca, String certificate, String key, @JsonProperty("server_name") String serverName, String fingerprint) {
+    public record Tls(String ca, String certificate, String key, @JsonProperty("server_name") String serverName, String fingerprint) {
     }
 
     /** A syslog facility: a name ({@code local4}) or 0–23. */
-    record Facility(int code) {
+    public record Facility(int code) {
         @com.fasterxml.jackson.annotation.JsonCreator
         static Facility of(String text) {
             return new Facility(facility(text));
@@ -50,7 +50,7 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
     }
 
     /** A minimum severity. */
-    record Severity(String text) {
+    public record Severity(String text) {
         @com.fasterxml.jackson.annotation.JsonCreator
         static Severity of(String text) {
             if (!List.of("info", "low", "medium", "high", "critical").contains(text)) {
@@ -61,7 +61,7 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
     }
 
     /** A size ({@code 256M}). */
-    record Size(long bytes) {
+    public record Size(long bytes) {
         @com.fasterxml.jackson.annotation.JsonCreator
         static Size of(String text) {
             return new Size(ConfigValues.bytes("a size", text));
@@ -69,20 +69,20 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
     }
 
     /** A duration ({@code 1s}, {@code 1h}). */
-    record Span(java.time.Duration duration) {
+    public record Span(java.time.Duration duration) {
         @com.fasterxml.jackson.annotation.JsonCreator
         static Span of(String text) {
             return new Span(ConfigValues.duration("a duration", text));
         }
     }
 
-    record Syslog(String name, SyslogDestination.Transport transport, String host, Integer port, SyslogDestination.Framing framing,
+    public record Syslog(String name, SyslogDestination.Transport transport, String host, Integer port, SyslogDestination.Framing framing,
                   AlertEncoder.Header header, AlertEncoder.Payload format, Facility facility,
                   @JsonProperty("min_severity") Severity minSeverity, List<String> categories,
                   @JsonProperty("rate_limit") Double rateLimit, Integer burst,
                   @JsonProperty("max_message_bytes") Integer maxMessageBytes, Boolean bom,
                   @JsonProperty("confirm_after") Span confirmAfter, @JsonProperty("spool_quota") Size spoolQuota, Tls tls) {
-        Syslog {
+        public Syslog {
             destination(name, transport, host, port, framing, header, format, facility, minSeverity, categories, rateLimit, burst,
                     maxMessageBytes, bom, confirmAfter, spoolQuota, tls);
         }
@@ -149,9 +149,9 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
         }
     }
 
-    record Jsonl(String name, String path, List<RecordClass> records, @JsonProperty("alert_format") String alertFormat,
+    public record Jsonl(String name, String path, List<RecordClass> records, @JsonProperty("alert_format") String alertFormat,
                  @JsonProperty("rotate_bytes") Size rotateBytes, @JsonProperty("rotate_every") Span rotateEvery, Integer keep) {
-        Jsonl {
+        public Jsonl {
             output(name, path, records, alertFormat, rotateBytes, rotateEvery, keep);
         }
 
@@ -171,9 +171,9 @@ record OutputsDocument(Sensor sensor, @JsonProperty("spool_dir") String spoolDir
         }
     }
 
-    record Kafka(String name, @JsonProperty("bootstrap_servers") String bootstrapServers, Map<RecordClass, String> topics,
+    public record Kafka(String name, @JsonProperty("bootstrap_servers") String bootstrapServers, Map<RecordClass, String> topics,
                  Map<String, String> properties) {
-        Kafka {
+        public Kafka {
             output(name, bootstrapServers, topics, properties);
         }
 
