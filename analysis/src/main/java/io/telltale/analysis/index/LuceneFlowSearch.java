@@ -402,6 +402,31 @@ public final class LuceneFlowSearch implements FlowSearch {
         return alerts;
     }
 
+    /**
+     * The newest alerts first (each as indexed: its JSON fields), at most {@code limit}, only of this
+     * severity and category where they are given (null: any).
+     */
+    public List<Map<String, Object>> alerts(String severity, String category, int limit) throws IOException {
+        IndexSearcher searcher = alertSearcher;
+        if (searcher == null || limit <= 0) {
+            return List.of();
+        }
+        BooleanQuery.Builder query = new BooleanQuery.Builder().add(new TermQuery(new Term(AlertFields.KIND, "alert")), Occur.FILTER);
+        if (severity != null) {
+            query.add(new TermQuery(new Term(AlertFields.SEVERITY, severity)), Occur.FILTER);
+        }
+        if (category != null) {
+            query.add(new TermQuery(new Term(AlertFields.CATEGORY, category)), Occur.FILTER);
+        }
+        TopFieldDocs top = searcher.search(query.build(), limit, new Sort(new SortField(AlertFields.TIME, SortField.Type.LONG, true)));
+        StoredFields stored = searcher.storedFields();
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (ScoreDoc doc : top.scoreDocs) {
+            alerts.add(FlowDocuments.JSON.readValue(stored.document(doc.doc).getBinaryValue(IndexSchema.SOURCE).bytes, MAP));
+        }
+        return alerts;
+    }
+
     /** The flows of the alerts an {@code alert:} term names by id, category, detector or severity. */
     private Set<Long> flowsOfAlerts(String value) throws IOException {
         IndexSearcher searcher = alertSearcher;

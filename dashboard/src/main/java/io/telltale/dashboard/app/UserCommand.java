@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
                     + "from the first line of standard input (at least 12 characters), so it never shows in a process list "
                     + "or a shell history: echo \"$PASSWORD\" | telltale user add alice --role analyst --data-dir /var/lib/telltale"
         },
-        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Remove.class, CommandLine.HelpCommand.class})
+        subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class, UserCommand.Remove.class, UserCommand.Token.class,
+            CommandLine.HelpCommand.class})
 public final class UserCommand implements Runnable {
 
     @CommandLine.Spec
@@ -102,6 +103,30 @@ public final class UserCommand implements Runnable {
                 out.printf("%-24s %-8s since %s%n", u.name(), u.role(), u.created());
             }
             return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "token", mixinStandardHelpOptions = true,
+            description = "make an API token for a user's scripts (Authorization: Bearer TOKEN); shown once, kept only hashed")
+    static final class Token implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME")
+        String name;
+
+        @CommandLine.Mixin
+        Store store = new Store();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            try {
+                spec.commandLine().getOut().println(store.open().newToken(name));
+                return ExitCodes.OK;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("telltale user: " + e.getMessage());
+                return ExitCodes.INPUT_DAMAGED;
+            }
         }
     }
 

@@ -23,7 +23,11 @@ public final class UserStore {
 
     /** A user as stored. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record User(String name, String role, String password, String created) {
+    public record User(String name, String role, String password, String created, List<String> tokens) {
+        public User {
+            tokens = tokens == null ? List.of() : List.copyOf(tokens);
+        }
+
         public Role roleValue() {
             return Role.parse(role);
         }
@@ -67,9 +71,55 @@ public final class UserStore {
             throw new IllegalArgumentException("a password has at least 12 characters");
         }
         List<User> users = new ArrayList<>(users());
+        List<String> tokens = users.stream().filter(u -> u.name().equals(name)).findFirst().map(User::tokens).orElse(List.of());
         users.removeIf(u -> u.name().equals(name));
-        users.add(new User(name, role.text(), hasher.hash(password), Instant.now().toString()));
+        users.add(new User(name, role.text(), hasher.hash(password), Instant.now().toString(), tokens));
         write(users);
+    }
+
+    /**
+     * A new API token for the user, for scripts ({@code Authorization: Bearer …}): shown once, kept
+     * only as its SHA-256 (a token is 256 random bits: a fast hash is enough, and lets every request
+     * be checked in microseconds).
+     */
+    public String newToken(String name) throws IOException {
+        List<User> users = new ArrayList<>(users());
+        User user = users.stream().filter(u -> u.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no user " + name));
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String token = "tt_" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        List<String> tokens = new ArrayList<>(user.tokens());
+        tokens.add(sha256(token));
+        users.set(users.indexOf(user), new User(user.name(), user.role(), user.password(), user.created(), tokens));
+        write(users);
+        return token;
+    }
+
+    /** The user an API token belongs to. */
+    public Optional<User> authenticateToken(String token) throws IOException {
+        if (token == null || !token.startsWith("tt_")) {
+            return Optional.empty();
+        }
+        String hash = sha256(token);
+        for (User u : users()) {
+            for (String t : u.tokens()) {
+                if (java.security.MessageDigest.isEqual(t.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                        hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+                    return Optional.of(u);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String sha256(String token) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 
     public boolean remove(String name) throws IOException {

@@ -1,0 +1,226 @@
+package io.telltale.dashboard.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.telltale.analysis.index.IndexLayout;
+import io.telltale.analysis.index.LuceneFlowSearch;
+import io.telltale.analysis.index.SearchPage;
+import io.telltale.analysis.index.SearchRequest;
+import io.telltale.analysis.index.query.TimeValues;
+import io.telltale.dashboard.auth.Role;
+import io.telltale.dashboard.auth.UserStore;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The routes of the dashboard's API: login and logout, who am I, alerts, flow search with facets and
+ * a histogram, a flow's documents, the users (admin), health, the OpenAPI document, the Prometheus
+ * metrics and the pages. Searches and logins are audited. Every answer is JSON written by Jackson,
+ * so strings from the wire stay strings.
+ */
+final class DashboardApi {
+
+    private final IndexLayout layout;
+    private final LuceneFlowSearch search;
+    private final UserStore users;
+    private final Sessions sessions;
+    private final LoginLimiter limiter;
+    private final AuditLog audit;
+    private final PrometheusMeterRegistry metrics;
+    private final StaticAssets assets;
+    private final Clock clock;
+    private final long startedMillis;
+    private List<Route> routes;
+
+    DashboardApi(IndexLayout layout, LuceneFlowSearch search, UserStore users, Sessions sessions, LoginLimiter limiter, AuditLog audit,
+                 PrometheusMeterRegistry metrics, Clock clock) {
+        this.layout = layout;
+        this.search = search;
+        this.users = users;
+        this.sessions = sessions;
+        this.limiter = limiter;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.assets = new StaticAssets();
+        this.clock = clock;
+        this.startedMillis = clock.millis();
+    }
+
+    List<Route> routes() {
+        if (routes == null) {
+            List<Route> r = new ArrayList<>(List.of(
+                    new Route("POST", "/api/login", null, "log in with {name, password}: sets the session cookie, returns the CSRF token",
+                            this::login),
+                    new Route("POST", "/api/logout", Role.VIEWER, "end this session", this::logout),
+                    new Route("GET", "/api/me", Role.VIEWER, "who is logged in, with which role", this::me),
+                    new Route("GET", "/api/health", Role.VIEWER, "the index's days and flows, alerts, uptime", this::health),
+                    new Route("GET", "/api/alerts", Role.VIEWER, "newest alerts first; severity, category, limit", this::alerts),
+                    new Route("GET", "/api/alerts/{id}", Role.VIEWER, "one alert", this::alert),
+                    new Route("GET", "/api/search", Role.VIEWER,
+                            "flows: q, since, until, order (newest|oldest), limit, after, fields, facets, histogram", this::search),
+                    new Route("GET", "/api/flows/{uid}", Role.VIEWER, "a flow's documents (one per interim record)", this::flow),
+                    new Route("GET", "/api/users", Role.ADMIN, "the users and their roles", this::users),
+                    new Route("GET", "/api/openapi.json", Role.VIEWER, "this API as OpenAPI 3.1", this::openApi),
+                    new Route("GET", "/metrics", Role.VIEWER, "Prometheus metrics", this::metrics)));
+            for (String asset : StaticAssets.NAMES) {
+                r.add(new Route("GET", asset.equals("index.html") ? "/" : "/" + asset, null, "the dashboard page " + asset,
+                        (req, who) -> assets.get(asset)));
+            }
+            routes = List.copyOf(r);
+        }
+        return routes;
+    }
+
+    private Response login(Request request, Route.Principal nobody) throws IOException {
+        long wait = limiter.retryAfterSeconds(request.remoteAddress());
+        if (wait > 0) {
+            audit.record(null, request.remoteAddress(), "login-refused", "rate limited");
+            return Response.error(429, "too many failed logins from this address; try again in " + wait + " s")
+                    .withHeader("Retry-After", Long.toString(wait));
+        }
+        JsonNode body;
+        try {
+            body = Response.JSON.readTree(request.body());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body must be JSON: {\"name\": ..., \"password\": ...}");
+        }
+        if (body == null || !body.path("name").isTextual() || !body.path("password").isTextual()) {
+            throw new IllegalArgumentException("the body must be JSON: {\"name\": ..., \"password\": ...}");
+        }
+        String name = body.get("name").asText();
+        char[] password = body.get("password").asText().toCharArray();
+        Optional<UserStore.User> user;
+        try {
+            user = users.authenticate(name, password);
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        if (user.isEmpty()) {
+            limiter.failed(request.remoteAddress());
+            audit.record(name, request.remoteAddress(), "login-failed", null);
+            return Response.error(401, "wrong name or password");
+        }
+        limiter.succeeded(request.remoteAddress());
+        Map.Entry<String, Sessions.Session> session = sessions.open(name, user.get().roleValue());
+        audit.record(name, request.remoteAddress(), "login", user.get().role());
+        return Response.ok(Map.of("name", name, "role", user.get().role(), "csrf", session.getValue().csrf()))
+                .withHeader("Set-Cookie", Sessions.cookie(session.getKey()));
+    }
+
+    private Response logout(Request request, Route.Principal who) {
+        sessions.close(request.cookie(Sessions.COOKIE));
+        audit.record(who.name(), request.remoteAddress(), "logout", null);
+        return Response.ok(Map.of("logged_out", who.name())).withHeader("Set-Cookie", Sessions.expiredCookie());
+    }
+
+    private Response me(Request request, Route.Principal who) {
+        Map<String, Object> me = new LinkedHashMap<>();
+        me.put("name", who.name());
+        me.put("role", who.role().text());
+        if (who.bySession()) {
+            me.put("csrf", who.csrf());
+        }
+        return Response.ok(me);
+    }
+
+    private Response health(Request request, Route.Principal who) throws IOException {
+        search.refresh();
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("index_days", layout.partitions().stream().map(Object::toString).toList());
+        h.put("alerts", search.alerts(null, null, 10_000).size());
+        h.put("uptime_seconds", (clock.millis() - startedMillis) / 1000);
+        return Response.ok(h);
+    }
+
+    private Response alerts(Request request, Route.Principal who) throws IOException {
+        int limit = number(request.parameter("limit", "100"), "limit", 1, 10_000);
+        String severity = request.parameter("severity", null);
+        if (severity != null && !List.of("info", "low", "medium", "high", "critical").contains(severity)) {
+            throw new IllegalArgumentException("severity is info, low, medium, high or critical, not \"" + severity + "\"");
+        }
+        search.refresh();
+        return Response.ok(Map.of("alerts", search.alerts(severity, request.parameter("category", null), limit)));
+    }
+
+    private Response alert(Request request, Route.Principal who) throws IOException {
+        search.refresh();
+        List<Map<String, Object>> found = search.alert(request.pathParameter("id"));
+        return found.isEmpty() ? Response.error(404, "no alert " + request.pathParameter("id")) : Response.ok(found.getLast());
+    }
+
+    private Response search(Request request, Route.Principal who) throws Exception {
+        String q = request.parameter("q", "");
+        String order = request.parameter("order", "newest");
+        if (!order.equals("newest") && !order.equals("oldest")) {
+            throw new IllegalArgumentException("order is newest or oldest, not \"" + order + "\"");
+        }
+        SearchRequest r = new SearchRequest(q, time(request.parameter("since", null), "since", Long.MIN_VALUE),
+                time(request.parameter("until", null), "until", Long.MAX_VALUE), order.equals("newest"),
+                number(request.parameter("limit", "100"), "limit", 0, 10_000), request.parameter("after", null),
+                list(request.parameter("fields", null)), list(request.parameter("facets", null)),
+                number(request.parameter("facet_size", "10"), "facet_size", 1, 1000),
+                number(request.parameter("histogram", "0"), "histogram", 0, 1000));
+        search.refresh();
+        SearchPage page = search.search(r);
+        audit.record(who.name(), request.remoteAddress(), "search", q);
+        return Response.ok(page);
+    }
+
+    private Response flow(Request request, Route.Principal who) throws IOException {
+        search.refresh();
+        List<SearchPage.FlowHit> hits = search.flow(request.pathParameter("uid"));
+        return hits.isEmpty() ? Response.error(404, "no flow " + request.pathParameter("uid")) : Response.ok(Map.of("documents", hits));
+    }
+
+    private Response users(Request request, Route.Principal who) throws IOException {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (UserStore.User u : users.users()) {
+            list.add(Map.of("name", u.name(), "role", u.role(), "created", u.created(), "tokens", u.tokens().size()));
+        }
+        return Response.ok(Map.of("users", list));
+    }
+
+    private Response openApi(Request request, Route.Principal who) {
+        return Response.ok(OpenApi.document(routes()));
+    }
+
+    private Response metrics(Request request, Route.Principal who) {
+        return Response.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+    }
+
+    private long time(String text, String name, long none) {
+        if (text == null || text.isBlank()) {
+            return none;
+        }
+        try {
+            if (text.matches("\\d+(\\.\\d+)?(s|m|h|d|w)")) {
+                return clock.millis() * 1_000_000L - TimeValues.durationNanos(text);
+            }
+            return TimeValues.instantNanos(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage());
+        }
+    }
+
+    private static int number(String text, String name, int min, int max) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n < min || n > max) {
+                throw new IllegalArgumentException(name + " is " + min + "-" + max + ", not " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is a whole number, not \"" + text + "\"");
+        }
+    }
+
+    private static List<String> list(String text) {
+        return text == null || text.isBlank() ? List.of() : List.of(text.split(","));
+    }
+}

@@ -1,0 +1,231 @@
+package io.telltale.dashboard.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.telltale.dashboard.app.TelltaleCommand;
+import io.telltale.dashboard.auth.PasswordHasher;
+import io.telltale.dashboard.auth.Role;
+import io.telltale.dashboard.auth.UserStore;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The dashboard's API over real HTTPS (the self-signed certificate made at first start, trusted by
+ * its PEM): every route refuses without a session or token (401) and with too small a role (403);
+ * changes need the CSRF token; bad input is a 400 that says why; logins are rate limited and audited;
+ * answers carry the security headers; HTTP/2 and gzip are spoken; the OpenAPI document lists the
+ * routes the server has.
+ */
+class DashboardServerTest {
+
+    @TempDir
+    static Path dir;
+    static DashboardServer server;
+    static HttpClient client;
+    static String base;
+    static String token;
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path data = dir.resolve("data");
+        CommandLineRun.run("read", "../examples/screening-day.pcap", "--policy", "../examples/site-policy.yaml",
+                "--out", dir.resolve("out").toString(), "--data-dir", data.toString());
+        UserStore users = new UserStore(data, new PasswordHasher());
+        users.put("victor", Role.VIEWER, "viewer password 1".toCharArray());
+        users.put("anna", Role.ANALYST, "analyst password 1".toCharArray());
+        users.put("ada", Role.ADMIN, "admin password 11".toCharArray());
+        token = users.newToken("victor");
+        TlsMaterial tls = TlsMaterial.selfSigned(data.resolve("tls"), "sensor-01.example.test");
+        assertThat(tls.madeNow()).isTrue();
+        assertThat(tls.fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
+        server = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), data, tls, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+                Clock.systemUTC(), System.err::println);
+        base = "https://127.0.0.1:" + server.address().getPort();
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(tls.certificate())) {
+            trust.setCertificateEntry("dashboard", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext ssl = SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        client = HttpClient.newBuilder().sslContext(ssl).build();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Logs in; returns the cookie header value and the CSRF token. */
+    static String[] login(String name, String password) throws Exception {
+        HttpResponse<String> r = send("POST", "/api/login", "{\"name\":\"" + name + "\",\"password\":\"" + password + "\"}",
+                "Content-Type", "application/json");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        String cookie = r.headers().firstValue("set-cookie").orElseThrow();
+        assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Strict");
+        return new String[] {cookie.substring(0, cookie.indexOf(';')), JSON.readTree(r.body()).get("csrf").asText()};
+    }
+
+    @Test
+    void everyRouteRefusesWithoutASessionOrTokenAndTheOpenApiListsThemAll() throws Exception {
+        HttpResponse<String> doc = send("GET", "/api/openapi.json", null, "Authorization", "Bearer " + token);
+        assertThat(doc.statusCode()).isEqualTo(200);
+        JsonNode paths = JSON.readTree(doc.body()).get("paths");
+        List<String> documented = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = it.next();
+            for (Iterator<String> m = path.getValue().fieldNames(); m.hasNext(); ) {
+                String method = m.next().toUpperCase(java.util.Locale.ROOT);
+                documented.add(method + " " + path.getKey());
+                String role = path.getValue().get(method.toLowerCase(java.util.Locale.ROOT)).get("x-telltale-role").asText();
+                String concrete = path.getKey().replaceAll("\\{[^}]+}", "x");
+                HttpResponse<String> r = send(method, concrete, method.equals("POST") ? "{}" : null);
+                if (role.equals("none")) {
+                    assertThat(r.statusCode()).as(method + " " + concrete).isIn(200, 400);
+                } else {
+                    assertThat(r.statusCode()).as(method + " " + concrete + " without a session").isEqualTo(401);
+                    assertThat(r.body()).contains("log in first");
+                }
+            }
+        }
+        assertThat(documented).contains("POST /api/login", "GET /api/search", "GET /api/alerts/{id}", "GET /metrics", "GET /api/users");
+        assertThat(documented).hasSameSizeAs(documented.stream().distinct().toList());
+    }
+
+    @Test
+    void rolesDecideAndChangesNeedTheCsrfToken() throws Exception {
+        String[] viewer = login("victor", "viewer password 1");
+        assertThat(send("GET", "/api/users", null, "Cookie", viewer[0]).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/users", null, "Authorization", "Bearer " + token).body()).contains("needs the admin role");
+        String[] admin = login("ada", "admin password 11");
+        HttpResponse<String> users = send("GET", "/api/users", null, "Cookie", admin[0]);
+        assertThat(users.statusCode()).isEqualTo(200);
+        assertThat(users.body()).contains("\"victor\"").doesNotContain("argon2");
+        assertThat(send("POST", "/api/logout", "", "Cookie", viewer[0]).statusCode()).as("no CSRF token").isEqualTo(403);
+        assertThat(send("POST", "/api/logout", "", "Cookie", viewer[0], "X-CSRF-Token", "forged").statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/logout", "", "Cookie", viewer[0], "X-CSRF-Token", viewer[1]).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/me", null, "Cookie", viewer[0]).statusCode()).as("logged out").isEqualTo(401);
+        assertThat(send("GET", "/api/me", null, "Authorization", "Bearer tt_not-a-token").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void badInputIsA400ThatSaysWhy() throws Exception {
+        String auth = "Bearer " + token;
+        HttpResponse<String> query = send("GET", "/api/search?q=" + java.net.URLEncoder.encode("ip.dst:10.0.0.0/33", "UTF-8"), null,
+                "Authorization", auth);
+        assertThat(query.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(query.body()).get("error").asText()).startsWith("the query, ").contains("^");
+        assertThat(send("GET", "/api/search?limit=lots", null, "Authorization", auth).body()).contains("limit is a whole number");
+        assertThat(send("GET", "/api/alerts?severity=urgent", null, "Authorization", auth).statusCode()).isEqualTo(400);
+        assertThat(send("POST", "/api/login", "not json").statusCode()).isEqualTo(400);
+        assertThat(send("GET", "/api/nothing", null, "Authorization", auth).statusCode()).isEqualTo(404);
+        assertThat(send("DELETE", "/api/alerts", null, "Authorization", auth).statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void searchesAndAlertsAnswerFromTheIndexWithSecurityHeadersOverHttp2AndGzip() throws Exception {
+        HttpResponse<String> alerts = send("GET", "/api/alerts?severity=critical", null, "Authorization", "Bearer " + token);
+        assertThat(alerts.statusCode()).isEqualTo(200);
+        assertThat(alerts.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        JsonNode list = JSON.readTree(alerts.body()).get("alerts");
+        assertThat(list.size()).isEqualTo(11);
+        String id = list.get(0).get("id").asText();
+        assertThat(send("GET", "/api/alerts/" + id, null, "Authorization", "Bearer " + token).body()).contains(id);
+        HttpResponse<String> search = send("GET", "/api/search?q=ip.src:10.20.30.11%20AND%20service:dicom&facets=ip.dst&histogram=24",
+                null, "Authorization", "Bearer " + token);
+        JsonNode page = JSON.readTree(search.body());
+        assertThat(page.get("total").asLong()).isPositive();
+        assertThat(page.get("facets").get("ip.dst")).isNotEmpty();
+        String uid = page.get("hits").get(0).get("uid").asText();
+        assertThat(send("GET", "/api/flows/" + uid, null, "Authorization", "Bearer " + token).body()).contains(uid);
+        for (String header : List.of("content-security-policy", "x-content-type-options", "referrer-policy", "strict-transport-security")) {
+            assertThat(search.headers().firstValue(header)).as(header).isPresent();
+        }
+        assertThat(search.headers().firstValue("content-security-policy").orElseThrow()).contains("script-src 'self'")
+                .contains("frame-ancestors 'none'");
+        assertThat(search.headers().firstValue("content-type").orElseThrow()).startsWith("application/json");
+        HttpResponse<byte[]> gzip = client.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts"))
+                .header("Authorization", "Bearer " + token).header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(gzip.headers().firstValue("content-encoding")).contains("gzip");
+        HttpResponse<String> http1 = client.send(HttpRequest.newBuilder(URI.create(base + "/")).version(HttpClient.Version.HTTP_1_1).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(http1.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(http1.body()).contains("<script src=\"/app.js\" defer></script>");
+        assertThat(send("GET", "/metrics", null, "Authorization", "Bearer " + token).body()).contains("# TYPE");
+        String audit = Files.readString(dir.resolve("data/audit.jsonl"));
+        assertThat(audit).contains("\"action\":\"search\"").contains("ip.src:10.20.30.11 AND service:dicom");
+    }
+
+    @Test
+    void failedLoginsAreLimitedAndAudited() throws Exception {
+        // a server of its own: this test leaves 127.0.0.1 locked out for five minutes
+        try (DashboardServer own = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), dir.resolve("data"),
+                TlsMaterial.selfSigned(dir.resolve("data/tls"), "sensor-01.example.test"),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), System.err::println)) {
+            String url = "https://127.0.0.1:" + own.address().getPort() + "/api/login";
+            for (int i = 0; i < LoginLimiter.MAX_FAILURES; i++) {
+                assertThat(post(url, "{\"name\":\"anna\",\"password\":\"guess " + i + "\"}").statusCode()).isEqualTo(401);
+            }
+            HttpResponse<String> limited = post(url, "{\"name\":\"anna\",\"password\":\"analyst password 1\"}");
+            assertThat(limited.statusCode()).as("even the right password waits").isEqualTo(429);
+            assertThat(limited.headers().firstValue("retry-after")).isPresent();
+        }
+        String audit = Files.readString(dir.resolve("data/audit.jsonl"));
+        assertThat(audit).contains("\"user\":\"anna\"").contains("\"action\":\"login-failed\"").contains("\"action\":\"login-refused\"");
+    }
+
+    static HttpResponse<String> post(String url, String body) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The CLI in-process, for the fixture. */
+    static final class CommandLineRun {
+        static void run(String... args) {
+            var cli = TelltaleCommand.commandLine();
+            StringWriter out = new StringWriter();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(out));
+            assertThat(cli.execute(args)).as(out.toString()).isZero();
+        }
+    }
+}
