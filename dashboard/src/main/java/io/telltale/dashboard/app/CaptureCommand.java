@@ -202,7 +202,7 @@ public final class CaptureCommand implements Callable<Integer> {
                     : io.telltale.analysis.event.EventSink.both(logs, indexing.sink());
             if (outputs != null) {
                 opened = outputs.open(OutputOptions.spoolDirectory(data, out), Clock.systemUTC(),
-                        new SimpleMeterRegistry(), m -> {
+                        outputOptions.registry, m -> {
                             synchronized (stdout) {
                                 stderr.println("telltale capture: " + m);
                                 stderr.flush();

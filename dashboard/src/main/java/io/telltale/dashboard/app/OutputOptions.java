@@ -58,6 +58,9 @@ final class OutputOptions {
     /** Outputs given by the caller (telltale run's configuration), which the flags add to; null: none. */
     Outputs preset;
 
+    /** Where the outputs' meters go: the dashboard's Prometheus registry under telltale run, else a private one. */
+    io.micrometer.core.instrument.MeterRegistry registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
     /** The outputs asked for, or null when none were. */
     Outputs load(CommandLine commandLine) {
         Outputs outputs;

@@ -233,7 +233,7 @@ public final class ReadCommand implements Callable<Integer> {
                 }
                 if (outputs != null) {
                     Path spool = OutputOptions.spoolDirectory(data, out);
-                    opened = outputs.open(spool, Clock.systemUTC(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                    opened = outputs.open(spool, Clock.systemUTC(), outputOptions.registry,
                             m -> {
                                 stderr.println("telltale read: " + m);
                                 stderr.flush();

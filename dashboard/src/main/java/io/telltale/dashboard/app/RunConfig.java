@@ -19,7 +19,19 @@ import java.util.List;
  */
 record RunConfig(Capture capture, @JsonProperty("local_networks") List<String> localNetworks, String policy, List<String> rules,
                  List<String> indicators, @JsonProperty("rule_vars") String ruleVars, @JsonProperty("data_dir") String dataDir,
-                 String logs, Retention retention, Packets packets, OutputsDocument outputs) {
+                 String logs, Retention retention, Packets packets, OutputsDocument outputs, Dashboard dashboard) {
+
+    /** The web dashboard: where it listens, and its certificate (both or neither; none: one is made at first start). */
+    record Dashboard(String listen, String certificate, String key, String hostname) {
+        Dashboard {
+            if (listen != null) {
+                RunCommand.address(listen);
+            }
+            if ((certificate == null) != (key == null)) {
+                throw new IllegalArgumentException("certificate and key go together (or neither: a self-signed one is made)");
+            }
+        }
+    }
 
     /** Where packets come from when no {@code --pcap} is given. */
     record Capture(@JsonProperty("interface") String iface, Source source, Workers workers, String filter, String user,

@@ -52,6 +52,62 @@ class RunCommandTest {
         assertThat(run.out()).contains("indexed 4,715 flow documents into " + dir.resolve("data/index"));
     }
 
+    /**
+     * The demo as the README runs it, with the dashboard: the alerts its API lists are the alerts read
+     * writes for the same capture, policy and rules; it stays up after the capture until SIGTERM.
+     */
+    @Test
+    void theDashboardOfAPcapRunListsTheAlertsReadRaises() throws Exception {
+        Path data = dir.resolve("data");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), TelltaleCommand.class.getName(), "run", "--config", CONFIG.toString(),
+                "--pcap", EXAMPLE.toString(), "--replay", "fast", "--data-dir", data.toString(), "--listen", "127.0.0.1:0")
+                .redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        String url = null;
+        String password = null;
+        for (String line; (line = out.readLine()) != null; ) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("dashboard   (https://\\S+)").matcher(line);
+            if (m.find()) {
+                url = m.group(1);
+            }
+            m = java.util.regex.Pattern.compile("log in as demo / (\\S+)").matcher(line);
+            if (m.find()) {
+                password = m.group(1);
+            }
+            if (line.startsWith("the capture is read")) {
+                break;
+            }
+        }
+        assertThat(url).isNotNull();
+        assertThat(password).isNotNull();
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        try (java.io.InputStream in = Files.newInputStream(data.resolve("tls/dashboard.pem"))) {
+            trust.setCertificateEntry("d", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
+        java.net.http.HttpResponse<String> login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/login"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"demo\",\"password\":\"" + password + "\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        String cookie = login.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        String alerts = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/alerts?limit=1000"))
+                .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        List<String> listed = new ArrayList<>();
+        new ObjectMapper().readTree(alerts).get("alerts").forEach(a -> listed.add(a.get("id").asText()));
+        ReadCommandTest.Run read = ReadCommandTest.run("read", EXAMPLE.toString(), "--policy", "../examples/site-policy.yaml",
+                "--rules", "starter", "--out", dir.resolve("read").toString());
+        assertThat(read.exitCode()).isZero();
+        assertThat(listed.stream().sorted().toList()).hasSize(43).isEqualTo(alertIds(dir.resolve("read/alerts.jsonl")));
+        p.toHandle().destroy();
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
     @Test
     void aWrongConfigurationIsNamedWhereItIs() throws IOException {
         Path config = dir.resolve("telltale.yaml");

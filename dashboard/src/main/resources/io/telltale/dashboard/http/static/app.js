@@ -18,8 +18,8 @@ function cell(row, text, className) {
   if (className) td.className = className;
 }
 
-function time(seconds) {
-  return new Date(seconds * 1000).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+function time(nanos) {
+  return new Date(nanos / 1e6).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
 
 async function showAlerts() {
@@ -28,11 +28,11 @@ async function showAlerts() {
   const {alerts} = await api('/api/alerts?limit=200');
   for (const a of alerts) {
     const row = body.insertRow();
-    cell(row, time(a.ts));
+    cell(row, time(a.timestampNanos));
     cell(row, a.severity, 'sev-' + a.severity);
     cell(row, a.category);
-    cell(row, a.device && (a.device.address + (a.device.name ? ' ' + a.device.name : '')));
-    cell(row, a.remote && (a.remote.address + (a.remote.name ? ' (' + a.remote.name + ')' : '')));
+    cell(row, a.deviceAddress + (a.deviceName ? ' ' + a.deviceName : ''));
+    cell(row, a.remoteAddress ? a.remoteAddress + (a.remoteName ? ' (' + a.remoteName + ')' : '') : '');
     cell(row, a.title);
   }
 }
@@ -46,7 +46,7 @@ async function search(q) {
     const page = await api('/api/search?limit=100&q=' + encodeURIComponent(q));
     for (const hit of page.hits) {
       const f = hit.fields, row = body.insertRow();
-      cell(row, new Date(hit.startNanos / 1e6).toISOString());
+      cell(row, time(hit.startNanos));
       cell(row, hit.uid);
       cell(row, f['ip.src'] + ':' + (f['port.src'] ?? ''));
       cell(row, f['ip.dst'] + ':' + (f['port.dst'] ?? ''));
