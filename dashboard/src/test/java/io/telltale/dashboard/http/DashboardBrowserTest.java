@@ -1,0 +1,149 @@
+package io.telltale.dashboard.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.telltale.dashboard.auth.PasswordHasher;
+import io.telltale.dashboard.auth.Role;
+import io.telltale.dashboard.auth.UserStore;
+import io.telltale.testdata.payload.Tls;
+import io.telltale.testdata.wire.Frame;
+import io.telltale.testdata.wire.Link;
+import io.telltale.testdata.wire.PcapFileWriter;
+import io.telltale.testdata.wire.TcpConnection;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's, driven by its chromedriver through Selenium):
+ * log in, see the example day's alerts, search flows; a flow whose SNI is
+ * {@code <img src=x onerror=alert(1)>} shows those characters as text, runs nothing, adds no element.
+ * The screenshots go to {@code target/screenshots/}.
+ */
+class DashboardBrowserTest {
+
+    static final String XSS = "<img src=x onerror=alert(1)>";
+
+    @TempDir
+    static Path dir;
+    static DashboardServer server;
+    static WebDriver browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path data = dir.resolve("data");
+        Path hostile = dir.resolve("hostile-sni.pcap");
+        writeHostileSni(hostile);
+        DashboardServerTest.CommandLineRun.run("read", "../examples/screening-day.pcap", hostile.toString(), "--policy",
+                "../examples/site-policy.yaml", "--out", dir.resolve("out").toString(), "--data-dir", data.toString());
+        new UserStore(data, new PasswordHasher()).put("anna", Role.ANALYST, "analyst password 1".toCharArray());
+        server = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), data,
+                TlsMaterial.selfSigned(data.resolve("tls"), "sensor-01.example.test"),
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), System.err::println);
+        base = "https://127.0.0.1:" + server.address().getPort() + "/";
+        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        options.setAcceptInsecureCerts(true); // the appliance's own self-signed certificate
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
+                .build(), options);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** A scanner of the example site opens TLS to an undeclared address, naming a server that is markup. */
+    static void writeHostileSni(Path pcap) throws Exception {
+        Random random = new Random(7);
+        Link link = new Link(new byte[] {0, 0x0b, (byte) 0xab, 0x5c, 0x11, 0x01}, new byte[] {0, 0x1b, 0x21, 0, 0, 1},
+                InetAddress.getByName("10.20.30.11"), InetAddress.getByName("203.0.113.66"), 64, 52, -1, 100);
+        List<Frame> frames = new ArrayList<>();
+        TcpConnection c = new TcpConnection(link, frames, random, 50123, 443, 1_772_500_000_000_000_000L, 20_000_000L, 0);
+        c.open().clientSends(Tls.clientHello(Tls.Client.EMBEDDED_OPENSSL, XSS, List.of("http/1.1"), random));
+        for (Tls.Step step : Tls.tls13Rest(0x1301, random)) {
+            if (step.fromClient()) {
+                c.clientSends(step.bytes());
+            } else {
+                c.serverSends(step.bytes());
+            }
+        }
+        c.close(true);
+        try (PcapFileWriter out = new PcapFileWriter(pcap)) {
+            for (Frame f : frames) {
+                out.write(f);
+            }
+        }
+    }
+
+    static void screenshot(String name) throws Exception {
+        Path shots = Path.of("target/screenshots");
+        Files.createDirectories(shots);
+        Files.write(shots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void anAnalystLogsInSeesTheAlertsSearchesAndTheHostileSniStaysText() throws Exception {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.get(base);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+        screenshot("login");
+        browser.findElement(By.name("name")).sendKeys("anna");
+        browser.findElement(By.name("password")).sendKeys("wrong password!");
+        browser.findElement(By.cssSelector("#login button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "wrong name or password"));
+        browser.findElement(By.name("password")).clear();
+        browser.findElement(By.name("password")).sendKeys("analyst password 1");
+        browser.findElement(By.cssSelector("#login button")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#alerts tbody tr"), 30));
+        assertThat(browser.findElement(By.id("who")).getText()).isEqualTo("anna (analyst)");
+        List<WebElement> rows = browser.findElements(By.cssSelector("#alerts tbody tr"));
+        assertThat(rows.stream().map(WebElement::getText)).anyMatch(t -> t.contains("critical") && t.contains("beaconing"));
+        assertThat(rows.stream().map(WebElement::getText)).as("the hostile flow's alert")
+                .anyMatch(t -> t.contains("undeclared-peer") && t.contains("203.0.113.66"));
+        screenshot("overview");
+
+        WebElement query = browser.findElement(By.name("q"));
+        query.sendKeys("ip.dst:203.0.113.66");
+        browser.findElement(By.cssSelector("#search button")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#flows tbody tr"), 0));
+        WebElement flow = browser.findElements(By.cssSelector("#flows tbody tr")).getFirst();
+        assertThat(flow.findElements(By.tagName("td")).getLast().getText()).as("the SNI shows as the characters it is").isEqualTo(XSS);
+        assertThat(browser.findElements(By.cssSelector("img"))).as("and made no element").isEmpty();
+        assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof window.alertFired")).isEqualTo("undefined");
+        screenshot("search");
+
+        query.clear();
+        query.sendKeys("ip.dst:10.0.0.0/33");
+        browser.findElement(By.cssSelector("#search button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-error"), "prefix"));
+    }
+}
