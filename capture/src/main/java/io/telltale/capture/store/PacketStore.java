@@ -14,6 +14,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PacketStore {
 
+    /** Where a data directory keeps its packets. */
+    public static java.nio.file.Path directoryIn(java.nio.file.Path dataDir) {
+        return dataDir.resolve("pcap");
+    }
+
     private final PacketStoreConfig config;
     private final AtomicLong nextFileId;
     private final StoreManifest manifest;

@@ -35,7 +35,7 @@ final class FlowIndexing implements AutoCloseable {
 
     /** The data directory's packet store: {@code DIR/pcap}. */
     static Path storeDirectory(Path dataDir) {
-        return dataDir.resolve("pcap");
+        return io.telltale.capture.store.PacketStore.directoryIn(dataDir);
     }
 
     /**

@@ -36,6 +36,8 @@ final class DashboardApi {
     private final StaticAssets assets;
     private final Clock clock;
     private final long startedMillis;
+    private final java.nio.file.Path dataDir;
+    private final TriageLog triageLog;
     private List<Route> routes;
 
     DashboardApi(IndexLayout layout, LuceneFlowSearch search, UserStore users, Sessions sessions, LoginLimiter limiter, AuditLog audit,
@@ -50,6 +52,8 @@ final class DashboardApi {
         this.assets = new StaticAssets();
         this.clock = clock;
         this.startedMillis = clock.millis();
+        this.dataDir = layout.dataDirectory();
+        this.triageLog = new TriageLog(dataDir.resolve("triage.jsonl"), clock);
     }
 
     List<Route> routes() {
@@ -65,6 +69,14 @@ final class DashboardApi {
                     new Route("GET", "/api/search", Role.VIEWER,
                             "flows: q, since, until, order (newest|oldest), limit, after, fields, facets, histogram", this::search),
                     new Route("GET", "/api/flows/{uid}", Role.VIEWER, "a flow's documents (one per interim record)", this::flow),
+                    new Route("GET", "/api/flows/{uid}/pcap", Role.ANALYST, "the flow's packets as a pcap (an export: audited)",
+                            this::flowPcap),
+                    new Route("GET", "/api/alerts/{id}/pcap", Role.ANALYST, "the packets of an alert's evidence flows as a pcap "
+                            + "(an export: audited)", this::alertPcap),
+                    new Route("POST", "/api/alerts/{id}/triage", Role.ANALYST,
+                            "acknowledge an alert or mark it a false positive, with a comment: {status, comment}", this::triage),
+                    new Route("GET", "/api/alerts/{id}/triage", Role.VIEWER, "what analysts said of an alert, oldest first",
+                            this::triageOf),
                     new Route("GET", "/api/users", Role.ADMIN, "the users and their roles", this::users),
                     new Route("GET", "/api/openapi.json", Role.VIEWER, "this API as OpenAPI 3.1", this::openApi),
                     new Route("GET", "/metrics", Role.VIEWER, "Prometheus metrics", this::metrics)));
@@ -176,6 +188,84 @@ final class DashboardApi {
         search.refresh();
         List<SearchPage.FlowHit> hits = search.flow(request.pathParameter("uid"));
         return hits.isEmpty() ? Response.error(404, "no flow " + request.pathParameter("uid")) : Response.ok(Map.of("documents", hits));
+    }
+
+    private Response flowPcap(Request request, Route.Principal who) throws IOException {
+        search.refresh();
+        String uid = request.pathParameter("uid");
+        List<SearchPage.FlowHit> hits = search.flow(uid);
+        if (hits.isEmpty()) {
+            return Response.error(404, "no flow " + uid);
+        }
+        return pcap(hits, "flow " + uid, uid, request, who);
+    }
+
+    private Response alertPcap(Request request, Route.Principal who) throws IOException {
+        search.refresh();
+        String id = request.pathParameter("id");
+        List<Map<String, Object>> alerts = search.alert(id);
+        if (alerts.isEmpty()) {
+            return Response.error(404, "no alert " + id);
+        }
+        List<Long> ids = new ArrayList<>();
+        for (Map<String, Object> alert : alerts) {
+            if (alert.get("flowIds") instanceof List<?> list) {
+                list.forEach(f -> ids.add(((Number) f).longValue()));
+            }
+        }
+        return pcap(search.flowsById(ids), "alert " + id, id, request, who);
+    }
+
+    /** The flows' stored packets in time order, as a pcap file to download. */
+    private Response pcap(List<SearchPage.FlowHit> flows, String what, String name, Request request, Route.Principal who)
+            throws IOException {
+        List<byte[]> trails = flows.stream().map(SearchPage.FlowHit::packets).toList();
+        if (trails.stream().allMatch(t -> t == null)) {
+            return Response.error(404, what + " has no stored packets (read or captured without the packet store?)");
+        }
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("telltale-export", ".pcap");
+        try {
+            var done = new io.telltale.capture.store.PacketExtractor(io.telltale.capture.store.PacketStore.directoryIn(dataDir))
+                    .extract(trails, file);
+            audit.record(who.name(), request.remoteAddress(), "export", what + ": " + done.packets() + " packets");
+            return Response.bytes(200, "application/vnd.tcpdump.pcap", java.nio.file.Files.readAllBytes(file))
+                    .withHeader("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".pcap\"");
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
+    private Response triage(Request request, Route.Principal who) throws IOException {
+        String id = request.pathParameter("id");
+        JsonNode body;
+        try {
+            body = Response.JSON.readTree(request.body());
+        } catch (IOException e) {
+            body = null;
+        }
+        if (body == null || !body.path("status").isTextual()) {
+            throw new IllegalArgumentException("the body must be JSON: {\"status\": \"acknowledged\"|\"false-positive\"|\"open\", "
+                    + "\"comment\": \"...\"}");
+        }
+        String status = body.get("status").asText();
+        if (!List.of("acknowledged", "false-positive", "open").contains(status)) {
+            throw new IllegalArgumentException("status is acknowledged, false-positive or open, not \"" + status + "\"");
+        }
+        String comment = body.path("comment").asText("");
+        if (comment.length() > 4000) {
+            throw new IllegalArgumentException("a comment has at most 4000 characters");
+        }
+        search.refresh();
+        if (search.alert(id).isEmpty()) {
+            return Response.error(404, "no alert " + id);
+        }
+        Map<String, Object> entry = triageLog.add(id, who.name(), status, comment);
+        audit.record(who.name(), request.remoteAddress(), "triage", id + " " + status);
+        return Response.ok(entry);
+    }
+
+    private Response triageOf(Request request, Route.Principal who) throws IOException {
+        return Response.ok(Map.of("triage", triageLog.of(request.pathParameter("id"))));
     }
 
     private Response users(Request request, Route.Principal who) throws IOException {

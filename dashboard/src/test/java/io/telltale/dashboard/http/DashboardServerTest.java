@@ -196,6 +196,43 @@ class DashboardServerTest {
     }
 
     @Test
+    void anAnalystExportsPacketsAndTriagesAViewerMayNot() throws Exception {
+        String viewer = "Bearer " + token;
+        String[] analyst = login("anna", "analyst password 1");
+        JsonNode alert = JSON.readTree(send("GET", "/api/alerts?severity=critical&category=dicom-undeclared", null,
+                "Authorization", viewer).body()).get("alerts").get(0);
+        String id = alert.get("id").asText();
+        assertThat(send("GET", "/api/alerts/" + id + "/pcap", null, "Authorization", viewer).statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> pcap = client.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts/" + id + "/pcap"))
+                .header("Cookie", analyst[0]).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pcap.statusCode()).isEqualTo(200);
+        assertThat(pcap.headers().firstValue("content-disposition").orElseThrow()).contains(id + ".pcap");
+        Path file = dir.resolve("evidence.pcap");
+        Files.write(file, pcap.body());
+        // the download parses: our own reader reads it whole, and it holds the alert's flow
+        var read = new java.io.StringWriter();
+        var cli = TelltaleCommand.commandLine();
+        cli.setOut(new PrintWriter(read));
+        cli.setErr(new PrintWriter(read));
+        assertThat(cli.execute("read", file.toString(), "--out", dir.resolve("evidence").toString())).as(read.toString()).isZero();
+        String remote = alert.get("remoteAddress").asText();
+        assertThat(Files.readString(dir.resolve("evidence/conn.log"))).contains(remote);
+
+        assertThat(send("POST", "/api/alerts/" + id + "/triage", "{\"status\":\"acknowledged\"}", "Authorization", viewer)
+                .statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/alerts/" + id + "/triage", "{\"status\":\"done\"}", "Cookie", analyst[0],
+                "X-CSRF-Token", analyst[1]).body()).contains("status is acknowledged, false-positive or open");
+        HttpResponse<String> ok = send("POST", "/api/alerts/" + id + "/triage",
+                "{\"status\":\"acknowledged\",\"comment\":\"vendor confirms: <b>test</b> upload\"}", "Cookie", analyst[0],
+                "X-CSRF-Token", analyst[1]);
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+        JsonNode history = JSON.readTree(send("GET", "/api/alerts/" + id + "/triage", null, "Authorization", viewer).body());
+        assertThat(history.get("triage").get(0).get("user").asText()).isEqualTo("anna");
+        assertThat(history.get("triage").get(0).get("comment").asText()).isEqualTo("vendor confirms: <b>test</b> upload");
+        assertThat(Files.readString(dir.resolve("data/audit.jsonl"))).contains("\"action\":\"export\"").contains("\"action\":\"triage\"");
+    }
+
+    @Test
     void failedLoginsAreLimitedAndAudited() throws Exception {
         // a server of its own: this test leaves 127.0.0.1 locked out for five minutes
         try (DashboardServer own = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), dir.resolve("data"),
