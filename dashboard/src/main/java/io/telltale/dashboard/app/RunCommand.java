@@ -1,5 +1,6 @@
 package io.telltale.dashboard.app;
 
+import io.telltale.dashboard.http.PolicyActions;
 import io.telltale.dashboard.sink.Outputs;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,7 +139,8 @@ public final class RunCommand implements Callable<Integer> {
         io.telltale.dashboard.http.DashboardServer server = null;
         if (where != null) {
             try {
-                server = startDashboard(where, c.dashboard(), base, data, metrics, !live);
+                PolicyActions actions = c.policy() == null ? null : new CliPolicyActions(base.resolve(c.policy()), logs);
+                server = startDashboard(where, c.dashboard(), base, data, metrics, !live, actions);
             } catch (java.io.IOException | RuntimeException e) {
                 spec.commandLine().getErr().println("telltale run: the dashboard cannot start on " + where + ": " + e.getMessage());
                 return ExitCodes.OUTPUT_FAILED;
@@ -165,7 +167,8 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private io.telltale.dashboard.http.DashboardServer startDashboard(String where, RunConfig.Dashboard config, Path base, Path data,
-            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics, boolean demo) throws java.io.IOException, InterruptedException {
+            io.micrometer.prometheusmetrics.PrometheusMeterRegistry metrics, boolean demo, PolicyActions actions)
+            throws java.io.IOException, InterruptedException {
         java.io.PrintWriter out = spec.commandLine().getOut();
         io.telltale.dashboard.http.TlsMaterial tls = config != null && config.certificate() != null
                 ? io.telltale.dashboard.http.TlsMaterial.configured(base.resolve(config.certificate()), base.resolve(config.key()))
@@ -176,7 +179,7 @@ public final class RunCommand implements Callable<Integer> {
                 metrics, java.time.Clock.systemUTC(), m -> {
                     spec.commandLine().getErr().println("telltale run: " + m);
                     spec.commandLine().getErr().flush();
-                });
+                }, actions);
         java.net.InetSocketAddress a = server.address();
         out.println("dashboard   https://" + (a.getAddress().getHostAddress().contains(":") ? "[" + a.getAddress().getHostAddress() + "]"
                 : a.getAddress().getHostAddress()) + ":" + a.getPort() + "/  certificate SHA-256 " + tls.fingerprint()

@@ -38,10 +38,11 @@ final class DashboardApi {
     private final long startedMillis;
     private final java.nio.file.Path dataDir;
     private final TriageLog triageLog;
+    private final PolicyActions policyActions;
     private List<Route> routes;
 
     DashboardApi(IndexLayout layout, LuceneFlowSearch search, UserStore users, Sessions sessions, LoginLimiter limiter, AuditLog audit,
-                 PrometheusMeterRegistry metrics, Clock clock) {
+                 PrometheusMeterRegistry metrics, Clock clock, PolicyActions policyActions) {
         this.layout = layout;
         this.search = search;
         this.users = users;
@@ -54,6 +55,7 @@ final class DashboardApi {
         this.startedMillis = clock.millis();
         this.dataDir = layout.dataDirectory();
         this.triageLog = new TriageLog(dataDir.resolve("triage.jsonl"), clock);
+        this.policyActions = policyActions;
     }
 
     List<Route> routes() {
@@ -78,6 +80,10 @@ final class DashboardApi {
                     new Route("GET", "/api/alerts/{id}/triage", Role.VIEWER, "what analysts said of an alert, oldest first",
                             this::triageOf),
                     new Route("GET", "/api/users", Role.ADMIN, "the users and their roles", this::users),
+                    new Route("GET", "/api/policy", Role.VIEWER, "the policy in force: its file and text", this::policy),
+                    new Route("POST", "/api/alerts/{id}/accept", Role.ADMIN,
+                            "accept an alert into the policy: its conversation becomes a declaration (a policy change: audited)",
+                            this::accept),
                     new Route("GET", "/api/openapi.json", Role.VIEWER, "this API as OpenAPI 3.1", this::openApi),
                     new Route("GET", "/metrics", Role.VIEWER, "Prometheus metrics", this::metrics)));
             for (String asset : StaticAssets.NAMES) {
@@ -266,6 +272,26 @@ final class DashboardApi {
 
     private Response triageOf(Request request, Route.Principal who) throws IOException {
         return Response.ok(Map.of("triage", triageLog.of(request.pathParameter("id"))));
+    }
+
+    private Response policy(Request request, Route.Principal who) throws IOException {
+        if (policyActions == null) {
+            return Response.error(404, "this appliance runs without a policy");
+        }
+        return Response.ok(policyActions.policy());
+    }
+
+    private Response accept(Request request, Route.Principal who) throws IOException {
+        if (policyActions == null) {
+            return Response.error(404, "this appliance runs without a policy");
+        }
+        String id = request.pathParameter("id");
+        if (!id.matches("TT-[0-9a-f]{16}")) {
+            throw new IllegalArgumentException("an alert id is TT- and 16 hex digits, not \"" + id + "\"");
+        }
+        PolicyActions.Accepted done = policyActions.accept(id);
+        audit.record(who.name(), request.remoteAddress(), "policy-change", "accepted " + id + (done.applied() ? "" : " (refused)"));
+        return done.applied() ? Response.ok(done) : Response.json(409, done);
     }
 
     private Response users(Request request, Route.Principal who) throws IOException {

@@ -78,6 +78,12 @@ public final class DashboardServer implements AutoCloseable {
      */
     public DashboardServer(InetSocketAddress listen, Path dataDir, TlsMaterial tls, PrometheusMeterRegistry metrics, Clock clock,
                            Consumer<String> log) throws IOException, InterruptedException {
+        this(listen, dataDir, tls, metrics, clock, log, null);
+    }
+
+    /** @param policy what may be done with the policy in force, or null when the appliance runs without one */
+    public DashboardServer(InetSocketAddress listen, Path dataDir, TlsMaterial tls, PrometheusMeterRegistry metrics, Clock clock,
+                           Consumer<String> log, PolicyActions policy) throws IOException, InterruptedException {
         // the JVM's own meters beside the pipeline's: memory, GC, threads, CPU, uptime
         new io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics().bindTo(metrics);
         new io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics().bindTo(metrics);
@@ -88,7 +94,7 @@ public final class DashboardServer implements AutoCloseable {
         this.audit = new AuditLog(dataDir.resolve("audit.jsonl"), clock, log);
         UserStore users = new UserStore(dataDir, new PasswordHasher());
         Sessions sessions = new Sessions(clock);
-        DashboardApi api = new DashboardApi(layout, search, users, sessions, new LoginLimiter(clock), audit, metrics, clock);
+        DashboardApi api = new DashboardApi(layout, search, users, sessions, new LoginLimiter(clock), audit, metrics, clock, policy);
         this.router = new Router(api.routes(), sessions, users, log);
         SslContext ssl = SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile())
                 .protocols("TLSv1.3", "TLSv1.2")

@@ -57,10 +57,16 @@ class RunCommandTest {
      * writes for the same capture, policy and rules; it stays up after the capture until SIGTERM.
      */
     @Test
-    void theDashboardOfAPcapRunListsTheAlertsReadRaises() throws Exception {
+    void theDashboardOfAPcapRunListsTheAlertsReadRaisesAndAcceptsOneIntoThePolicy() throws Exception {
         Path data = dir.resolve("data");
+        Path site = dir.resolve("site"); // a copy: accepting writes into the policy
+        Files.createDirectories(site);
+        for (String f : List.of("telltale.yaml", "site-policy.yaml", "checkpoint-ct.mud.json")) {
+            Files.copy(Path.of("../examples").resolve(f), site.resolve(f));
+        }
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                System.getProperty("java.class.path"), TelltaleCommand.class.getName(), "run", "--config", CONFIG.toString(),
+                System.getProperty("java.class.path"), TelltaleCommand.class.getName(), "run", "--config",
+                site.resolve("telltale.yaml").toString(),
                 "--pcap", EXAMPLE.toString(), "--replay", "fast", "--data-dir", data.toString(), "--listen", "127.0.0.1:0")
                 .redirectErrorStream(true).start();
         java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -104,6 +110,25 @@ class RunCommandTest {
                 "--rules", "starter", "--out", dir.resolve("read").toString());
         assertThat(read.exitCode()).isZero();
         assertThat(listed.stream().sorted().toList()).hasSize(43).isEqualTo(alertIds(dir.resolve("read/alerts.jsonl")));
+
+        String csrf = new ObjectMapper().readTree(login.body()).get("csrf").asText();
+        String undeclared = null;
+        for (var a : new ObjectMapper().readTree(alerts).get("alerts")) {
+            if (a.get("category").asText().equals("undeclared-peer") && a.get("remoteAddress").asText().equals("192.0.2.80")) {
+                undeclared = a.get("id").asText();
+            }
+        }
+        assertThat(undeclared).isNotNull();
+        java.net.http.HttpResponse<String> accepted = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(url + "api/alerts/" + undeclared + "/accept")).header("Cookie", cookie).header("X-CSRF-Token", csrf)
+                .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(Files.readString(site.resolve("site-policy.yaml"))).contains("accepted from alert " + undeclared)
+                .contains("192.0.2.80/32");
+        String policy = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/policy")).header("Cookie", cookie)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(policy).contains("accepted from alert " + undeclared);
+        assertThat(Files.readString(data.resolve("audit.jsonl"))).contains("\"action\":\"policy-change\"");
         p.toHandle().destroy();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
