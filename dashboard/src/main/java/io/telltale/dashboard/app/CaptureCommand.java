@@ -1,6 +1,5 @@
 package io.telltale.dashboard.app;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.source.live.AfPacketConfig;
 import io.telltale.capture.source.live.CaptureCounters;
@@ -298,7 +297,7 @@ public final class CaptureCommand implements Callable<Integer> {
                     becomes != null && !becomes.equals("root") ? becomes : System.getProperty("user.name"),
                     Privileges.effectiveCapabilities());
             stdout.flush();
-            CaptureHealth health = new CaptureHealth(capture, new SimpleMeterRegistry(), stdout);
+            CaptureHealth health = new CaptureHealth(capture, outputOptions.registry, stdout); // on /metrics under telltale run
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                     .name("telltale-health").unstarted(r));
             ticker.scheduleAtFixedRate(health::report, statsSeconds, statsSeconds, TimeUnit.SECONDS);
