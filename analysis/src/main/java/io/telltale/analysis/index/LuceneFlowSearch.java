@@ -404,9 +404,13 @@ public final class LuceneFlowSearch implements FlowSearch {
 
     /**
      * The newest alerts first (each as indexed: its JSON fields), at most {@code limit}, only of this
-     * severity and category where they are given (null: any).
+     * severity, category and device where they are given (null: any).
      */
     public List<Map<String, Object>> alerts(String severity, String category, int limit) throws IOException {
+        return alerts(severity, category, null, limit);
+    }
+
+    public List<Map<String, Object>> alerts(String severity, String category, String device, int limit) throws IOException {
         IndexSearcher searcher = alertSearcher;
         if (searcher == null || limit <= 0) {
             return List.of();
@@ -417,6 +421,9 @@ public final class LuceneFlowSearch implements FlowSearch {
         }
         if (category != null) {
             query.add(new TermQuery(new Term(AlertFields.CATEGORY, category)), Occur.FILTER);
+        }
+        if (device != null) {
+            query.add(new TermQuery(new Term(AlertFields.DEVICE, device)), Occur.FILTER);
         }
         TopFieldDocs top = searcher.search(query.build(), limit, new Sort(new SortField(AlertFields.TIME, SortField.Type.LONG, true)));
         StoredFields stored = searcher.storedFields();

@@ -29,6 +29,15 @@ final class CliPolicyActions implements PolicyActions {
     }
 
     @Override
+    public io.telltale.analysis.policy.Policy current() {
+        try {
+            return io.telltale.analysis.policy.PolicyLoader.load(policyFile);
+        } catch (io.telltale.analysis.policy.PolicyLoader.PolicyException e) {
+            return null;
+        }
+    }
+
+    @Override
     public synchronized Accepted accept(String alertId) {
         CommandLine cli = TelltaleCommand.commandLine();
         StringWriter out = new StringWriter();

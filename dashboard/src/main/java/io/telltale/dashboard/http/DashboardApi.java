@@ -80,6 +80,9 @@ final class DashboardApi {
                     new Route("GET", "/api/alerts/{id}/triage", Role.VIEWER, "what analysts said of an alert, oldest first",
                             this::triageOf),
                     new Route("GET", "/api/users", Role.ADMIN, "the users and their roles", this::users),
+                    new Route("GET", "/api/devices", Role.VIEWER, "the devices the policy groups, with their flow counts", this::devices),
+                    new Route("GET", "/api/devices/{address}", Role.VIEWER,
+                            "one device: its groups, the peers it talked to (declared or not), its alerts", this::device),
                     new Route("GET", "/api/policy", Role.VIEWER, "the policy in force: its file and text", this::policy),
                     new Route("POST", "/api/alerts/{id}/accept", Role.ADMIN,
                             "accept an alert into the policy: its conversation becomes a declaration (a policy change: audited)",
@@ -292,6 +295,69 @@ final class DashboardApi {
         PolicyActions.Accepted done = policyActions.accept(id);
         audit.record(who.name(), request.remoteAddress(), "policy-change", "accepted " + id + (done.applied() ? "" : " (refused)"));
         return done.applied() ? Response.ok(done) : Response.json(409, done);
+    }
+
+    private Response devices(Request request, Route.Principal who) throws Exception {
+        search.refresh();
+        SearchPage page = search.search(new SearchRequest("exists:device.src", Long.MIN_VALUE, Long.MAX_VALUE, true, 0, null,
+                List.of(), List.of("ip.src"), 1000, 0));
+        io.telltale.analysis.policy.Policy policy = policyActions == null ? null : policyActions.current();
+        List<Map<String, Object>> devices = new ArrayList<>();
+        for (SearchPage.FacetCount f : page.facets().getOrDefault("ip.src", List.of())) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("address", f.value());
+            d.put("flows", f.count());
+            d.put("groups", policy == null ? List.of() : policy.groupsOf(f.value()));
+            d.put("alerts", search.alerts(null, null, f.value(), 10_000).size());
+            devices.add(d);
+        }
+        return Response.ok(Map.of("devices", devices));
+    }
+
+    /** Peers as (address, port, transport), from the device's newest flows, each said declared or not by the policy. */
+    private Response device(Request request, Route.Principal who) throws Exception {
+        String address = request.pathParameter("address");
+        if (!com.google.common.net.InetAddresses.isInetAddress(address)) {
+            throw new IllegalArgumentException("a device is named by its address, not \"" + address + "\"");
+        }
+        search.refresh();
+        SearchPage page = search.search(new SearchRequest("ip.src:\"" + address + "\"", Long.MIN_VALUE, Long.MAX_VALUE,
+                true, 10_000, null, List.of("ip.dst", "port.dst", "flow.transport", "bytes.out", "tls.sni", "dns.query"), List.of(),
+                10, 0));
+        io.telltale.analysis.policy.Policy policy = policyActions == null ? null : policyActions.current();
+        Map<String, Map<String, Object>> peers = new LinkedHashMap<>();
+        for (SearchPage.FlowHit hit : page.hits()) {
+            String dst = String.valueOf(first(hit.fields().get("ip.dst")));
+            Object portValue = first(hit.fields().get("port.dst"));
+            int port = portValue instanceof Number n ? n.intValue() : -1;
+            String transport = String.valueOf(first(hit.fields().get("flow.transport")));
+            Map<String, Object> peer = peers.computeIfAbsent(dst + " " + port + " " + transport, k -> {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("address", dst);
+                p.put("port", port);
+                p.put("transport", transport);
+                p.put("flows", 0L);
+                p.put("bytes_out", 0L);
+                p.put("last_seen_nanos", hit.startNanos());
+                p.put("declared", policy == null ? null
+                        : policy.declared(address, dst, transport, port, null, hit.startNanos()));
+                return p;
+            });
+            peer.put("flows", (Long) peer.get("flows") + 1);
+            Object out = first(hit.fields().get("bytes.out"));
+            peer.put("bytes_out", (Long) peer.get("bytes_out") + (out instanceof Number n ? n.longValue() : 0));
+        }
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("address", address);
+        d.put("groups", policy == null ? List.of() : policy.groupsOf(address));
+        d.put("flows_seen", page.hits().size());
+        d.put("peers", peers.values());
+        d.put("alerts", search.alerts(null, null, address, 1000));
+        return Response.ok(d);
+    }
+
+    private static Object first(Object value) {
+        return value instanceof List<?> list ? (list.isEmpty() ? null : list.getFirst()) : value;
     }
 
     private Response users(Request request, Route.Principal who) throws IOException {

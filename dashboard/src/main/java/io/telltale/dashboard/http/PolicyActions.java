@@ -19,5 +19,8 @@ public interface PolicyActions {
 
     Policy policy() throws IOException;
 
+    /** The policy as the detectors see it, read now (for "declared or not"); null when it cannot be read. */
+    io.telltale.analysis.policy.Policy current();
+
     Accepted accept(String alertId) throws IOException;
 }

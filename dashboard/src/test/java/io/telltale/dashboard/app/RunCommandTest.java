@@ -129,6 +129,24 @@ class RunCommandTest {
                 .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         assertThat(policy).contains("accepted from alert " + undeclared);
         assertThat(Files.readString(data.resolve("audit.jsonl"))).contains("\"action\":\"policy-change\"");
+
+        // devices: declared against observed
+        var json = new ObjectMapper();
+        var devices = json.readTree(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/devices"))
+                .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body()).get("devices");
+        List<String> addresses = new ArrayList<>();
+        devices.forEach(d -> addresses.add(d.get("address").asText()));
+        assertThat(addresses).contains("10.20.30.11", "10.20.30.12", "10.20.30.21");
+        var xray = json.readTree(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/devices/10.20.30.12"))
+                .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(xray.get("groups").toString()).contains("scanners");
+        java.util.Map<String, Boolean> declared = new java.util.HashMap<>();
+        xray.get("peers").forEach(peer -> declared.put(peer.get("address").asText() + ":" + peer.get("port").asInt(),
+                peer.get("declared").asBoolean()));
+        assertThat(declared).as("the unexpected web server is undeclared; accepted above, 192.0.2.80 is declared now")
+                .containsEntry("192.0.2.80:80", true).containsEntry("192.0.2.123:123", false);
+        assertThat(declared.values()).contains(true);
+        assertThat(xray.get("alerts").size()).isPositive();
         p.toHandle().destroy();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
