@@ -88,6 +88,9 @@ final class DashboardApi {
                             "accept an alert into the policy: its conversation becomes a declaration (a policy change: audited)",
                             this::accept),
                     new Route("GET", "/api/openapi.json", Role.VIEWER, "this API as OpenAPI 3.1", this::openApi),
+                    new Route("GET", "/api/events", Role.VIEWER,
+                            "server-sent events: each new alert as it is indexed ('alert'), the health every 5 s ('health')",
+                            (req, who) -> Response.text(200, "text/event-stream", "").withHeader(EventStream.MARKER, "events")),
                     new Route("GET", "/metrics", Role.VIEWER, "Prometheus metrics", this::metrics)));
             for (String asset : StaticAssets.NAMES) {
                 r.add(new Route("GET", asset.equals("index.html") ? "/" : "/" + asset, null, "the dashboard page " + asset,
@@ -151,12 +154,23 @@ final class DashboardApi {
     }
 
     private Response health(Request request, Route.Principal who) throws IOException {
+        return Response.ok(health());
+    }
+
+    /** The index's days, the alert count, the uptime. */
+    Map<String, Object> health() throws IOException {
         search.refresh();
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("index_days", layout.partitions().stream().map(Object::toString).toList());
         h.put("alerts", search.alerts(null, null, 10_000).size());
         h.put("uptime_seconds", (clock.millis() - startedMillis) / 1000);
-        return Response.ok(h);
+        return h;
+    }
+
+    /** The newest alerts, for the event stream to tell which are new. */
+    List<Map<String, Object>> newestAlerts(int limit) throws IOException {
+        search.refresh();
+        return search.alerts(null, null, limit);
     }
 
     private Response alerts(Request request, Route.Principal who) throws IOException {

@@ -70,6 +70,8 @@ public final class DashboardServer implements AutoCloseable {
     private final LuceneFlowSearch search;
     private final AuditLog audit;
     private final Router router;
+    private final DashboardApi api;
+    private final Consumer<String> log;
 
     /**
      * Starts serving {@code dataDir}'s index, users and audit log on {@code listen}.
@@ -94,7 +96,8 @@ public final class DashboardServer implements AutoCloseable {
         this.audit = new AuditLog(dataDir.resolve("audit.jsonl"), clock, log);
         UserStore users = new UserStore(dataDir, new PasswordHasher());
         Sessions sessions = new Sessions(clock);
-        DashboardApi api = new DashboardApi(layout, search, users, sessions, new LoginLimiter(clock), audit, metrics, clock, policy);
+        this.log = log;
+        this.api = new DashboardApi(layout, search, users, sessions, new LoginLimiter(clock), audit, metrics, clock, policy);
         this.router = new Router(api.routes(), sessions, users, log);
         SslContext ssl = SslContextBuilder.forServer(tls.certificate().toFile(), tls.key().toFile())
                 .protocols("TLSv1.3", "TLSv1.2")
@@ -162,6 +165,10 @@ public final class DashboardServer implements AutoCloseable {
             HttpVersion version = msg.protocolVersion();
             answering.execute(() -> {
                 Response r = router.handle(request);
+                if (EventStream.wanted(r)) {
+                    ctx.executor().execute(() -> new EventStream(ctx, api, answering, log).start(version, EventStream.securityHeaders()));
+                    return;
+                }
                 FullHttpResponse response = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(r.status()),
                         Unpooled.wrappedBuffer(r.body()));
                 response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());

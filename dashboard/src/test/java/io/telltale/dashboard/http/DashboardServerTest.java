@@ -233,6 +233,46 @@ class DashboardServerTest {
     }
 
     @Test
+    void theEventStreamSendsTheBacklogThenEachNewAlert() throws Exception {
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        var stream = client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/events")).header("Authorization", "Bearer " + token)
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<java.util.stream.Stream<String>> response = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/event-stream");
+        Thread reader = Thread.ofVirtual().start(() -> response.body().forEach(lines::add));
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (seen.stream().filter(l -> l.equals("event: alert")).count() < 37 || !seen.contains("event: health")) {
+            String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(System.nanoTime()).as("the backlog and the health arrive: " + seen.size() + " lines").isLessThan(deadline);
+            if (line != null) {
+                seen.add(line);
+            }
+        }
+        // a new alert, indexed while the stream is open, arrives on it
+        io.telltale.analysis.event.Alert fresh = new io.telltale.analysis.event.Alert("TT-00000000000000ff", 1_772_600_000_000_000_000L,
+                "high", "beaconing", "Beacon every 60 s to 198.51.100.99", "a new beacon", "10.20.30.11", null, "198.51.100.99", null,
+                "beacon", List.of("T1071"), List.of(1L), 0.9, null, -1, null, null, null);
+        try (var index = new io.telltale.analysis.index.LuceneFlowIndex(new io.telltale.analysis.index.IndexLayout(dir.resolve("data")),
+                new io.telltale.analysis.index.FlowDocuments(io.telltale.analysis.index.IndexSchema.standard(),
+                        io.telltale.analysis.index.FlowDocuments.Enrichment.NONE))) {
+            index.addAlert(fresh);
+            index.commit();
+        }
+        deadline = System.nanoTime() + 15_000_000_000L;
+        while (true) {
+            String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(System.nanoTime()).as("the new alert arrives").isLessThan(deadline);
+            if (line != null && line.startsWith("data: ") && line.contains("TT-00000000000000ff")) {
+                break;
+            }
+        }
+        reader.interrupt();
+        response.body().close();
+    }
+
+    @Test
     void failedLoginsAreLimitedAndAudited() throws Exception {
         // a server of its own: this test leaves 127.0.0.1 locked out for five minutes
         try (DashboardServer own = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), dir.resolve("data"),

@@ -22,19 +22,31 @@ function time(nanos) {
   return new Date(nanos / 1e6).toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
 }
 
-async function showAlerts() {
+const shown = new Set();
+let events = null;
+
+function alertRow(a, atTop) {
+  if (shown.has(a.id)) return;
+  shown.add(a.id);
   const body = document.querySelector('#alerts tbody');
-  body.replaceChildren();
+  const row = body.insertRow(atTop ? 0 : -1);
+  cell(row, time(a.timestampNanos));
+  cell(row, a.severity, 'sev-' + a.severity);
+  cell(row, a.category);
+  cell(row, a.deviceAddress + (a.deviceName ? ' ' + a.deviceName : ''));
+  cell(row, a.remoteAddress ? a.remoteAddress + (a.remoteName ? ' (' + a.remoteName + ')' : '') : '');
+  cell(row, a.title);
+}
+
+async function showAlerts() {
+  document.querySelector('#alerts tbody').replaceChildren();
+  shown.clear();
   const {alerts} = await api('/api/alerts?limit=200');
-  for (const a of alerts) {
-    const row = body.insertRow();
-    cell(row, time(a.timestampNanos));
-    cell(row, a.severity, 'sev-' + a.severity);
-    cell(row, a.category);
-    cell(row, a.deviceAddress + (a.deviceName ? ' ' + a.deviceName : ''));
-    cell(row, a.remoteAddress ? a.remoteAddress + (a.remoteName ? ' (' + a.remoteName + ')' : '') : '');
-    cell(row, a.title);
-  }
+  for (const a of alerts) alertRow(a, false);
+  // new alerts as they are indexed (server-sent events), at the top
+  if (events) events.close();
+  events = new EventSource('/api/events');
+  events.addEventListener('alert', e => alertRow(JSON.parse(e.data), true));
 }
 
 async function search(q) {
@@ -87,6 +99,7 @@ document.getElementById('login').addEventListener('submit', async event => {
 });
 document.getElementById('logout').addEventListener('click', async () => {
   await api('/api/logout', {method: 'POST'}).catch(() => {});
+  if (events) events.close();
   csrf = null;
   await start();
 });
