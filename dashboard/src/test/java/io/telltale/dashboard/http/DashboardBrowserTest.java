@@ -131,6 +131,18 @@ class DashboardBrowserTest {
                 .anyMatch(t -> t.contains("undeclared-peer") && t.contains("203.0.113.66"));
         screenshot("overview");
 
+        // an alert indexed while the page is open appears at the top (server-sent events)
+        try (var index = new io.telltale.analysis.index.LuceneFlowIndex(new io.telltale.analysis.index.IndexLayout(dir.resolve("data")),
+                new io.telltale.analysis.index.FlowDocuments(io.telltale.analysis.index.IndexSchema.standard(),
+                        io.telltale.analysis.index.FlowDocuments.Enrichment.NONE))) {
+            index.addAlert(new io.telltale.analysis.event.Alert("TT-00000000000000aa", 1_772_600_000_000_000_000L, "critical",
+                    "dns-tunnel", "DNS tunnel to t.example.org", "a live one", "10.20.30.12", null, "10.20.40.53", "t.example.org",
+                    "dns-tunnel", List.of("T1071.004"), List.of(1L), 0.9, null, -1, null, null, null));
+            index.commit();
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alerts tbody tr:first-child"),
+                "DNS tunnel to t.example.org"));
+
         WebElement query = browser.findElement(By.name("q"));
         query.sendKeys("ip.dst:203.0.113.66");
         browser.findElement(By.cssSelector("#search button")).click();
