@@ -1,11 +1,6 @@
 package io.telltale.dashboard.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.telltale.dashboard.sink.OutputsDocument;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -100,10 +95,6 @@ record RunConfig(Capture capture, @JsonProperty("local_networks") List<String> l
         }
     }
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
-
     /** A configuration that cannot be used: where and why. */
     static final class ConfigException extends Exception {
         ConfigException(String message) {
@@ -120,12 +111,9 @@ record RunConfig(Capture capture, @JsonProperty("local_networks") List<String> l
         }
         RunConfig config;
         try {
-            config = YAML.readValue(text, RunConfig.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new ConfigException(where + ": " + (cause == e ? e.getOriginalMessage() : cause.getMessage()));
+            config = io.telltale.dashboard.sink.YamlDocuments.read(file, text, RunConfig.class);
+        } catch (io.telltale.dashboard.sink.YamlDocuments.YamlException e) {
+            throw new ConfigException(e.getMessage());
         }
         if (config == null) {
             throw new ConfigException(file + ": the file is empty");

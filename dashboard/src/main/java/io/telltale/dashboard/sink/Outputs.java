@@ -1,10 +1,5 @@
 package io.telltale.dashboard.sink;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.telltale.analysis.event.EventSink;
 import io.telltale.analysis.event.MonitorEvent;
@@ -26,10 +21,6 @@ import java.util.function.Consumer;
  * from YAML with every mistake reported at its line and column, and opened as one event sink.
  */
 public final class Outputs {
-
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
     /** An outputs file that cannot be used, with where and why. */
     public static final class OutputsException extends Exception {
@@ -82,12 +73,9 @@ public final class Outputs {
     static Outputs parse(Path file, String yaml) throws OutputsException {
         OutputsDocument d;
         try {
-            d = YAML.readValue(yaml, OutputsDocument.class);
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? file.toString() : file + ":" + at.getLineNr() + ":" + at.getColumnNr();
-            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new OutputsException(where + ": " + (cause == e ? e.getOriginalMessage() : cause.getMessage()));
+            d = YamlDocuments.read(file, yaml, OutputsDocument.class);
+        } catch (YamlDocuments.YamlException e) {
+            throw new OutputsException(e.getMessage());
         }
         if (d == null || (d.syslog().isEmpty() && d.jsonl().isEmpty() && d.kafka().isEmpty())) {
             throw new OutputsException(file + ": names no output (syslog, jsonl or kafka)");

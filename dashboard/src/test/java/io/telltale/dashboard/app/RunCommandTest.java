@@ -87,16 +87,7 @@ class RunCommandTest {
         }
         assertThat(url).isNotNull();
         assertThat(password).isNotNull();
-        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (java.io.InputStream in = Files.newInputStream(data.resolve("tls/dashboard.pem"))) {
-            trust.setCertificateEntry("d", java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(ssl).build();
+        java.net.http.HttpClient client = io.telltale.dashboard.http.TrustingClient.trusting(data.resolve("tls/dashboard.pem"));
         java.net.http.HttpResponse<String> login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/login"))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"demo\",\"password\":\"" + password + "\"}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -10,7 +10,6 @@ import io.telltale.dashboard.app.TelltaleCommand;
 import io.telltale.dashboard.auth.PasswordHasher;
 import io.telltale.dashboard.auth.Role;
 import io.telltale.dashboard.auth.UserStore;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -20,15 +19,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,16 +62,7 @@ class DashboardServerTest {
         server = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), data, tls, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
                 Clock.systemUTC(), System.err::println);
         base = "https://127.0.0.1:" + server.address().getPort();
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        trust.load(null, null);
-        try (InputStream in = Files.newInputStream(tls.certificate())) {
-            trust.setCertificateEntry("dashboard", CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(trust);
-        SSLContext ssl = SSLContext.getInstance("TLS");
-        ssl.init(null, tmf.getTrustManagers(), null);
-        client = HttpClient.newBuilder().sslContext(ssl).build();
+        client = TrustingClient.trusting(tls.certificate());
     }
 
     @AfterAll
