@@ -182,10 +182,16 @@ public final class DashboardServer implements AutoCloseable {
                     response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
                 }
                 r.headers().forEach((k, v) -> response.headers().set(k, v));
-                if (keepAlive && version.equals(HttpVersion.HTTP_1_1)) {
-                    HttpUtil.setKeepAlive(response, true);
+                boolean http2 = ctx.channel() instanceof Http2StreamChannel;
+                if (http2 || keepAlive) {
+                    if (!http2) {
+                        HttpUtil.setKeepAlive(response, true);
+                    }
+                    ctx.writeAndFlush(response);
+                } else {
+                    // HTTP/1.0, or "Connection: close": the answer, then the end of the connection
+                    ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
                 }
-                ctx.writeAndFlush(response);
             });
         }
 
