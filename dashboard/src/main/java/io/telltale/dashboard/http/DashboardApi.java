@@ -92,9 +92,9 @@ final class DashboardApi {
                             "server-sent events: each new alert as it is indexed ('alert'), the health every 5 s ('health')",
                             (req, who) -> Response.text(200, "text/event-stream", "").withHeader(EventStream.MARKER, "events")),
                     new Route("GET", "/metrics", Role.VIEWER, "Prometheus metrics", this::metrics)));
-            for (String asset : StaticAssets.NAMES) {
-                r.add(new Route("GET", asset.equals("index.html") ? "/" : "/" + asset, null, "the dashboard page " + asset,
-                        (req, who) -> assets.get(asset)));
+            for (String path : StaticAssets.PATHS.keySet()) {
+                r.add(new Route("GET", path, null, "the dashboard's " + (path.equals("/") ? "page" : path),
+                        (req, who) -> assets.get(path)));
             }
             routes = List.copyOf(r);
         }
@@ -321,7 +321,7 @@ final class DashboardApi {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("address", f.value());
             d.put("flows", f.count());
-            d.put("groups", policy == null ? List.of() : policy.groupsOf(f.value()));
+            d.put("groups", groupsSeen(f.value()));
             d.put("alerts", search.alerts(null, null, f.value(), 10_000).size());
             devices.add(d);
         }
@@ -363,11 +363,21 @@ final class DashboardApi {
         }
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("address", address);
-        d.put("groups", policy == null ? List.of() : policy.groupsOf(address));
+        d.put("groups", groupsSeen(address));
         d.put("flows_seen", page.hits().size());
         d.put("peers", peers.values());
         d.put("alerts", search.alerts(null, null, address, 1000));
         return Response.ok(d);
+    }
+
+    /**
+     * The groups the pipeline placed the device in, as its flows record them: the policy alone cannot
+     * say, since groups by MAC prefix, vendor or DHCP name need what only the capture saw.
+     */
+    private List<String> groupsSeen(String address) throws Exception {
+        SearchPage page = search.search(new SearchRequest("ip.src:\"" + address + "\"", Long.MIN_VALUE, Long.MAX_VALUE, true, 0,
+                null, List.of(), List.of("device.src"), 20, 0));
+        return page.facets().getOrDefault("device.src", List.of()).stream().map(SearchPage.FacetCount::value).toList();
     }
 
     private static Object first(Object value) {

@@ -129,6 +129,12 @@ class DashboardBrowserTest {
         assertThat(rows.stream().map(WebElement::getText)).anyMatch(t -> t.contains("critical") && t.contains("beaconing"));
         assertThat(rows.stream().map(WebElement::getText)).as("the hostile flow's alert")
                 .anyMatch(t -> t.contains("undeclared-peer") && t.contains("203.0.113.66"));
+        // the overview: two charts drawn (ECharts, served from the jar), and the devices, marked where they went outside
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#chart-alerts canvas, #chart-countries canvas"), 1));
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#devices tbody tr"), 2));
+        WebElement scanner = browser.findElements(By.cssSelector("#devices tbody tr")).stream()
+                .filter(r -> r.getText().contains("10.20.30.11")).findFirst().orElseThrow();
+        assertThat(scanner.findElement(By.cssSelector(".mark")).getAttribute("class")).contains("outside");
         screenshot("overview");
 
         // an alert indexed while the page is open appears at the top (server-sent events)

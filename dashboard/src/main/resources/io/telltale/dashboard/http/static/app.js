@@ -41,12 +41,62 @@ function alertRow(a, atTop) {
 async function showAlerts() {
   document.querySelector('#alerts tbody').replaceChildren();
   shown.clear();
-  const {alerts} = await api('/api/alerts?limit=200');
+  const {alerts} = await api('/api/alerts?limit=1000');
   for (const a of alerts) alertRow(a, false);
+  await showOverview(alerts);
   // new alerts as they are indexed (server-sent events), at the top
   if (events) events.close();
   events = new EventSource('/api/events');
   events.addEventListener('alert', e => alertRow(JSON.parse(e.data), true));
+}
+
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+const COLOURS = {critical: '#b00020', high: '#e8710a', medium: '#f9ab00', low: '#7cb342', info: '#9e9e9e'};
+let charts = [];
+
+/** Alerts by severity per hour of packet time, stacked; external destinations by country; the devices. */
+async function showOverview(alerts) {
+  charts.forEach(c => c.dispose());
+  charts = [];
+  const hours = [...new Set(alerts.map(a => Math.floor(a.timestampNanos / 3.6e12)))].sort((a, b) => a - b);
+  const perHour = sev => hours.map(h => alerts.filter(a => a.severity === sev && Math.floor(a.timestampNanos / 3.6e12) === h).length);
+  const bySeverity = echarts.init(document.getElementById('chart-alerts'));
+  bySeverity.setOption({
+    tooltip: {trigger: 'axis'}, legend: {data: SEVERITIES}, grid: {left: 40, right: 10, bottom: 30},
+    xAxis: {type: 'category', data: hours.map(h => new Date(h * 3.6e6).toISOString().slice(5, 13) + 'h')},
+    yAxis: {type: 'value', minInterval: 1},
+    series: SEVERITIES.map(s => ({name: s, type: 'bar', stack: 'alerts', data: perHour(s), itemStyle: {color: COLOURS[s]}}))
+  });
+  charts.push(bySeverity);
+  // flows to addresses outside the private and special ranges, by the country the bundled database gives
+  const external = 'NOT ip.dst:10.0.0.0/8 AND NOT ip.dst:172.16.0.0/12 AND NOT ip.dst:192.168.0.0/16 AND NOT ip.dst:224.0.0.0/4'
+      + ' AND NOT ip.dst:255.255.255.255 AND NOT ip.dst:fe80::/10 AND NOT ip.dst:ff00::/8 AND NOT ip.dst:127.0.0.0/8';
+  const page = await api('/api/search?limit=0&facets=country.dst&facet_size=15&q=' + encodeURIComponent(external));
+  const known = page.facets['country.dst'] || [];
+  const unknown = page.total - known.reduce((sum, c) => sum + c.count, 0);
+  const countries = known.map(c => ({value: c.value.toUpperCase(), count: c.count}))
+      .concat(unknown > 0 ? [{value: 'unknown', count: unknown}] : []).reverse();
+  const byCountry = echarts.init(document.getElementById('chart-countries'));
+  byCountry.setOption({
+    tooltip: {}, grid: {left: 80, right: 30, bottom: 30},
+    xAxis: {type: 'value', name: 'flows'}, yAxis: {type: 'category', data: countries.map(c => c.value)},
+    series: [{type: 'bar', data: countries.map(c => c.count), itemStyle: {color: '#1d5fa7'}}]
+  });
+  charts.push(byCountry);
+  const body = document.querySelector('#devices tbody');
+  body.replaceChildren();
+  const {devices} = await api('/api/devices');
+  for (const d of devices) {
+    const row = body.insertRow();
+    const mark = document.createElement('span');
+    mark.className = 'mark' + (d.alerts > 0 ? ' outside' : '');
+    mark.title = d.alerts > 0 ? 'talked outside its declaration' : 'within its declaration';
+    row.insertCell().append(mark);
+    cell(row, d.address);
+    cell(row, d.groups.join(', '));
+    cell(row, d.flows);
+    cell(row, d.alerts);
+  }
 }
 
 async function search(q) {
