@@ -164,7 +164,27 @@ final class DashboardApi {
         h.put("index_days", layout.partitions().stream().map(Object::toString).toList());
         h.put("alerts", search.alerts(null, null, 10_000).size());
         h.put("uptime_seconds", (clock.millis() - startedMillis) / 1000);
+        // the live pipeline's figures, from the meters it registers (absent when reading a file)
+        Map<String, Object> capture = new LinkedHashMap<>();
+        capture.put("packets", sum("telltale.capture.packets"));
+        capture.put("bytes", sum("telltale.capture.bytes"));
+        capture.put("kernel_drops", sum("telltale.capture.kernel.drops"));
+        capture.put("interface_drops", sum("telltale.capture.interface.drops"));
+        capture.put("shed", sum("telltale.pipeline.shed"));
+        h.put("capture", capture);
+        h.put("siem_waiting", sum("telltale.siem.queue.events"));
         return h;
+    }
+
+    /** The sum of every meter of that name (counters, function counters, gauges). */
+    private double sum(String name) {
+        double total = 0;
+        for (io.micrometer.core.instrument.Meter m : metrics.find(name).meters()) {
+            for (io.micrometer.core.instrument.Measurement measure : m.measure()) {
+                total += measure.getValue();
+            }
+        }
+        return total;
     }
 
     /** The newest alerts, for the event stream to tell which are new. */

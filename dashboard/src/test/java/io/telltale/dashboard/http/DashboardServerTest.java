@@ -45,6 +45,8 @@ class DashboardServerTest {
     static String base;
     static String token;
     static final ObjectMapper JSON = new ObjectMapper();
+    /** A live capture's counters (held here: Micrometer keeps only a weak reference to a function counter's state). */
+    static final long[] CAPTURE = {123_456, 7};
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,8 +61,13 @@ class DashboardServerTest {
         TlsMaterial tls = TlsMaterial.selfSigned(data.resolve("tls"), "sensor-01.example.test");
         assertThat(tls.madeNow()).isTrue();
         assertThat(tls.fingerprint()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
-        server = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), data, tls, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-                Clock.systemUTC(), System.err::println);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // what a live capture registers, as CaptureHealth does
+        io.micrometer.core.instrument.FunctionCounter.builder("telltale.capture.packets", CAPTURE, c -> c[0])
+                .tag("source", "eth1").register(metrics);
+        io.micrometer.core.instrument.FunctionCounter.builder("telltale.capture.kernel.drops", CAPTURE, c -> c[1])
+                .tag("source", "eth1").register(metrics);
+        server = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), data, tls, metrics, Clock.systemUTC(), System.err::println);
         base = "https://127.0.0.1:" + server.address().getPort();
         client = TrustingClient.trusting(tls.certificate());
     }
@@ -176,7 +183,12 @@ class DashboardServerTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(http1.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
         assertThat(http1.body()).contains("<script src=\"/app.js\" defer></script>");
-        assertThat(send("GET", "/metrics", null, "Authorization", "Bearer " + token).body()).contains("# TYPE");
+        assertThat(send("GET", "/metrics", null, "Authorization", "Bearer " + token).body()).contains("# TYPE")
+                .contains("telltale_capture_packets_total{source=\"eth1\"} 123456.0");
+        JsonNode health = JSON.readTree(send("GET", "/api/health", null, "Authorization", "Bearer " + token).body());
+        assertThat(health.get("capture").get("packets").asLong()).isEqualTo(123_456);
+        assertThat(health.get("capture").get("kernel_drops").asLong()).isEqualTo(7);
+        assertThat(health.get("alerts").asInt()).isGreaterThanOrEqualTo(37);
         String audit = Files.readString(dir.resolve("data/audit.jsonl"));
         assertThat(audit).contains("\"action\":\"search\"").contains("ip.src:10.20.30.11 AND service:dicom");
     }
