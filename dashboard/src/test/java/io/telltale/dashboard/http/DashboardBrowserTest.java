@@ -51,6 +51,7 @@ class DashboardBrowserTest {
     static DashboardServer server;
     static WebDriver browser;
     static String base;
+    static Path downloads;
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,8 +65,12 @@ class DashboardBrowserTest {
                 TlsMaterial.selfSigned(data.resolve("tls"), "sensor-01.example.test"),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), System.err::println);
         base = "https://127.0.0.1:" + server.address().getPort() + "/";
+        downloads = dir.resolve("downloads");
+        Files.createDirectories(downloads);
         ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         options.setAcceptInsecureCerts(true); // the appliance's own self-signed certificate
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new java.io.File("/usr/bin/chromedriver"))
                 .build(), options);
@@ -158,6 +163,30 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("img"))).as("and made no element").isEmpty();
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof window.alertFired")).isEqualTo("undefined");
         screenshot("search");
+
+        // an alert's detail: the why, its evidence flows, its packets as a pcap that reads back, triage; accepting needs admin
+        browser.findElements(By.cssSelector("#alerts tbody tr")).stream().filter(r -> r.getText().contains("Beacon every 298 s"))
+                .findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-title"), "Beacon every 298 s to 203.0.113.45"));
+        assertThat(browser.findElement(By.id("detail-why")).getText()).isNotBlank();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#detail-flows tbody tr"), 1));
+        assertThat(browser.findElements(By.cssSelector("#detail-flows tbody tr")).getFirst().getText()).contains("203.0.113.45");
+        browser.findElement(By.id("detail-ack")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-triage"), "acknowledged by anna"));
+        browser.findElement(By.id("detail-accept")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-error"), "needs the admin role"));
+        screenshot("alert");
+        browser.findElement(By.id("detail-pcap")).click();
+        Path pcap = null;
+        for (int i = 0; i < 100 && pcap == null; i++) {
+            try (var files = Files.list(downloads)) {
+                pcap = files.filter(f -> f.toString().endsWith(".pcap")).findFirst().orElse(null);
+            }
+            Thread.sleep(100);
+        }
+        assertThat(pcap).as("the pcap was downloaded").isNotNull();
+        DashboardServerTest.CommandLineRun.run("read", pcap.toString(), "--out", dir.resolve("downloaded").toString());
+        assertThat(Files.readString(dir.resolve("downloaded/conn.log"))).contains("203.0.113.45");
 
         query.clear();
         query.sendKeys("ip.dst:10.0.0.0/33");

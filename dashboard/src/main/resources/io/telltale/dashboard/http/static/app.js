@@ -30,6 +30,8 @@ function alertRow(a, atTop) {
   shown.add(a.id);
   const body = document.querySelector('#alerts tbody');
   const row = body.insertRow(atTop ? 0 : -1);
+  row.className = 'clickable';
+  row.addEventListener('click', () => showAlert(a.id));
   cell(row, time(a.timestampNanos));
   cell(row, a.severity, 'sev-' + a.severity);
   cell(row, a.category);
@@ -99,6 +101,71 @@ async function showOverview(alerts) {
   }
 }
 
+function flowRows(body, hits) {
+  body.replaceChildren();
+  for (const hit of hits) {
+    const f = hit.fields, row = body.insertRow();
+    cell(row, time(hit.startNanos));
+    cell(row, hit.uid);
+    cell(row, f['ip.src'] + ':' + (f['port.src'] ?? ''));
+    cell(row, f['ip.dst'] + ':' + (f['port.dst'] ?? ''));
+    cell(row, f['flow.service']);
+    cell(row, [f['tls.sni'], f['dns.query'], f['http.host']].flat().filter(Boolean).join(' '));
+  }
+}
+
+/** One alert: the why, the evidence flows (the query alert:ID), its packets, triage and acceptance. */
+async function showAlert(id) {
+  const a = await api('/api/alerts/' + encodeURIComponent(id));
+  const detail = document.getElementById('alert-detail');
+  detail.hidden = false;
+  detail.dataset.alert = id;
+  document.getElementById('detail-title').textContent = a.title;
+  document.getElementById('detail-severity').textContent = a.severity;
+  document.getElementById('detail-category').textContent = a.category;
+  document.getElementById('detail-attack').textContent = (a.attack || []).join(', ');
+  document.getElementById('detail-why').textContent = a.why;
+  document.getElementById('detail-error').textContent = '';
+  document.getElementById('detail-pcap').href = '/api/alerts/' + encodeURIComponent(id) + '/pcap';
+  const page = await api('/api/search?limit=100&q=' + encodeURIComponent('alert:' + id));
+  flowRows(document.querySelector('#detail-flows tbody'), page.hits);
+  await showTriage(id);
+  detail.scrollIntoView();
+}
+
+async function showTriage(id) {
+  const list = document.getElementById('detail-triage');
+  list.replaceChildren();
+  for (const t of (await api('/api/alerts/' + encodeURIComponent(id) + '/triage')).triage) {
+    const item = document.createElement('li');
+    item.textContent = t.ts + ' ' + t.status + ' by ' + t.user + (t.comment ? ': ' + t.comment : '');
+    list.append(item);
+  }
+}
+
+async function triage(status) {
+  const id = document.getElementById('alert-detail').dataset.alert;
+  try {
+    await api('/api/alerts/' + encodeURIComponent(id) + '/triage', {method: 'POST', headers: {'Content-Type': 'application/json'},
+      body: JSON.stringify({status, comment: ''})});
+    await showTriage(id);
+  } catch (e) {
+    document.getElementById('detail-error').textContent = e.message;
+  }
+}
+
+document.getElementById('detail-ack').addEventListener('click', () => triage('acknowledged'));
+document.getElementById('detail-fp').addEventListener('click', () => triage('false-positive'));
+document.getElementById('detail-accept').addEventListener('click', async () => {
+  const id = document.getElementById('alert-detail').dataset.alert;
+  try {
+    await api('/api/alerts/' + encodeURIComponent(id) + '/accept', {method: 'POST'});
+    document.getElementById('detail-error').textContent = 'accepted into the policy';
+  } catch (e) {
+    document.getElementById('detail-error').textContent = e.message;
+  }
+});
+
 async function search(q) {
   const body = document.querySelector('#flows tbody');
   const error = document.getElementById('search-error');
@@ -106,15 +173,7 @@ async function search(q) {
   error.textContent = '';
   try {
     const page = await api('/api/search?limit=100&q=' + encodeURIComponent(q));
-    for (const hit of page.hits) {
-      const f = hit.fields, row = body.insertRow();
-      cell(row, time(hit.startNanos));
-      cell(row, hit.uid);
-      cell(row, f['ip.src'] + ':' + (f['port.src'] ?? ''));
-      cell(row, f['ip.dst'] + ':' + (f['port.dst'] ?? ''));
-      cell(row, f['flow.service']);
-      cell(row, [f['tls.sni'], f['dns.query'], f['http.host']].flat().filter(Boolean).join(' '));
-    }
+    flowRows(body, page.hits);
   } catch (e) {
     error.textContent = e.message;
   }
