@@ -118,6 +118,7 @@ class DashboardBrowserTest {
     @Test
     void anAnalystLogsInSeesTheAlertsSearchesAndTheHostileSniStaysText() throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class); // tables are redrawn as answers come
         browser.get(base);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
         screenshot("login");
@@ -163,6 +164,21 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("img"))).as("and made no element").isEmpty();
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof window.alertFired")).isEqualTo("undefined");
         screenshot("search");
+
+        // facets narrow the query with a click; the time histogram is drawn
+        query.clear();
+        query.sendKeys("port.dst:443");
+        browser.findElement(By.cssSelector("#search button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-histogram canvas")));
+        By beaconTarget = By.xpath("//ul[@data-field='ip.dst']//button[starts-with(normalize-space(.), '203.0.113.45 (')]");
+        wait.until(ExpectedConditions.elementToBeClickable(beaconTarget)).click();
+        wait.until(ExpectedConditions.attributeToBe(By.name("q"), "value", "port.dst:443 AND ip.dst:203.0.113.45"));
+        wait.until(d -> {
+            List<WebElement> flows = d.findElements(By.cssSelector("#flows tbody tr"));
+            return !flows.isEmpty() && flows.stream().allMatch(r -> r.getText().contains("203.0.113.45:443"));
+        });
+        assertThat(browser.findElement(By.id("search-total")).getText()).matches("\\d+ flows");
+        screenshot("facets");
 
         // an alert's detail: the why, its evidence flows, its packets as a pcap that reads back, triage; accepting needs admin
         browser.findElements(By.cssSelector("#alerts tbody tr")).stream().filter(r -> r.getText().contains("Beacon every 298 s"))

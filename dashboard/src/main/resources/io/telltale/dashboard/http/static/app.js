@@ -166,14 +166,62 @@ document.getElementById('detail-accept').addEventListener('click', async () => {
   }
 });
 
+const FACETS = ['ip.dst', 'port.dst', 'flow.service', 'country.dst'];
+let histogram = null;
+
+/** A value clicked in a facet narrows the query to it. */
+function narrow(field, value) {
+  const input = document.querySelector('#search input[name=q]');
+  const term = field + ':' + (/^[\w.:\/-]+$/.test(value) ? value : '"' + value.replace(/["\\]/g, '\\$&') + '"');
+  input.value = input.value.trim() ? input.value.trim() + ' AND ' + term : term;
+  search(input.value);
+}
+
+function showFacets(facets) {
+  const box = document.getElementById('facets');
+  box.replaceChildren();
+  for (const field of FACETS) {
+    const column = document.createElement('div');
+    const title = document.createElement('h3');
+    title.textContent = field;
+    const list = document.createElement('ul');
+    list.dataset.field = field;
+    for (const f of facets[field] || []) {
+      const item = document.createElement('li');
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = f.value + ' (' + f.count + ')';
+      button.addEventListener('click', () => narrow(field, f.value));
+      item.append(button);
+      list.append(item);
+    }
+    column.append(title, list);
+    box.append(column);
+  }
+}
+
+function showHistogram(page) {
+  if (histogram) histogram.dispose();
+  histogram = echarts.init(document.getElementById('search-histogram'));
+  histogram.setOption({
+    tooltip: {trigger: 'axis'}, grid: {left: 50, right: 10, top: 10, bottom: 25},
+    xAxis: {type: 'category', data: page.histogram.map(b => time(b.startNanos).slice(5, 16))},
+    yAxis: {type: 'value', minInterval: 1},
+    series: [{type: 'bar', data: page.histogram.map(b => b.count), itemStyle: {color: '#1d5fa7'}}]
+  });
+}
+
 async function search(q) {
   const body = document.querySelector('#flows tbody');
   const error = document.getElementById('search-error');
   body.replaceChildren();
   error.textContent = '';
   try {
-    const page = await api('/api/search?limit=100&q=' + encodeURIComponent(q));
+    const page = await api('/api/search?limit=100&histogram=48&facets=' + FACETS.join(',') + '&q=' + encodeURIComponent(q));
     flowRows(body, page.hits);
+    document.getElementById('search-total').textContent = page.total + ' flows';
+    showFacets(page.facets);
+    showHistogram(page);
   } catch (e) {
     error.textContent = e.message;
   }
