@@ -13,12 +13,12 @@ import picocli.CommandLine;
  * {@code telltale baseline accept ID --from LOGS --policy FILE --apply}, one code path for both. The
  * running pipeline's policy watcher then reloads the file.
  */
-final class CliPolicyActions implements PolicyActions {
+public final class CliPolicyActions implements PolicyActions {
 
     private final Path policyFile;
     private final Path logs;
 
-    CliPolicyActions(Path policyFile, Path logs) {
+    public CliPolicyActions(Path policyFile, Path logs) {
         this.policyFile = policyFile;
         this.logs = logs;
     }

@@ -63,7 +63,9 @@ class DashboardBrowserTest {
         new UserStore(data, new PasswordHasher()).put("anna", Role.ANALYST, "analyst password 1".toCharArray());
         server = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), data,
                 TlsMaterial.selfSigned(data.resolve("tls"), "sensor-01.example.test"),
-                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), System.err::println);
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), System.err::println,
+                new io.telltale.dashboard.app.CliPolicyActions(
+                        Files.copy(Path.of("../examples/site-policy.yaml"), dir.resolve("site-policy.yaml")), dir.resolve("out")));
         base = "https://127.0.0.1:" + server.address().getPort() + "/";
         downloads = dir.resolve("downloads");
         Files.createDirectories(downloads);
@@ -142,6 +144,18 @@ class DashboardBrowserTest {
                 .filter(r -> r.getText().contains("10.20.30.11")).findFirst().orElseThrow();
         assertThat(scanner.findElement(By.cssSelector(".mark")).getAttribute("class")).contains("outside");
         screenshot("overview");
+        // a device: its peers declared or not, and its connection graph
+        browser.findElements(By.cssSelector("#devices tbody tr")).stream().filter(r -> r.getText().contains("10.20.30.12"))
+                .findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-title"), "10.20.30.12"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#device-graph canvas")));
+        WebElement webServer = browser.findElements(By.cssSelector("#device-peers tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("192.0.2.80:80 ")).findFirst().orElseThrow();
+        assertThat(webServer.findElements(By.tagName("td")).getLast().getText()).isEqualTo("no");
+        assertThat(webServer.findElements(By.cssSelector("td.undeclared"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#device-peers tbody tr")).stream().map(WebElement::getText))
+                .as("and its declared peers").anyMatch(t -> t.endsWith(" yes"));
+        screenshot("device");
 
         // an alert indexed while the page is open appears at the top (server-sent events)
         try (var index = new io.telltale.analysis.index.LuceneFlowIndex(new io.telltale.analysis.index.IndexLayout(dir.resolve("data")),

@@ -90,6 +90,8 @@ async function showOverview(alerts) {
   const {devices} = await api('/api/devices');
   for (const d of devices) {
     const row = body.insertRow();
+    row.className = 'clickable';
+    row.addEventListener('click', () => showDevice(d.address));
     const mark = document.createElement('span');
     mark.className = 'mark' + (d.alerts > 0 ? ' outside' : '');
     mark.title = d.alerts > 0 ? 'talked outside its declaration' : 'within its declaration';
@@ -99,6 +101,42 @@ async function showOverview(alerts) {
     cell(row, d.flows);
     cell(row, d.alerts);
   }
+}
+
+let deviceGraph = null;
+
+/** One device: its groups, whom it talked to (declared or not), and the same as a graph with undeclared edges red. */
+async function showDevice(address) {
+  const d = await api('/api/devices/' + encodeURIComponent(address));
+  const section = document.getElementById('device-detail');
+  section.hidden = false;
+  document.getElementById('device-title').textContent = d.address;
+  document.getElementById('device-groups').textContent = 'groups: ' + (d.groups.join(', ') || 'none') + ' · ' + d.flows_seen
+      + ' flows · ' + d.alerts.length + ' alerts';
+  const body = document.querySelector('#device-peers tbody');
+  body.replaceChildren();
+  for (const p of d.peers) {
+    const row = body.insertRow();
+    cell(row, p.address + (p.port >= 0 ? ':' + p.port : ''));
+    cell(row, p.transport);
+    cell(row, p.flows);
+    cell(row, p.bytes_out);
+    cell(row, p.declared === null ? '?' : p.declared ? 'yes' : 'no', p.declared === false ? 'undeclared' : '');
+  }
+  if (deviceGraph) deviceGraph.dispose();
+  deviceGraph = echarts.init(document.getElementById('device-graph'));
+  const peers = [...new Map(d.peers.map(p => [p.address, p])).values()];
+  const undeclared = new Set(d.peers.filter(p => p.declared === false).map(p => p.address));
+  deviceGraph.setOption({
+    tooltip: {},
+    series: [{type: 'graph', layout: 'force', roam: true, force: {repulsion: 200, edgeLength: 90}, label: {show: true},
+      data: [{name: d.address, symbolSize: 40, itemStyle: {color: '#1d2330'}}]
+          .concat(peers.map(p => ({name: p.address, symbolSize: 18,
+            itemStyle: {color: undeclared.has(p.address) ? '#b00020' : '#3c8d3c'}}))),
+      links: peers.map(p => ({source: d.address, target: p.address,
+        lineStyle: {color: undeclared.has(p.address) ? '#b00020' : '#9e9e9e', width: undeclared.has(p.address) ? 2 : 1}}))}]
+  });
+  section.scrollIntoView();
 }
 
 function flowRows(body, hits) {
