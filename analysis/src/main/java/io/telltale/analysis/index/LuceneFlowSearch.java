@@ -415,6 +415,23 @@ public final class LuceneFlowSearch implements FlowSearch {
         if (searcher == null || limit <= 0) {
             return List.of();
         }
+        TopFieldDocs top = searcher.search(alertQuery(severity, category, device), limit,
+                new Sort(new SortField(AlertFields.TIME, SortField.Type.LONG, true)));
+        StoredFields stored = searcher.storedFields();
+        List<Map<String, Object>> alerts = new ArrayList<>();
+        for (ScoreDoc doc : top.scoreDocs) {
+            alerts.add(FlowDocuments.JSON.readValue(stored.document(doc.doc).getBinaryValue(IndexSchema.SOURCE).bytes, MAP));
+        }
+        return alerts;
+    }
+
+    /** How many alerts there are, of this device where it is given (null: all). */
+    public int alertCount(String device) throws IOException {
+        IndexSearcher searcher = alertSearcher;
+        return searcher == null ? 0 : searcher.count(alertQuery(null, null, device));
+    }
+
+    private static Query alertQuery(String severity, String category, String device) {
         BooleanQuery.Builder query = new BooleanQuery.Builder().add(new TermQuery(new Term(AlertFields.KIND, "alert")), Occur.FILTER);
         if (severity != null) {
             query.add(new TermQuery(new Term(AlertFields.SEVERITY, severity)), Occur.FILTER);
@@ -425,13 +442,7 @@ public final class LuceneFlowSearch implements FlowSearch {
         if (device != null) {
             query.add(new TermQuery(new Term(AlertFields.DEVICE, device)), Occur.FILTER);
         }
-        TopFieldDocs top = searcher.search(query.build(), limit, new Sort(new SortField(AlertFields.TIME, SortField.Type.LONG, true)));
-        StoredFields stored = searcher.storedFields();
-        List<Map<String, Object>> alerts = new ArrayList<>();
-        for (ScoreDoc doc : top.scoreDocs) {
-            alerts.add(FlowDocuments.JSON.readValue(stored.document(doc.doc).getBinaryValue(IndexSchema.SOURCE).bytes, MAP));
-        }
-        return alerts;
+        return query.build();
     }
 
     /** The flows of the alerts an {@code alert:} term names by id, category, detector or severity. */

@@ -36,6 +36,15 @@ public final class UserCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "say what to do: add, list or remove");
     }
 
+    /** What every user subcommand has: where the users are, and its command line for output and errors. */
+    abstract static class UserSubcommand implements Callable<Integer> {
+        @CommandLine.Mixin
+        Store store = new Store();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+    }
+
     /** Where the users are. */
     static final class Store {
         @Option(names = "--data-dir", required = true, paramLabel = "DIR", description = "the appliance's data directory")
@@ -48,18 +57,12 @@ public final class UserCommand implements Runnable {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = "add a user, or give an existing one a new role and password (password: first line of stdin)")
-    static final class Add implements Callable<Integer> {
+    static final class Add extends UserSubcommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
 
         @Option(names = "--role", required = true, paramLabel = "ROLE", description = "viewer, analyst (triage, export) or admin (policy, users)")
         String role;
-
-        @CommandLine.Mixin
-        Store store = new Store();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -89,13 +92,7 @@ public final class UserCommand implements Runnable {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "the users and their roles")
-    static final class ListUsers implements Callable<Integer> {
-        @CommandLine.Mixin
-        Store store = new Store();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class ListUsers extends UserSubcommand {
         @Override
         public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
@@ -108,15 +105,9 @@ public final class UserCommand implements Runnable {
 
     @Command(name = "token", mixinStandardHelpOptions = true,
             description = "make an API token for a user's scripts (Authorization: Bearer TOKEN); shown once, kept only hashed")
-    static final class Token implements Callable<Integer> {
+    static final class Token extends UserSubcommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
-
-        @CommandLine.Mixin
-        Store store = new Store();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
@@ -131,15 +122,9 @@ public final class UserCommand implements Runnable {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "remove a user")
-    static final class Remove implements Callable<Integer> {
+    static final class Remove extends UserSubcommand {
         @Parameters(index = "0", paramLabel = "NAME")
         String name;
-
-        @CommandLine.Mixin
-        Store store = new Store();
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
