@@ -21,6 +21,17 @@ public interface FlowSearch extends Closeable {
     /** The alerts with this id as they fired (JSON objects), newest last; empty when unknown. */
     List<Map<String, Object>> alert(String id) throws IOException;
 
+    /** The flows an alert names as its evidence (every time it fired), oldest first; empty when the id is unknown. */
+    default List<SearchPage.FlowHit> evidence(String alertId) throws IOException {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (Map<String, Object> alert : alert(alertId)) {
+            if (alert.get("flowIds") instanceof List<?> list) {
+                list.forEach(id -> ids.add(((Number) id).longValue()));
+            }
+        }
+        return ids.isEmpty() ? List.of() : flowsById(ids);
+    }
+
     /** Sees what was committed since it was opened. */
     void refresh() throws IOException;
 }

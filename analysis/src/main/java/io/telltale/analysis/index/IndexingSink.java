@@ -48,6 +48,8 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     private long recordsDropped;
     private final Consumer<String> log;
     private final AtomicLong retentionDeletions = new AtomicLong();
+    private volatile long caughtUpNanos = System.nanoTime();
+    private volatile boolean finished;
     /** How often retention looks at the disk, in wall time. */
     static final long RETENTION_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -94,6 +96,7 @@ public final class IndexingSink implements EventSink, AutoCloseable {
             if (event == END) {
                 commit();
                 retain();
+                finished = true;
                 return;
             }
             if (event != null) {
@@ -157,8 +160,14 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     }
 
     private void commit() {
+        // taken before the commit: what was queued before this moment and is not still queued is searchable after it
+        long started = System.nanoTime();
+        boolean drained = queue.isEmpty();
         try {
             index.commit();
+            if (drained) {
+                caughtUpNanos = started;
+            }
         } catch (IOException | RuntimeException e) {
             failed(e);
         }
@@ -192,6 +201,20 @@ public final class IndexingSink implements EventSink, AutoCloseable {
         if (failures.getAndIncrement() == 0) {
             firstFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+    }
+
+    /** Events waiting for the indexing thread. */
+    public int queueDepth() {
+        return queue.size();
+    }
+
+    /**
+     * How far search is behind the pipeline, in nanoseconds: the time since the last commit that found the
+     * queue empty. A keeping-up indexer stays within its commit interval; one falling behind grows without
+     * bound. Zero once closed.
+     */
+    public long lagNanos() {
+        return finished ? 0 : System.nanoTime() - caughtUpNanos;
     }
 
     /** Events not indexed because the queue was full (live capture only). */

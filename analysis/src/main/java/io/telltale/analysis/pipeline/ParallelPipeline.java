@@ -169,6 +169,15 @@ public final class ParallelPipeline implements PacketHandler {
         return sum(w -> w.pipeline == null ? 0 : w.pipeline.dissectorAnomalies());
     }
 
+    /** Each worker's flow meter, for health meters that read its counters (plain longs, read racily: figures, not facts). */
+    public List<io.telltale.capture.flow.FlowMeter> meters() {
+        List<io.telltale.capture.flow.FlowMeter> meters = new ArrayList<>();
+        for (Worker w : workers) {
+            meters.add(w.meter());
+        }
+        return meters;
+    }
+
     /** Bytes waiting in each worker's ring, for health reports. */
     public List<Long> ringFill() {
         List<Long> fill = new ArrayList<>();

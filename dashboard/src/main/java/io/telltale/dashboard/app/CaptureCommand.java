@@ -298,6 +298,10 @@ public final class CaptureCommand implements Callable<Integer> {
                     Privileges.effectiveCapabilities());
             stdout.flush();
             CaptureHealth health = new CaptureHealth(capture, outputOptions.registry, stdout); // on /metrics under telltale run
+            PipelineMeters.bindPipeline(outputOptions.registry, capture);
+            if (indexing != null) {
+                PipelineMeters.bindIndex(outputOptions.registry, indexing.sink(), data.dataDir.resolve("index"));
+            }
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                     .name("telltale-health").unstarted(r));
             ticker.scheduleAtFixedRate(health::report, statsSeconds, statsSeconds, TimeUnit.SECONDS);

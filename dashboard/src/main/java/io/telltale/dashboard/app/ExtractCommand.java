@@ -7,6 +7,7 @@ import io.telltale.analysis.index.SearchPage;
 import io.telltale.analysis.index.SearchRequest;
 import io.telltale.analysis.index.query.QueryException;
 import io.telltale.capture.store.PacketExtractor;
+import io.telltale.dashboard.output.EvidenceBundle;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -99,17 +100,11 @@ public final class ExtractCommand implements Callable<Integer> {
                 what = "flow " + target.flow;
             } else if (target.alert != null) {
                 alerts = search.alert(target.alert);
-                List<Long> ids = new ArrayList<>();
-                for (Map<String, Object> alert : alerts) {
-                    if (alert.get("flowIds") instanceof List<?> list) {
-                        list.forEach(id -> ids.add(((Number) id).longValue()));
-                    }
-                }
                 if (alerts.isEmpty()) {
                     err.println("telltale extract: no alert " + target.alert + " in " + dataDir);
                     return ExitCodes.USAGE;
                 }
-                flows = search.flowsById(ids);
+                flows = search.evidence(target.alert);
                 what = "alert " + target.alert;
             } else {
                 flows = queryFlows(search, target.query());

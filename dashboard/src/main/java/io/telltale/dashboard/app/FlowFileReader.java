@@ -23,7 +23,7 @@ import java.util.List;
  * record to the logs. Files are read as one stream of packets, as Zeek reads several {@code -r}
  * files, so a flow may span files.
  */
-public final class FlowFileReader {
+public final class FlowFileReader implements PipelineMeters.Figures {
 
     static final int BATCH = 256;
 
@@ -140,6 +140,26 @@ public final class FlowFileReader {
         }
     }
 
+    /** The reading's workers, for the health meters: set when a read starts. */
+    private volatile List<FlowMeter> meters = List.of();
+    private volatile java.util.function.LongSupplier anomalies = () -> 0;
+    private volatile java.util.function.Supplier<List<Long>> queues = List::of;
+
+    @Override
+    public List<FlowMeter> meters() {
+        return meters;
+    }
+
+    @Override
+    public long dissectorAnomalies() {
+        return anomalies.getAsLong();
+    }
+
+    @Override
+    public List<Long> workerQueues() {
+        return queues.get();
+    }
+
     public ReadSummary read(List<Path> files, LogSet logs) throws IOException {
         if (workers > 1) {
             return readParallel(files, logs);
@@ -156,6 +176,8 @@ public final class FlowFileReader {
         if (store != null) {
             meter.observeWith(storeWriter());
         }
+        meters = List.of(meter);
+        anomalies = pipeline == null ? () -> 0 : pipeline::dissectorAnomalies;
         PacketHandler handler = dissect ? pipeline : meter;
         BpfFilter bpf = filter == null ? null : new BpfFilter(filter, handler);
         if (bpf != null) {
@@ -205,6 +227,9 @@ public final class FlowFileReader {
         if (store != null) {
             parallel.observeWith(this::storeWriter);
         }
+        meters = parallel.meters();
+        anomalies = parallel::dissectorAnomalies;
+        queues = parallel::ringFill;
         BpfFilter bpf = filter == null ? null : new BpfFilter(filter, parallel);
         PacketHandler handler = bpf == null ? parallel : bpf;
         if (paced) {

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
  * workers of a {@link ParallelPipeline}, shedding (and counting) rather than blocking when one falls
  * behind. Either way events go to one sink, one at a time.
  */
-final class LiveCapture {
+final class LiveCapture implements PipelineMeters.Figures {
 
     /** One worker's share: its source and the counters read from it. */
     interface Share {
@@ -291,7 +291,20 @@ final class LiveCapture {
         return parallel == null ? 0 : parallel.shed();
     }
 
-    long dissectorAnomalies() {
+    /** The workers' flow meters (those opened so far). */
+    @Override
+    public List<io.telltale.capture.flow.FlowMeter> meters() {
+        return parallel != null ? parallel.meters() : pipelines.stream().map(AnalysisPipeline::meter).toList();
+    }
+
+    /** Bytes waiting in each worker's ring (libpcap source: one reader feeds the workers; AF_PACKET: none). */
+    @Override
+    public List<Long> workerQueues() {
+        return parallel == null ? List.of() : parallel.ringFill();
+    }
+
+    @Override
+    public long dissectorAnomalies() {
         return parallel != null ? parallel.dissectorAnomalies()
                 : pipelines.stream().mapToLong(AnalysisPipeline::dissectorAnomalies).sum();
     }

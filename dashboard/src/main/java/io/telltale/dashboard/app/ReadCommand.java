@@ -242,6 +242,8 @@ public final class ReadCommand implements Callable<Integer> {
                 }
                 try (FlowIndexing indexing = data.dataDir == null ? null : FlowIndexing.open(data, policy, true, stderr, spec.commandLine())) {
                     if (indexing != null) {
+                        PipelineMeters.bindIndex(outputOptions.registry, indexing.sink(), data.dataDir.resolve("index"));
+                        PipelineMeters.bindPipeline(outputOptions.registry, reader);
                         reader.withIndex(indexing.sink());
                         if (indexing.store() != null) {
                             reader.withPacketStore(indexing.store());

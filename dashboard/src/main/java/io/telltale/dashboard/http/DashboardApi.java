@@ -3,12 +3,14 @@ package io.telltale.dashboard.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.telltale.analysis.index.IndexLayout;
+import io.telltale.analysis.index.IndexSchema;
 import io.telltale.analysis.index.LuceneFlowSearch;
 import io.telltale.analysis.index.SearchPage;
 import io.telltale.analysis.index.SearchRequest;
 import io.telltale.analysis.index.query.TimeValues;
 import io.telltale.dashboard.auth.Role;
 import io.telltale.dashboard.auth.UserStore;
+import io.telltale.dashboard.output.EvidenceBundle;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -39,6 +41,9 @@ final class DashboardApi {
     private final java.nio.file.Path dataDir;
     private final TriageLog triageLog;
     private final PolicyActions policyActions;
+    private final DeviceViews devices;
+    private final AlertSeries series;
+    private final List<Map<String, Object>> fieldList;
     private List<Route> routes;
 
     DashboardApi(IndexLayout layout, LuceneFlowSearch search, UserStore users, Sessions sessions, LoginLimiter limiter, AuditLog audit,
@@ -56,6 +61,9 @@ final class DashboardApi {
         this.dataDir = layout.dataDirectory();
         this.triageLog = new TriageLog(dataDir.resolve("triage.jsonl"), clock);
         this.policyActions = policyActions;
+        this.devices = new DeviceViews(search, () -> policyActions == null ? null : policyActions.current());
+        this.series = new AlertSeries(search);
+        this.fieldList = QueryFields.of(IndexSchema.standard());
     }
 
     List<Route> routes() {
@@ -66,15 +74,30 @@ final class DashboardApi {
                     new Route("POST", "/api/logout", Role.VIEWER, "end this session", this::logout),
                     new Route("GET", "/api/me", Role.VIEWER, "who is logged in, with which role", this::me),
                     new Route("GET", "/api/health", Role.VIEWER, "the index's days and flows, alerts, uptime", this::health),
-                    new Route("GET", "/api/alerts", Role.VIEWER, "newest alerts first; severity, category, limit", this::alerts),
+                    new Route("GET", "/api/alerts", Role.VIEWER, "newest alerts first", this::alerts)
+                            .query("severity", "only this severity: info, low, medium, high or critical", "category",
+                                    "only this category (DESIGN §6's vocabulary)", "limit", "at most this many, 1-10000 (100)"),
                     new Route("GET", "/api/alerts/{id}", Role.VIEWER, "one alert", this::alert),
                     new Route("GET", "/api/search", Role.VIEWER,
-                            "flows: q, since, until, order (newest|oldest), limit, after, fields, facets, histogram", this::search),
+                            "flows matching a query, a page at a time, with facet counts and a time histogram", this::search)
+                            .query("q", "the query (Lucene syntax over the catalog's fields and aliases; /api/fields lists them)",
+                                    "since", "flows ending at or after: an ISO time or an age such as 7d", "until",
+                                    "flows starting at or before: an ISO time or an age", "order", "newest (default) or oldest first",
+                                    "limit", "hits per page, 0-10000 (100)", "after", "the next cursor of the page before",
+                                    "fields", "comma-separated fields each hit carries (all)", "facets",
+                                    "comma-separated fields whose top values are counted", "facet_size", "values per facet (10)",
+                                    "histogram", "the most buckets of the time histogram (0: none)"),
                     new Route("GET", "/api/flows/{uid}", Role.VIEWER, "a flow's documents (one per interim record)", this::flow),
                     new Route("GET", "/api/flows/{uid}/pcap", Role.ANALYST, "the flow's packets as a pcap (an export: audited)",
                             this::flowPcap),
                     new Route("GET", "/api/alerts/{id}/pcap", Role.ANALYST, "the packets of an alert's evidence flows as a pcap "
                             + "(an export: audited)", this::alertPcap),
+                    new Route("GET", "/api/alerts/{id}/evidence", Role.ANALYST, "the evidence bundle of an alert as a zip: pcap, "
+                            + "flow records, the alert, the store manifest's lines and SHA256SUMS (an export: audited)", this::alertEvidence),
+                    new Route("GET", "/api/alerts/{id}/series", Role.VIEWER, "what stands behind a beacon (every connection, the "
+                            + "interval histogram) or a DNS tunnel (the subdomains asked); kind none for other alerts", this::alertSeries),
+                    new Route("GET", "/api/fields", Role.VIEWER, "the fields and aliases a query may name, with their types",
+                            this::fields),
                     new Route("POST", "/api/alerts/{id}/triage", Role.ANALYST,
                             "acknowledge an alert or mark it a false positive, with a comment: {status, comment}", this::triage),
                     new Route("GET", "/api/alerts/{id}/triage", Role.VIEWER, "what analysts said of an alert, oldest first",
@@ -171,7 +194,14 @@ final class DashboardApi {
         capture.put("kernel_drops", sum("telltale.capture.kernel.drops"));
         capture.put("interface_drops", sum("telltale.capture.interface.drops"));
         capture.put("shed", sum("telltale.pipeline.shed"));
+        capture.put("flows_active", sum("telltale.flows.active"));
         h.put("capture", capture);
+        Map<String, Object> index = new LinkedHashMap<>();
+        index.put("flows", sum("telltale.index.flows"));
+        index.put("queue", sum("telltale.index.queue"));
+        index.put("lag_seconds", sum("telltale.index.lag"));
+        index.put("size_bytes", sum("telltale.index.size"));
+        h.put("index", index);
         h.put("siem_waiting", sum("telltale.siem.queue.events"));
         return h;
     }
@@ -246,17 +276,49 @@ final class DashboardApi {
     private Response alertPcap(Request request, Route.Principal who) throws IOException {
         search.refresh();
         String id = request.pathParameter("id");
+        if (search.alert(id).isEmpty()) {
+            return Response.error(404, "no alert " + id);
+        }
+        return pcap(search.evidence(id), "alert " + id, id, request, who);
+    }
+
+    /** The evidence bundle: pcap, flow records, the alert, the store manifest's lines, and the hashes of all. */
+    private Response alertEvidence(Request request, Route.Principal who) throws IOException {
+        search.refresh();
+        String id = request.pathParameter("id");
         List<Map<String, Object>> alerts = search.alert(id);
         if (alerts.isEmpty()) {
             return Response.error(404, "no alert " + id);
         }
-        List<Long> ids = new ArrayList<>();
-        for (Map<String, Object> alert : alerts) {
-            if (alert.get("flowIds") instanceof List<?> list) {
-                list.forEach(f -> ids.add(((Number) f).longValue()));
-            }
+        List<SearchPage.FlowHit> flows = search.evidence(id);
+        java.nio.file.Path store = io.telltale.capture.store.PacketStore.directoryIn(dataDir);
+        java.nio.file.Path pcap = java.nio.file.Files.createTempFile("telltale-evidence", ".pcap");
+        java.nio.file.Path zip = java.nio.file.Files.createTempFile("telltale-evidence", ".zip");
+        try {
+            var done = new io.telltale.capture.store.PacketExtractor(store)
+                    .extract(flows.stream().map(SearchPage.FlowHit::packets).toList(), pcap);
+            new EvidenceBundle(store, "alert " + id).write(zip, pcap, flows, alerts, done);
+            audit.record(who.name(), request.remoteAddress(), "export", "evidence of alert " + id + ": " + done.packets() + " packets");
+            return Response.bytes(200, "application/zip", java.nio.file.Files.readAllBytes(zip))
+                    .withHeader("Content-Disposition", "attachment; filename=\"" + id.replaceAll("[^A-Za-z0-9_.-]", "_") + "-evidence.zip\"");
+        } finally {
+            java.nio.file.Files.deleteIfExists(pcap);
+            java.nio.file.Files.deleteIfExists(zip);
         }
-        return pcap(search.flowsById(ids), "alert " + id, id, request, who);
+    }
+
+    private Response alertSeries(Request request, Route.Principal who) throws Exception {
+        search.refresh();
+        List<Map<String, Object>> alerts = search.alert(request.pathParameter("id"));
+        if (alerts.isEmpty()) {
+            return Response.error(404, "no alert " + request.pathParameter("id"));
+        }
+        return Response.ok(series.of(alerts.getLast()));
+    }
+
+    /** The catalog's fields and aliases, for the search box's completion. */
+    private Response fields(Request request, Route.Principal who) {
+        return Response.ok(Map.of("fields", fieldList));
     }
 
     /** The flows' stored packets in time order, as a pcap file to download. */
@@ -333,75 +395,12 @@ final class DashboardApi {
 
     private Response devices(Request request, Route.Principal who) throws Exception {
         search.refresh();
-        SearchPage page = search.search(new SearchRequest("exists:device.src", Long.MIN_VALUE, Long.MAX_VALUE, true, 0, null,
-                List.of(), List.of("ip.src"), 1000, 0));
-        io.telltale.analysis.policy.Policy policy = policyActions == null ? null : policyActions.current();
-        List<Map<String, Object>> devices = new ArrayList<>();
-        for (SearchPage.FacetCount f : page.facets().getOrDefault("ip.src", List.of())) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("address", f.value());
-            d.put("flows", f.count());
-            d.put("groups", groupsSeen(f.value()));
-            d.put("alerts", search.alertCount(f.value()));
-            devices.add(d);
-        }
-        return Response.ok(Map.of("devices", devices));
+        return Response.ok(Map.of("devices", devices.inventory()));
     }
 
-    /** Peers as (address, port, transport), from the device's newest flows, each said declared or not by the policy. */
     private Response device(Request request, Route.Principal who) throws Exception {
-        String address = request.pathParameter("address");
-        if (!com.google.common.net.InetAddresses.isInetAddress(address)) {
-            throw new IllegalArgumentException("a device is named by its address, not \"" + address + "\"");
-        }
         search.refresh();
-        SearchPage page = search.search(new SearchRequest("ip.src:\"" + address + "\"", Long.MIN_VALUE, Long.MAX_VALUE,
-                true, 10_000, null, List.of("ip.dst", "port.dst", "flow.transport", "bytes.out", "tls.sni", "dns.query"), List.of(),
-                10, 0));
-        io.telltale.analysis.policy.Policy policy = policyActions == null ? null : policyActions.current();
-        Map<String, Map<String, Object>> peers = new LinkedHashMap<>();
-        for (SearchPage.FlowHit hit : page.hits()) {
-            String dst = String.valueOf(first(hit.fields().get("ip.dst")));
-            Object portValue = first(hit.fields().get("port.dst"));
-            int port = portValue instanceof Number n ? n.intValue() : -1;
-            String transport = String.valueOf(first(hit.fields().get("flow.transport")));
-            Map<String, Object> peer = peers.computeIfAbsent(dst + " " + port + " " + transport, k -> {
-                Map<String, Object> p = new LinkedHashMap<>();
-                p.put("address", dst);
-                p.put("port", port);
-                p.put("transport", transport);
-                p.put("flows", 0L);
-                p.put("bytes_out", 0L);
-                p.put("last_seen_nanos", hit.startNanos());
-                p.put("declared", policy == null ? null
-                        : policy.declared(address, dst, transport, port, null, hit.startNanos()));
-                return p;
-            });
-            peer.put("flows", (Long) peer.get("flows") + 1);
-            Object out = first(hit.fields().get("bytes.out"));
-            peer.put("bytes_out", (Long) peer.get("bytes_out") + (out instanceof Number n ? n.longValue() : 0));
-        }
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("address", address);
-        d.put("groups", groupsSeen(address));
-        d.put("flows_seen", page.hits().size());
-        d.put("peers", peers.values());
-        d.put("alerts", search.alerts(null, null, address, 1000));
-        return Response.ok(d);
-    }
-
-    /**
-     * The groups the pipeline placed the device in, as its flows record them: the policy alone cannot
-     * say, since groups by MAC prefix, vendor or DHCP name need what only the capture saw.
-     */
-    private List<String> groupsSeen(String address) throws Exception {
-        SearchPage page = search.search(new SearchRequest("ip.src:\"" + address + "\"", Long.MIN_VALUE, Long.MAX_VALUE, true, 0,
-                null, List.of(), List.of("device.src"), 20, 0));
-        return page.facets().getOrDefault("device.src", List.of()).stream().map(SearchPage.FacetCount::value).toList();
-    }
-
-    private static Object first(Object value) {
-        return value instanceof List<?> list ? (list.isEmpty() ? null : list.getFirst()) : value;
+        return Response.ok(devices.device(request.pathParameter("address")));
     }
 
     private Response users(Request request, Route.Principal who) throws IOException {

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The API as an OpenAPI 3.1 document, made from the route table itself, so the document and the
- * routes cannot disagree: each route with its summary, its path parameters, and the role it needs.
+ * routes cannot disagree: each route with its summary, its path and query parameters, and the role it needs.
  */
 final class OpenApi {
 
@@ -28,6 +28,8 @@ final class OpenApi {
                             "schema", Map.of("type", "string")));
                 }
             }
+            route.query().forEach((name, description) -> parameters.add(Map.of("name", name, "in", "query", "required", false,
+                    "description", description, "schema", Map.of("type", "string"))));
             if (!parameters.isEmpty()) {
                 operation.put("parameters", parameters);
             }

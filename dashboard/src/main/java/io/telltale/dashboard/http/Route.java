@@ -6,9 +6,23 @@ import java.util.Map;
 
 /**
  * One route: method, path pattern ({@code /api/flows/{uid}}), the role it needs (null: open to all,
- * as the login), a summary for the OpenAPI document, and what answers it.
+ * as the login), a summary for the OpenAPI document, what answers it, and its query parameters (name
+ * to description, in order) for the document too.
  */
-public record Route(String method, String pattern, Role role, String summary, Handler handler) {
+public record Route(String method, String pattern, Role role, String summary, Handler handler, Map<String, String> query) {
+
+    public Route(String method, String pattern, Role role, String summary, Handler handler) {
+        this(method, pattern, role, summary, handler, Map.of());
+    }
+
+    /** This route with its query parameters documented: name, description, name, description, … */
+    public Route query(String... namesAndDescriptions) {
+        Map<String, String> q = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < namesAndDescriptions.length; i += 2) {
+            q.put(namesAndDescriptions[i], namesAndDescriptions[i + 1]);
+        }
+        return new Route(method, pattern, role, summary, handler, java.util.Collections.unmodifiableMap(q));
+    }
 
     /** Answers a request, for the user it came from (null on open routes). */
     @FunctionalInterface

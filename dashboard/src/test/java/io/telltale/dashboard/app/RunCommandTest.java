@@ -102,6 +102,21 @@ class RunCommandTest {
         assertThat(read.exitCode()).isZero();
         assertThat(listed.stream().sorted().toList()).hasSize(43).isEqualTo(alertIds(dir.resolve("read/alerts.jsonl")));
 
+        // the pipeline's meters on /metrics: flows as the reader counted them, every one indexed, the index caught up
+        String metrics = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "metrics")).header("Cookie", cookie)
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        long connLines = Files.readAllLines(data.resolve("logs/conn.log")).stream().filter(l -> !l.startsWith("#")).count();
+        assertThat(metric(metrics, "telltale_flows_total")).isEqualTo(connLines);
+        assertThat(metric(metrics, "telltale_index_flows_total")).isEqualTo(connLines);
+        assertThat(metric(metrics, "telltale_index_lag_seconds")).as("the reader has finished").isZero();
+        assertThat(metric(metrics, "telltale_index_size_bytes")).isPositive();
+        assertThat(metric(metrics, "telltale_pipeline_workers")).isEqualTo(1);
+        assertThat(metrics).contains("telltale_decode_anomalies_total{kind=\"truncated_ip_header\"}")
+                .contains("telltale_pipeline_queue_bytes{stage=\"workers\"}");
+        var health = new ObjectMapper().readTree(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/health"))
+                .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(health.get("index").get("flows").asLong()).isEqualTo(connLines);
+
         String csrf = new ObjectMapper().readTree(login.body()).get("csrf").asText();
         String undeclared = null;
         for (var a : new ObjectMapper().readTree(alerts).get("alerts")) {
@@ -176,5 +191,12 @@ class RunCommandTest {
         try (LuceneFlowSearch search = new LuceneFlowSearch(new IndexLayout(data), IndexSchema.standard())) {
             assertThat((long) search.search(SearchRequest.of("").withLimit(100)).hits().size()).as("and indexed").isEqualTo(flows);
         }
+    }
+
+    /** The value of an unlabelled sample in a Prometheus text exposition. */
+    static long metric(String exposition, String name) {
+        return exposition.lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .map(l -> (long) Double.parseDouble(l.substring(name.length() + 1).trim()))
+                .orElseThrow(() -> new AssertionError(name + " is not in /metrics"));
     }
 }

@@ -143,6 +143,9 @@ class DashboardBrowserTest {
         WebElement scanner = browser.findElements(By.cssSelector("#devices tbody tr")).stream()
                 .filter(r -> r.getText().contains("10.20.30.11")).findFirst().orElseThrow();
         assertThat(scanner.findElement(By.cssSelector(".mark")).getAttribute("class")).contains("outside");
+        // the health strip: the index's alert count agrees with the list
+        WebElement alertsFigure = browser.findElement(By.xpath("//dl[@id='health']/div[dt='alerts']/dd"));
+        assertThat(Integer.parseInt(alertsFigure.getText().replace(",", ""))).isEqualTo(rows.size());
         screenshot("overview");
         // a device: its peers declared or not, and its connection graph
         browser.findElements(By.cssSelector("#devices tbody tr")).stream().filter(r -> r.getText().contains("10.20.30.12"))
@@ -155,6 +158,8 @@ class DashboardBrowserTest {
         assertThat(webServer.findElements(By.cssSelector("td.undeclared"))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#device-peers tbody tr")).stream().map(WebElement::getText))
                 .as("and its declared peers").anyMatch(t -> t.endsWith(" yes"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#device-traffic canvas")));
+        assertThat(browser.findElement(By.id("device-seen")).getText()).matches("first seen 2026-03-0\\d .* · last seen 2026-03-0\\d .*");
         screenshot("device");
 
         // an alert indexed while the page is open appears at the top (server-sent events)
@@ -169,7 +174,15 @@ class DashboardBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#alerts tbody tr:first-child"),
                 "DNS tunnel to t.example.org"));
 
+        // the query box completes field names from the catalog
         WebElement query = browser.findElement(By.name("q"));
+        query.sendKeys("port.dst:443 AND tls.s");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("completions"), "tls.sni"));
+        screenshot("completion");
+        query.sendKeys(org.openqa.selenium.Keys.TAB);
+        wait.until(ExpectedConditions.attributeToBe(By.name("q"), "value", "port.dst:443 AND tls.sni:"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("field-hint"), "tls.sni (name)"));
+        query.clear();
         query.sendKeys("ip.dst:203.0.113.66");
         browser.findElement(By.cssSelector("#search button")).click();
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#flows tbody tr"), 0));
@@ -178,6 +191,13 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("img"))).as("and made no element").isEmpty();
         assertThat(((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return typeof window.alertFired")).isEqualTo("undefined");
         screenshot("search");
+        // the flow's detail: every field, the hostile one as text too
+        flow.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flow-title"), "Flow C"));
+        WebElement sni = browser.findElements(By.cssSelector("#flow-fields tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("tls.sni")).findFirst().orElseThrow();
+        assertThat(sni.findElements(By.tagName("td")).getLast().getText()).isEqualTo(XSS);
+        assertThat(browser.findElements(By.cssSelector("img"))).isEmpty();
 
         // facets narrow the query with a click; the time histogram is drawn
         query.clear();
@@ -201,8 +221,15 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("detail-why")).getText()).isNotBlank();
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#detail-flows tbody tr"), 1));
         assertThat(browser.findElements(By.cssSelector("#detail-flows tbody tr")).getFirst().getText()).contains("203.0.113.45");
+        // the beacon behind it: every connection, and the gaps between them as a histogram
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#beacon-intervals canvas")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#beacon-timeline canvas")));
+        assertThat(browser.findElement(By.id("beacon-summary")).getText()).matches("277 connections, one every 29\\d s on the median");
+        assertThat(browser.findElement(By.id("detail-tunnel")).isDisplayed()).isFalse();
+        browser.findElement(By.id("detail-comment")).sendKeys("vendor says: <b>licence</b> check");
         browser.findElement(By.id("detail-ack")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-triage"), "acknowledged by anna"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-triage"),
+                "acknowledged by anna: vendor says: <b>licence</b> check"));
         browser.findElement(By.id("detail-accept")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-error"), "needs the admin role"));
         screenshot("alert");
@@ -217,6 +244,35 @@ class DashboardBrowserTest {
         assertThat(pcap).as("the pcap was downloaded").isNotNull();
         DashboardServerTest.CommandLineRun.run("read", pcap.toString(), "--out", dir.resolve("downloaded").toString());
         assertThat(Files.readString(dir.resolve("downloaded/conn.log"))).contains("203.0.113.45");
+        // and the evidence bundle: pcap, records, alert, manifest lines, their hashes
+        browser.findElement(By.id("detail-evidence")).click();
+        Path zip = null;
+        for (int i = 0; i < 100 && zip == null; i++) {
+            try (var files = Files.list(downloads)) {
+                zip = files.filter(f -> f.toString().endsWith(".zip")).findFirst().orElse(null);
+            }
+            Thread.sleep(100);
+        }
+        assertThat(zip).as("the evidence bundle was downloaded").isNotNull();
+        try (var bundle = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(bundle.stream().map(java.util.zip.ZipEntry::getName).toList())
+                    .contains("packets.pcap", "flows.jsonl", "alert.json", "manifest.jsonl", "SHA256SUMS");
+        }
+
+        // a DNS tunnel: the names it asked under its domain, every one
+        browser.findElements(By.cssSelector("#alerts tbody tr")).stream().filter(r -> r.getText().contains("DNS tunnel to c2.example"))
+                .findFirst().orElseThrow().click();
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#tunnel-names tbody tr"), 100));
+        assertThat(browser.findElements(By.cssSelector("#tunnel-names tbody tr")).stream().map(r -> r.findElements(By.tagName("td")).get(1).getText()))
+                .allMatch(name -> name.endsWith(".c2.example"));
+        assertThat(browser.findElement(By.id("tunnel-summary")).getText()).matches("\\d+ different names under c2.example in \\d+ flows");
+        assertThat(browser.findElement(By.id("detail-beacon")).isDisplayed()).isFalse();
+        screenshot("tunnel");
+
+        // the API, browsable from its OpenAPI document
+        WebElement searchRoute = browser.findElements(By.cssSelector("#api tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("GET /api/search ")).findFirst().orElseThrow();
+        assertThat(searchRoute.getText()).contains("q: the query").contains("viewer");
 
         query.clear();
         query.sendKeys("ip.dst:10.0.0.0/33");

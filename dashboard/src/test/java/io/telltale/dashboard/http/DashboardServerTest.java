@@ -231,6 +231,102 @@ class DashboardServerTest {
     }
 
     @Test
+    void aBeaconsSeriesHoldsEveryConnectionAndATunnelsEveryName() throws Exception {
+        String auth = "Bearer " + token;
+        JsonNode beacon = null;
+        for (JsonNode a : JSON.readTree(send("GET", "/api/alerts?category=beaconing", null, "Authorization", auth).body()).get("alerts")) {
+            if (a.get("remoteAddress").asText().equals("203.0.113.45")) {
+                beacon = a;
+            }
+        }
+        assertThat(beacon).isNotNull();
+        assertThat(beacon.get("flowIds").size()).as("the alert names a sample").isLessThan(277);
+        JsonNode series = JSON.readTree(send("GET", "/api/alerts/" + beacon.get("id").asText() + "/series", null, "Authorization", auth)
+                .body());
+        assertThat(series.get("kind").asText()).isEqualTo("beacon");
+        // the series is every connection of the pair, as a search for them counts them
+        long pair = JSON.readTree(send("GET", "/api/search?limit=0&q=" + java.net.URLEncoder.encode(
+                "ip.src:10.20.30.11 AND ip.dst:203.0.113.45", "UTF-8"), null, "Authorization", auth).body()).get("total").asLong();
+        assertThat(series.get("connections").asLong()).isEqualTo(pair).isEqualTo(277);
+        assertThat(series.get("timeline").size()).isEqualTo(277);
+        long gaps = 0;
+        for (JsonNode bar : series.get("intervals")) {
+            gaps += bar.get("count").asLong();
+        }
+        assertThat(gaps).as("one gap between each two connections").isEqualTo(276);
+        assertThat(series.get("median_interval_seconds").asDouble()).isBetween(290.0, 305.0);
+        List<Long> starts = new ArrayList<>();
+        series.get("timeline").forEach(p -> starts.add(p.get("start_nanos").asLong()));
+        assertThat(starts).isSorted();
+
+        String tunnel = JSON.readTree(send("GET", "/api/alerts?category=dns-tunnel", null, "Authorization", auth).body())
+                .get("alerts").get(0).get("id").asText();
+        JsonNode names = JSON.readTree(send("GET", "/api/alerts/" + tunnel + "/series", null, "Authorization", auth).body());
+        assertThat(names.get("kind").asText()).isEqualTo("dns-tunnel");
+        assertThat(names.get("domain").asText()).isEqualTo("c2.example");
+        assertThat(names.get("unique_subdomains").asInt()).isGreaterThan(100).isEqualTo(names.get("subdomains").size());
+        List<String> listed = new ArrayList<>();
+        names.get("subdomains").forEach(n -> listed.add(n.get("name").asText()));
+        assertThat(listed).allMatch(n -> n.endsWith(".c2.example")).doesNotHaveDuplicates();
+
+        String other = JSON.readTree(send("GET", "/api/alerts?category=dicom-undeclared", null, "Authorization", auth).body())
+                .get("alerts").get(0).get("id").asText();
+        assertThat(send("GET", "/api/alerts/" + other + "/series", null, "Authorization", auth).body()).isEqualTo("{\"kind\":\"none\"}");
+        assertThat(send("GET", "/api/alerts/TT-0000000000000000/series", null, "Authorization", auth).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theEvidenceBundleIsAnAnalystsExportWithHashesThatHold() throws Exception {
+        String viewer = "Bearer " + token;
+        String[] analyst = login("anna", "analyst password 1");
+        String id = JSON.readTree(send("GET", "/api/alerts?category=dicom-undeclared", null, "Authorization", viewer).body())
+                .get("alerts").get(0).get("id").asText();
+        assertThat(send("GET", "/api/alerts/" + id + "/evidence", null, "Authorization", viewer).statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> zip = client.send(HttpRequest.newBuilder(URI.create(base + "/api/alerts/" + id + "/evidence"))
+                .header("Cookie", analyst[0]).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.headers().firstValue("content-type").orElseThrow()).isEqualTo("application/zip");
+        Map<String, byte[]> members = new java.util.LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                members.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(members).containsKeys("packets.pcap", "flows.jsonl", "alert.json", "manifest.jsonl", "README.txt", "SHA256SUMS");
+        assertThat(new String(members.get("alert.json"), java.nio.charset.StandardCharsets.UTF_8)).contains(id);
+        for (String line : new String(members.get("SHA256SUMS"), java.nio.charset.StandardCharsets.UTF_8).lines().toList()) {
+            String[] sum = line.split("  ", 2);
+            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(members.get(sum[1]))))
+                    .as(sum[1]).isEqualTo(sum[0]);
+        }
+        assertThat(Files.readString(dir.resolve("data/audit.jsonl"))).contains("evidence of alert " + id);
+    }
+
+    @Test
+    void theFieldsForCompletionAreTheCatalogsAndTheOpenApiDocumentsQueryParameters() throws Exception {
+        String auth = "Bearer " + token;
+        JsonNode fields = JSON.readTree(send("GET", "/api/fields", null, "Authorization", auth).body()).get("fields");
+        Map<String, String> types = new java.util.HashMap<>();
+        fields.forEach(f -> types.put(f.get("name").asText(), f.get("type").asText()));
+        assertThat(types).containsEntry("ip", "alias").containsEntry("tls.sni", "name").containsEntry("bytes.out", "count")
+                .containsKey("alert").containsKey("exists");
+        // every name offered parses as a field of a query
+        for (String name : types.keySet()) {
+            String q = name.equals("alert") ? "alert:TT-0000000000000000" : name.equals("exists") ? "exists:tls.sni" : "exists:" + name;
+            if (types.get(name).equals("alias")) {
+                continue; // exists takes a field, not an alias
+            }
+            assertThat(send("GET", "/api/search?limit=0&q=" + java.net.URLEncoder.encode(q, "UTF-8"), null, "Authorization", auth)
+                    .statusCode()).as(q).isEqualTo(200);
+        }
+        JsonNode search = JSON.readTree(send("GET", "/api/openapi.json", null, "Authorization", auth).body())
+                .get("paths").get("/api/search").get("get").get("parameters");
+        List<String> parameters = new ArrayList<>();
+        search.forEach(p -> parameters.add(p.get("name").asText() + "@" + p.get("in").asText()));
+        assertThat(parameters).contains("q@query", "since@query", "after@query", "facets@query", "histogram@query");
+    }
+
+    @Test
     void theEventStreamSendsTheBacklogThenEachNewAlert() throws Exception {
         java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
         var stream = client.sendAsync(HttpRequest.newBuilder(URI.create(base + "/api/events")).header("Authorization", "Bearer " + token)

@@ -1,4 +1,4 @@
-package io.telltale.dashboard.app;
+package io.telltale.dashboard.output;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.telltale.analysis.index.SearchPage;
@@ -25,19 +25,19 @@ import java.util.zip.ZipOutputStream;
  * with their SHA-256 as recorded when each file was closed), {@code README.txt} (what was asked, when,
  * by which version) and {@code SHA256SUMS} over the other members, in {@code sha256sum -c} form.
  */
-final class EvidenceBundle {
+public final class EvidenceBundle {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path store;
     private final String what;
 
-    EvidenceBundle(Path store, String what) {
+    public EvidenceBundle(Path store, String what) {
         this.store = store;
         this.what = what;
     }
 
-    void write(Path zip, Path pcap, List<SearchPage.FlowHit> flows, List<Map<String, Object>> alerts,
+    public void write(Path zip, Path pcap, List<SearchPage.FlowHit> flows, List<Map<String, Object>> alerts,
             PacketExtractor.Extraction extraction) throws IOException {
         Map<String, byte[]> members = new LinkedHashMap<>();
         members.put("packets.pcap", Files.readAllBytes(pcap));
@@ -58,7 +58,7 @@ final class EvidenceBundle {
             lines.append(line).append('\n');
         }
         members.put("manifest.jsonl", lines.toString().getBytes(StandardCharsets.UTF_8));
-        String version = TelltaleCommand.class.getPackage().getImplementationVersion();
+        String version = EvidenceBundle.class.getPackage().getImplementationVersion();
         members.put("README.txt", String.format("""
                 Telltale evidence export
                 asked for:   %s
