@@ -91,41 +91,63 @@ public final class LuceneFlowSearch implements FlowSearch {
         refresh();
     }
 
+    /**
+     * Opens what was committed since. A new searcher (and new facet ordinals, costly on a big index) is
+     * made only when a day's reader changed: the dashboard refreshes before every answer, and an
+     * unchanged index must cost those answers nothing.
+     */
     @Override
     public synchronized void refresh() throws IOException {
+        boolean changed = flows == null;
         for (LocalDate day : layout.partitions()) {
             DirectoryReader reader = days.get(day);
             if (reader == null) {
                 FSDirectory directory = FSDirectory.open(layout.partition(day));
                 if (DirectoryReader.indexExists(directory)) {
                     days.put(day, DirectoryReader.open(directory));
+                    changed = true;
                 }
             } else {
                 DirectoryReader newer = DirectoryReader.openIfChanged(reader);
                 if (newer != null) {
                     reader.close();
                     days.put(day, newer);
+                    changed = true;
                 }
             }
         }
-        days.keySet().removeIf(day -> !Files.isDirectory(layout.partition(day)));
-        flows = new IndexSearcher(new MultiReader(days.values().toArray(IndexReader[]::new), false), SEARCH_THREADS);
-        facetStates.clear();
+        for (var it = days.entrySet().iterator(); it.hasNext(); ) {
+            var day = it.next();
+            if (!Files.isDirectory(layout.partition(day.getKey()))) { // deleted by retention
+                it.remove();
+                day.getValue().close();
+                changed = true;
+            }
+        }
+        if (changed) {
+            // the new reader holds a reference on each day; the old one lets go of its own once its last search ends
+            IndexSearcher old = flows;
+            flows = new IndexSearcher(new MultiReader(days.values().toArray(IndexReader[]::new), false), SEARCH_THREADS);
+            facetStates.clear();
+            release(old);
+        }
         if (Files.isDirectory(layout.alerts())) {
             if (alerts == null) {
                 FSDirectory directory = FSDirectory.open(layout.alerts());
                 if (DirectoryReader.indexExists(directory)) {
                     alerts = DirectoryReader.open(directory);
+                    alertSearcher = new IndexSearcher(alerts);
                 }
             } else {
                 DirectoryReader newer = DirectoryReader.openIfChanged(alerts);
                 if (newer != null) {
-                    alerts.close();
+                    DirectoryReader old = alerts;
                     alerts = newer;
+                    alertSearcher = new IndexSearcher(alerts);
+                    old.decRef(); // closed once the searches still reading it end
                 }
             }
         }
-        alertSearcher = alerts == null ? null : new IndexSearcher(alerts);
     }
 
     /** The parser this search reads queries with (alerts resolved against its alert index). */
@@ -135,7 +157,15 @@ public final class LuceneFlowSearch implements FlowSearch {
 
     @Override
     public SearchPage search(SearchRequest request) throws IOException, QueryException {
-        IndexSearcher searcher = flows;
+        IndexSearcher searcher = acquireFlows();
+        try {
+            return search(searcher, request);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private SearchPage search(IndexSearcher searcher, SearchRequest request) throws IOException, QueryException {
         Query query = timeBounded(parser().parse(request.query()), request.sinceNanos(), request.untilNanos());
         Sort sort = sort(request.newestFirst());
         long total = searcher.count(query);
@@ -374,7 +404,15 @@ public final class LuceneFlowSearch implements FlowSearch {
         if (ids.isEmpty()) {
             return List.of();
         }
-        IndexSearcher searcher = flows;
+        IndexSearcher searcher = acquireFlows();
+        try {
+            return flowsById(searcher, ids);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private List<SearchPage.FlowHit> flowsById(IndexSearcher searcher, Collection<Long> ids) throws IOException {
         Query query = LongPoint.newSetQuery(IndexSchema.ID, ids);
         // every document: a week-long flow with an interim record every 5 minutes has 2,000
         TopFieldDocs top = searcher.search(query, Math.max(1, searcher.count(query)), sort(false));
@@ -388,10 +426,15 @@ public final class LuceneFlowSearch implements FlowSearch {
 
     @Override
     public List<Map<String, Object>> alert(String id) throws IOException {
-        IndexSearcher searcher = alertSearcher;
-        if (searcher == null) {
-            return List.of();
+        IndexSearcher searcher = acquireAlerts();
+        try {
+            return searcher == null ? List.of() : alert(searcher, id);
+        } finally {
+            release(searcher);
         }
+    }
+
+    private static List<Map<String, Object>> alert(IndexSearcher searcher, String id) throws IOException {
         TopFieldDocs top = searcher.search(new TermQuery(new Term(AlertFields.ID, id)), 1000,
                 new Sort(new SortField(AlertFields.TIME, SortField.Type.LONG)));
         StoredFields stored = searcher.storedFields();
@@ -411,11 +454,19 @@ public final class LuceneFlowSearch implements FlowSearch {
     }
 
     public List<Map<String, Object>> alerts(String severity, String category, String device, int limit) throws IOException {
-        IndexSearcher searcher = alertSearcher;
-        if (searcher == null || limit <= 0) {
+        if (limit <= 0) {
             return List.of();
         }
-        TopFieldDocs top = searcher.search(alertQuery(severity, category, device), limit,
+        IndexSearcher searcher = acquireAlerts();
+        try {
+            return searcher == null ? List.of() : alerts(searcher, alertQuery(severity, category, device), limit);
+        } finally {
+            release(searcher);
+        }
+    }
+
+    private static List<Map<String, Object>> alerts(IndexSearcher searcher, Query query, int limit) throws IOException {
+        TopFieldDocs top = searcher.search(query, limit,
                 new Sort(new SortField(AlertFields.TIME, SortField.Type.LONG, true)));
         StoredFields stored = searcher.storedFields();
         List<Map<String, Object>> alerts = new ArrayList<>();
@@ -427,8 +478,12 @@ public final class LuceneFlowSearch implements FlowSearch {
 
     /** How many alerts there are, of this device where it is given (null: all). */
     public int alertCount(String device) throws IOException {
-        IndexSearcher searcher = alertSearcher;
-        return searcher == null ? 0 : searcher.count(alertQuery(null, null, device));
+        IndexSearcher searcher = acquireAlerts();
+        try {
+            return searcher == null ? 0 : searcher.count(alertQuery(null, null, device));
+        } finally {
+            release(searcher);
+        }
     }
 
     private static Query alertQuery(String severity, String category, String device) {
@@ -447,10 +502,15 @@ public final class LuceneFlowSearch implements FlowSearch {
 
     /** The flows of the alerts an {@code alert:} term names by id, category, detector or severity. */
     private Set<Long> flowsOfAlerts(String value) throws IOException {
-        IndexSearcher searcher = alertSearcher;
-        if (searcher == null) {
-            return Set.of();
+        IndexSearcher searcher = acquireAlerts();
+        try {
+            return searcher == null ? Set.of() : flowsOfAlerts(searcher, value);
+        } finally {
+            release(searcher);
         }
+    }
+
+    private static Set<Long> flowsOfAlerts(IndexSearcher searcher, String value) throws IOException {
         boolean wildcard = value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String field : List.of(AlertFields.ID, AlertFields.CATEGORY, AlertFields.DETECTOR, AlertFields.SEVERITY)) {
@@ -462,12 +522,48 @@ public final class LuceneFlowSearch implements FlowSearch {
         return flowIds;
     }
 
+    /**
+     * The flow searcher of this moment with a reference taken, so that a refresh replacing it meanwhile
+     * does not close its readers under a running search; {@link #release} gives the reference back.
+     */
+    private IndexSearcher acquireFlows() throws IOException {
+        while (true) {
+            IndexSearcher searcher = flows;
+            if (searcher == null) {
+                throw new IOException("the flow index is closed");
+            }
+            if (searcher.getIndexReader().tryIncRef()) {
+                return searcher;
+            }
+        }
+    }
+
+    /** The alert searcher with a reference taken, or null when there is no alert index yet. */
+    private IndexSearcher acquireAlerts() {
+        while (true) {
+            IndexSearcher searcher = alertSearcher;
+            if (searcher == null || searcher.getIndexReader().tryIncRef()) {
+                return searcher;
+            }
+        }
+    }
+
+    private static void release(IndexSearcher searcher) throws IOException {
+        if (searcher != null) {
+            searcher.getIndexReader().decRef();
+        }
+    }
+
     @Override
     public synchronized void close() throws IOException {
+        IndexSearcher last = flows;
+        flows = null;
+        release(last);
         for (DirectoryReader reader : days.values()) {
             reader.close();
         }
         days.clear();
+        alertSearcher = null;
         if (alerts != null) {
             alerts.close();
         }
