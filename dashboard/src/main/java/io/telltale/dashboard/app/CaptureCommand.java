@@ -209,7 +209,7 @@ public final class CaptureCommand implements Callable<Integer> {
                         });
                 logsAndIndex = io.telltale.analysis.event.EventSink.both(logsAndIndex, opened);
             }
-            io.telltale.analysis.event.EventSink alertsAndLogs = AlertPrinter.printing(logsAndIndex, stdout);
+            io.telltale.analysis.event.EventSink alertsAndLogs = AlertPrinter.printing(PipelineMeters.countingAlerts(logsAndIndex, outputOptions.registry), stdout);
             if (learner != null) {
                 io.telltale.analysis.event.EventSink printed = alertsAndLogs;
                 alertsAndLogs = new io.telltale.analysis.event.EventSink() {

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 /**
  * The pipeline's figures as Micrometer meters, read from the counters its threads already keep (so the
  * packet path pays nothing): flows active, created, evicted and written; decode anomalies by kind; the
- * queue in front of each stage and what it shed; and how far the index is behind and how big it is.
+ * queue in front of each stage and what it shed; how far the index is behind and how big it is; and
+ * the alerts raised.
  * Names follow siem.md §5: dot-separated, base units, no unbounded tags.
  */
 final class PipelineMeters {
@@ -77,6 +78,27 @@ final class PipelineMeters {
                 .description("index writes or commits that failed").register(registry);
         Gauge.builder("telltale.index.size", indexDirectory, PipelineMeters::bytesUnder).baseUnit("bytes").strongReference(true)
                 .description("disk taken by the flow and alert indices").register(registry);
+    }
+
+    /**
+     * A sink that passes everything on and counts the alerts by severity and category (both fixed
+     * vocabularies, so the series stay few).
+     */
+    static io.telltale.analysis.event.EventSink countingAlerts(io.telltale.analysis.event.EventSink next, MeterRegistry registry) {
+        return new io.telltale.analysis.event.EventSink() {
+            @Override
+            public void accept(io.telltale.analysis.event.MonitorEvent event) {
+                next.accept(event);
+                if (event instanceof io.telltale.analysis.event.Alert a) {
+                    registry.counter("telltale.alerts", "severity", a.severity(), "category", a.category()).increment();
+                }
+            }
+
+            @Override
+            public void endOfBatch() {
+                next.endOfBatch();
+            }
+        };
     }
 
     private static long sum(List<FlowMeter> meters, ToLongFunction<FlowMeter> figure) {

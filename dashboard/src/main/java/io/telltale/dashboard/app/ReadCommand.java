@@ -229,7 +229,7 @@ public final class ReadCommand implements Callable<Integer> {
                         detectors.add(iocs);
                     }
                     reader.withDetection(l -> detection[0] = new io.telltale.analysis.detect.DetectionSink(
-                            AlertPrinter.printing(l, stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()));
+                            AlertPrinter.printing(PipelineMeters.countingAlerts(l, outputOptions.registry), stdout), detectors, p, io.telltale.analysis.asset.OuiRegistry.system()));
                 }
                 if (outputs != null) {
                     Path spool = OutputOptions.spoolDirectory(data, out);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -27,7 +26,8 @@ public final class AuditLog implements AutoCloseable {
 
     public AuditLog(Path file, Clock clock, Consumer<String> log) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        this.out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        // a FileOutputStream, not a channel: an interrupted request thread would close a channel for good
+        this.out = new java.io.FileOutputStream(file.toFile(), true);
         this.clock = clock;
         this.log = log;
     }
@@ -46,7 +46,7 @@ public final class AuditLog implements AutoCloseable {
             out.write('\n');
             out.flush();
         } catch (IOException e) {
-            log.accept("audit: cannot write " + line + ": " + e.getMessage());
+            log.accept("audit: cannot write " + line + ": " + e);
         }
     }
 

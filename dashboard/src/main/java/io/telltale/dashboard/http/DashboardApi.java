@@ -92,6 +92,10 @@ final class DashboardApi {
                             this::flowPcap),
                     new Route("GET", "/api/alerts/{id}/pcap", Role.ANALYST, "the packets of an alert's evidence flows as a pcap "
                             + "(an export: audited)", this::alertPcap),
+                    new Route("GET", "/api/pcap", Role.ANALYST, "the packets of every flow a query matches, in time order, as a "
+                            + "pcap (an export: audited)", this::queryPcap)
+                            .query("q", "the query, as for /api/search", "since", "flows ending at or after this time",
+                                    "until", "flows starting at or before this time"),
                     new Route("GET", "/api/alerts/{id}/evidence", Role.ANALYST, "the evidence bundle of an alert as a zip: pcap, "
                             + "flow records, the alert, the store manifest's lines and SHA256SUMS (an export: audited)", this::alertEvidence),
                     new Route("GET", "/api/alerts/{id}/series", Role.VIEWER, "what stands behind a beacon (every connection, the "
@@ -282,6 +286,28 @@ final class DashboardApi {
         return pcap(search.evidence(id), "alert " + id, id, request, who);
     }
 
+    /** The most flows one query's pcap holds: more is a query to narrow, not a download to wait for. */
+    static final int MAX_EXPORT_FLOWS = 10_000;
+    /** The most bytes one download holds: an answer is made in memory (larger exports: telltale extract). */
+    static final long MAX_EXPORT_BYTES = 256L << 20;
+
+    private Response queryPcap(Request request, Route.Principal who) throws Exception {
+        String q = request.parameter("q", "");
+        SearchRequest r = new SearchRequest(q, time(request.parameter("since", null), "since", Long.MIN_VALUE),
+                time(request.parameter("until", null), "until", Long.MAX_VALUE), false, MAX_EXPORT_FLOWS, null,
+                List.of("ip.src"), List.of(), 10, 0);
+        search.refresh();
+        SearchPage page = search.search(r);
+        if (page.total() > MAX_EXPORT_FLOWS) {
+            throw new IllegalArgumentException(page.total() + " flows match; a pcap export holds at most " + MAX_EXPORT_FLOWS
+                    + ": narrow the query or the time range");
+        }
+        if (page.hits().isEmpty()) {
+            return Response.error(404, "no flow matches " + q);
+        }
+        return pcap(page.hits(), "query " + q + " (" + page.total() + " flows)", "query", request, who);
+    }
+
     /** The evidence bundle: pcap, flow records, the alert, the store manifest's lines, and the hashes of all. */
     private Response alertEvidence(Request request, Route.Principal who) throws IOException {
         search.refresh();
@@ -297,6 +323,11 @@ final class DashboardApi {
         try {
             var done = new io.telltale.capture.store.PacketExtractor(store)
                     .extract(flows.stream().map(SearchPage.FlowHit::packets).toList(), pcap);
+            if (java.nio.file.Files.size(pcap) > MAX_EXPORT_BYTES) {
+                return Response.error(413, "the evidence of alert " + id + " is " + java.nio.file.Files.size(pcap) / (1 << 20)
+                        + " MiB of packets; a download holds at most " + (MAX_EXPORT_BYTES >> 20) + " MiB: run telltale extract "
+                        + "--alert " + id + " --evidence on the appliance");
+            }
             new EvidenceBundle(store, "alert " + id).write(zip, pcap, flows, alerts, done);
             audit.record(who.name(), request.remoteAddress(), "export", "evidence of alert " + id + ": " + done.packets() + " packets");
             return Response.bytes(200, "application/zip", java.nio.file.Files.readAllBytes(zip))
@@ -332,6 +363,10 @@ final class DashboardApi {
         try {
             var done = new io.telltale.capture.store.PacketExtractor(io.telltale.capture.store.PacketStore.directoryIn(dataDir))
                     .extract(trails, file);
+            if (java.nio.file.Files.size(file) > MAX_EXPORT_BYTES) {
+                return Response.error(413, what + " is " + java.nio.file.Files.size(file) / (1 << 20) + " MiB of packets; a download "
+                        + "holds at most " + (MAX_EXPORT_BYTES >> 20) + " MiB: narrow it, or run telltale extract on the appliance");
+            }
             audit.record(who.name(), request.remoteAddress(), "export", what + ": " + done.packets() + " packets");
             return Response.bytes(200, "application/vnd.tcpdump.pcap", java.nio.file.Files.readAllBytes(file))
                     .withHeader("Content-Disposition", "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".pcap\"");

@@ -113,6 +113,10 @@ class RunCommandTest {
         assertThat(metric(metrics, "telltale_pipeline_workers")).isEqualTo(1);
         assertThat(metrics).contains("telltale_decode_anomalies_total{kind=\"truncated_ip_header\"}")
                 .contains("telltale_pipeline_queue_bytes{stage=\"workers\"}");
+        double alertsCounted = metrics.lines().filter(l -> l.startsWith("telltale_alerts_total{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        assertThat(alertsCounted).as("alerts by severity and category").isEqualTo(43);
+        assertThat(metrics).contains("telltale_alerts_total{category=\"beaconing\",severity=\"critical\"} 2.0");
         var health = new ObjectMapper().readTree(client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url + "api/health"))
                 .header("Cookie", cookie).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
         assertThat(health.get("index").get("flows").asLong()).isEqualTo(connLines);

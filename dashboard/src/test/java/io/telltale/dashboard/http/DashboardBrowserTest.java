@@ -60,7 +60,10 @@ class DashboardBrowserTest {
         writeHostileSni(hostile);
         DashboardServerTest.CommandLineRun.run("read", "../examples/screening-day.pcap", hostile.toString(), "--policy",
                 "../examples/site-policy.yaml", "--out", dir.resolve("out").toString(), "--data-dir", data.toString());
-        new UserStore(data, new PasswordHasher()).put("anna", Role.ANALYST, "analyst password 1".toCharArray());
+        UserStore users = new UserStore(data, new PasswordHasher());
+        users.put("anna", Role.ANALYST, "analyst password 1".toCharArray());
+        users.put("victor", Role.VIEWER, "viewer password 1".toCharArray());
+        users.put("ada", Role.ADMIN, "admin password 11".toCharArray());
         server = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), data,
                 TlsMaterial.selfSigned(data.resolve("tls"), "sensor-01.example.test"),
                 new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), Clock.systemUTC(), System.err::println,
@@ -278,5 +281,33 @@ class DashboardBrowserTest {
         query.sendKeys("ip.dst:10.0.0.0/33");
         browser.findElement(By.cssSelector("#search button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("search-error"), "prefix"));
+
+        // the alert list filtered by severity and category
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#alert-filter select[name=severity]")))
+                .selectByVisibleText("critical");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#alert-filter select[name=category]")))
+                .selectByVisibleText("beaconing");
+        wait.until(d -> d.findElements(By.cssSelector("#alerts tbody tr")).size() == 2);
+        assertThat(browser.findElements(By.cssSelector("#alerts tbody tr")).stream().map(WebElement::getText))
+                .allMatch(t -> t.contains("critical") && t.contains("beaconing"));
+        assertThat(browser.findElement(By.id("alert-count")).getText()).isEqualTo("2 alerts");
+
+        // accepting into the policy: a viewer is refused, an admin does it
+        for (String[] user : new String[][] {{"victor", "viewer password 1", "needs the admin role"},
+                {"ada", "admin password 11", "accepted into the policy"}}) {
+            browser.findElement(By.id("logout")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login")));
+            browser.findElement(By.name("name")).clear();
+            browser.findElement(By.name("name")).sendKeys(user[0]);
+            browser.findElement(By.name("password")).clear();
+            browser.findElement(By.name("password")).sendKeys(user[1]);
+            browser.findElement(By.cssSelector("#login button")).click();
+            wait.until(d -> d.findElements(By.cssSelector("#alerts tbody tr")).stream()
+                    .filter(r -> r.getText().contains("Beacon every 298 s")).findFirst().orElse(null)).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-title"), "Beacon every 298 s"));
+            browser.findElement(By.id("detail-accept")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-error"), user[2]));
+        }
+        assertThat(Files.readString(dir.resolve("site-policy.yaml"))).contains("203.0.113.45/32");
     }
 }

@@ -303,6 +303,26 @@ class DashboardServerTest {
     }
 
     @Test
+    void aQuerysFlowsDownloadAsOnePcap() throws Exception {
+        String viewer = "Bearer " + token;
+        String[] analyst = login("anna", "analyst password 1");
+        String q = java.net.URLEncoder.encode("ip.src:10.20.30.11 AND ip.dst:203.0.113.45", "UTF-8");
+        assertThat(send("GET", "/api/pcap?q=" + q, null, "Authorization", viewer).statusCode()).isEqualTo(403);
+        HttpResponse<byte[]> pcap = client.send(HttpRequest.newBuilder(URI.create(base + "/api/pcap?q=" + q))
+                .header("Cookie", analyst[0]).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pcap.statusCode()).isEqualTo(200);
+        Path file = dir.resolve("query.pcap");
+        Files.write(file, pcap.body());
+        CommandLineRun.run("read", file.toString(), "--out", dir.resolve("query").toString());
+        List<String> flows = Files.readAllLines(dir.resolve("query/conn.log")).stream().filter(l -> !l.startsWith("#")).toList();
+        assertThat(flows).as("the beacon's 277 connections, and nothing else").hasSize(277)
+                .allMatch(l -> l.contains("10.20.30.11") && l.contains("203.0.113.45"));
+        assertThat(send("GET", "/api/pcap?q=" + java.net.URLEncoder.encode("ip.dst:192.0.2.254", "UTF-8"), null, "Cookie", analyst[0])
+                .statusCode()).isEqualTo(404);
+        assertThat(send("GET", "/api/pcap?q=ip.dst:", null, "Cookie", analyst[0]).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theFieldsForCompletionAreTheCatalogsAndTheOpenApiDocumentsQueryParameters() throws Exception {
         String auth = "Bearer " + token;
         JsonNode fields = JSON.readTree(send("GET", "/api/fields", null, "Authorization", auth).body()).get("fields");

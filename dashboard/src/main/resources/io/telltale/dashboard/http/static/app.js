@@ -25,8 +25,15 @@ function time(nanos) {
 const shown = new Set();
 let events = null;
 
+/** Whether an alert passes the list's filters. */
+function wanted(a) {
+  const form = document.getElementById('alert-filter');
+  return (!form.elements.severity.value || a.severity === form.elements.severity.value)
+      && (!form.elements.category.value || a.category === form.elements.category.value);
+}
+
 function alertRow(a, atTop) {
-  if (shown.has(a.id)) return;
+  if (shown.has(a.id) || !wanted(a)) return;
   shown.add(a.id);
   const body = document.querySelector('#alerts tbody');
   const row = body.insertRow(atTop ? 0 : -1);
@@ -40,11 +47,25 @@ function alertRow(a, atTop) {
   cell(row, a.title);
 }
 
-async function showAlerts() {
+/** The alert list as the filters ask, newest first. */
+async function listAlerts() {
   document.querySelector('#alerts tbody').replaceChildren();
   shown.clear();
-  const {alerts} = await api('/api/alerts?limit=1000');
+  const form = document.getElementById('alert-filter');
+  const filter = (form.elements.severity.value ? '&severity=' + form.elements.severity.value : '')
+      + (form.elements.category.value ? '&category=' + encodeURIComponent(form.elements.category.value) : '');
+  const {alerts} = await api('/api/alerts?limit=1000' + filter);
   for (const a of alerts) alertRow(a, false);
+  document.getElementById('alert-count').textContent = alerts.length + ' alerts';
+  return alerts;
+}
+
+async function showAlerts() {
+  const alerts = await listAlerts();
+  const categories = document.getElementById('alert-filter').elements.category;
+  for (const c of [...new Set(alerts.map(a => a.category))].sort()) {
+    if (![...categories.options].some(o => o.value === c)) categories.add(new Option(c, c));
+  }
   showHealth(await api('/api/health'));
   await showOverview(alerts);
   // new alerts as they are indexed (server-sent events), at the top; the health every five seconds
@@ -410,6 +431,9 @@ async function search(q) {
         + timeRange() + '&q=' + encodeURIComponent(q));
     flowRows(table, page.hits, chosenColumns);
     document.getElementById('search-total').textContent = page.total + ' flows';
+    const pcap = document.getElementById('search-pcap');
+    pcap.hidden = page.total === 0;
+    pcap.href = '/api/pcap?q=' + encodeURIComponent(q) + timeRange();
     showFacets(page.facets);
     showHistogram(page);
   } catch (e) {
@@ -560,8 +584,15 @@ document.getElementById('logout').addEventListener('click', async () => {
   await api('/api/logout', {method: 'POST'}).catch(() => {});
   if (events) events.close();
   csrf = null;
+  // nothing of the last user's session stays on the page
+  for (const id of ['alerts', 'devices', 'flows', 'device-peers', 'detail-flows', 'flow-fields', 'tunnel-names']) {
+    document.querySelector('#' + id + ' tbody').replaceChildren();
+  }
+  for (const id of ['alert-detail', 'device-detail', 'flow-detail']) document.getElementById(id).hidden = true;
+  shown.clear();
   await start();
 });
+document.getElementById('alert-filter').addEventListener('change', () => listAlerts());
 document.getElementById('search').addEventListener('submit', event => {
   event.preventDefault();
   document.getElementById('completions').hidden = true;
