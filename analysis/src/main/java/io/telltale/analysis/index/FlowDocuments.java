@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.BinaryPoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.InetAddressPoint;
@@ -25,6 +26,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -65,12 +67,16 @@ public final class FlowDocuments {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The free-text field: words only, no positions or frequencies (a word is there or not). */
+    /**
+     * The free-text field: one untokenized term per distinct word, no positions or frequencies (a word
+     * is there or not). The words are cut and lower-cased here exactly as the query parser cuts a
+     * free-text query, so no analyzer runs: StandardAnalyzer's tokenizer was a tenth of indexing.
+     */
     static final FieldType WORDS = new FieldType();
 
     static {
         WORDS.setIndexOptions(IndexOptions.DOCS);
-        WORDS.setTokenized(true);
+        WORDS.setTokenized(false);
         WORDS.setOmitNorms(true);
         WORDS.freeze();
     }
@@ -89,9 +95,25 @@ public final class FlowDocuments {
     private final boolean[] facet;
     private final boolean[] fullText;
     private final boolean[] points;
+    /** Whether a field's presence needs a term of its own ({@link IndexSchema.Presence#TERM}). */
+    private final boolean[] presenceTerm;
+    /** Set by {@link #add} when a value fell back to a keyword or to nothing: its presence needs the term. */
+    private boolean fellBack;
     private static final int ID_CODE = SourceCodec.code(IndexSchema.ID_KEY);
     private static final int SEQUENCE_CODE = SourceCodec.code(IndexSchema.SEQUENCE_KEY);
-    private final StringBuilder text = new StringBuilder(256);
+    private final java.util.Set<String> text = new java.util.LinkedHashSet<>();
+    private final StringBuilder word = new StringBuilder(64);
+    /** Each field's name as the term of the "present" field, encoded once (a UTF-8 conversion per field per flow was 5 %). */
+    private final BytesRef[] presentTerms;
+    private static final BytesRef TRUE = new BytesRef("true");
+    private static final BytesRef FALSE = new BytesRef("false");
+    /** The fields of the document being built, reused: a Document's own list grew three times per flow. */
+    private final List<IndexableField> built = new ArrayList<>(64);
+    /** The flow's own addresses as their points encode them (raw in the record: no text to parse back). */
+    private long sourceHigh;
+    private long sourceLow;
+    private long destinationHigh;
+    private long destinationLow;
 
     public FlowDocuments(IndexSchema schema, Enrichment enrichment) {
         this.schema = schema;
@@ -102,11 +124,15 @@ public final class FlowDocuments {
         this.facet = new boolean[fields.size()];
         this.fullText = new boolean[fields.size()];
         this.points = new boolean[fields.size()];
+        this.presentTerms = new BytesRef[fields.size()];
+        this.presenceTerm = new boolean[fields.size()];
         for (int i = 0; i < fields.size(); i++) {
             always[i] = schema.alwaysPresent(fields.get(i));
             facet[i] = schema.facet(fields.get(i));
             fullText[i] = schema.fullText(fields.get(i));
             points[i] = schema.points(fields.get(i));
+            presentTerms[i] = new BytesRef(fields.get(i).name());
+            presenceTerm[i] = schema.presence(fields.get(i)) == IndexSchema.Presence.TERM;
             codes[i] = SourceCodec.code(fields.get(i).name());
             if (codes[i] < 0) {
                 throw new IllegalStateException("source-codes.txt lacks " + fields.get(i).name() + ": append it");
@@ -125,13 +151,24 @@ public final class FlowDocuments {
      * @param packets where the flow's packets are stored, or null
      */
     public Document document(FlowRecord flow, int sequence, List<ProtocolRecord> records, byte[] packets) {
-        collect(flow, records);
         Document doc = new Document();
+        fields(flow, sequence, records, packets).forEach(doc::add);
+        return doc;
+    }
+
+    /**
+     * The same document as its list of fields, for {@link org.apache.lucene.index.IndexWriter#addDocument}:
+     * the list is reused by the next call, so it must be indexed before then.
+     */
+    public List<IndexableField> fields(FlowRecord flow, int sequence, List<ProtocolRecord> records, byte[] packets) {
+        collect(flow, records);
+        List<IndexableField> doc = built;
+        doc.clear();
         doc.add(new LongPoint(IndexSchema.ID, flow.id()));
         doc.add(new NumericDocValuesField(IndexSchema.ID, flow.id()));
         doc.add(new NumericDocValuesField(IndexSchema.SEQUENCE, sequence));
         doc.add(new NumericDocValuesField(FlowFields.START.name(), flow.startNanos()));
-        text.setLength(0);
+        text.clear();
         source.reset();
         for (int i = 0; i < fields.size(); i++) {
             List<Object> values = slots.get(i);
@@ -139,23 +176,24 @@ public final class FlowDocuments {
                 continue;
             }
             FieldSpec field = fields.get(i);
-            if (!always[i]) {
-                doc.add(new StringField(IndexSchema.PRESENT, field.name(), Field.Store.NO));
-            }
+            fellBack = false;
             for (Object value : values) {
                 add(doc, field, facet[i], points[i], value);
                 if (fullText[i] && value instanceof String s) {
-                    words(s, text);
+                    words(s, word, text);
                 }
                 source.value(codes[i], value);
+            }
+            if (presenceTerm[i] || fellBack && !always[i]) {
+                doc.add(new StringField(IndexSchema.PRESENT, presentTerms[i], Field.Store.NO));
             }
         }
         source.value(ID_CODE, flow.id());
         if (sequence > 0) {
             source.value(SEQUENCE_CODE, (long) sequence);
         }
-        if (!text.isEmpty()) {
-            doc.add(new Field(IndexSchema.TEXT, text.toString(), WORDS));
+        for (String w : text) {
+            doc.add(new Field(IndexSchema.TEXT, w, WORDS));
         }
         doc.add(new StoredField(IndexSchema.SOURCE, source.toByteArray()));
         if (packets != null) {
@@ -183,6 +221,10 @@ public final class FlowDocuments {
         }
         String source = flow.originatorHost();
         String destination = flow.responderHost();
+        sourceHigh = flow.originatorHigh();
+        sourceLow = flow.originatorLow();
+        destinationHigh = flow.responderHigh();
+        destinationLow = flow.responderLow();
         put(FlowFields.UID, flow.uid());
         put(FlowFields.START, flow.startNanos());
         long duration = Math.max(0, flow.durationNanos());
@@ -275,16 +317,20 @@ public final class FlowDocuments {
         };
     }
 
-    private void add(Document doc, FieldSpec field, boolean facets, boolean point, Object value) {
+    private void add(List<IndexableField> doc, FieldSpec field, boolean facets, boolean point, Object value) {
         String name = field.name();
         switch (field.type()) {
             case ADDRESS -> {
-                InetAddress address = IndexedAddresses.parse(value.toString());
-                if (address != null) {
-                    doc.add(new InetAddressPoint(name, address));
+                byte[] encoded = field == FlowFields.SOURCE ? encode(sourceHigh, sourceLow)
+                        : field == FlowFields.DESTINATION ? encode(destinationHigh, destinationLow)
+                        : IndexedAddresses.encode(value.toString());
+                if (encoded != null) {
+                    doc.add(new BinaryPoint(name, encoded)); // InetAddressPoint's own encoding: IPv4 mapped into 16 bytes
                     if (facets) {
                         doc.add(new SortedSetDocValuesField(name, new BytesRef(value.toString())));
                     }
+                } else {
+                    fellBack = true;
                 }
             }
             case COUNT, INTERVAL, COUNT_LIST -> {
@@ -297,9 +343,11 @@ public final class FlowDocuments {
                     }
                 } else {
                     keyword(doc, field, facets, value.toString());
+                    fellBack = true;
                 }
             }
-            case BOOLEAN -> doc.add(new StringField(name, value.toString(), Field.Store.NO));
+            case BOOLEAN -> doc.add(new StringField(name, Boolean.TRUE.equals(value) || "true".equals(value) ? TRUE : FALSE,
+                    Field.Store.NO));
             default -> {
                 if (field != FlowFields.UID) { // looked up by its id's points
                     keyword(doc, field, facets, value.toString());
@@ -312,17 +360,40 @@ public final class FlowDocuments {
      * A keyword: with facets one {@link KeywordField} (the term and its doc value from one UTF-8
      * conversion, one field for the indexing chain), else a {@link StringField} of the same bytes.
      */
-    private static void keyword(Document doc, FieldSpec field, boolean facets, String value) {
+    /** An address as {@link InetAddressPoint} encodes it: 16 bytes, big-endian, IPv4 mapped (as the record keeps it). */
+    static byte[] encode(long high, long low) {
+        byte[] bytes = new byte[16];
+        java.nio.ByteBuffer.wrap(bytes).putLong(high).putLong(low);
+        return bytes;
+    }
+
+    private static void keyword(List<IndexableField> doc, FieldSpec field, boolean facets, String value) {
         BytesRef term = new BytesRef(IndexSchema.term(value));
         doc.add(facets ? new KeywordField(field.name(), term, Field.Store.NO) : new StringField(field.name(), term, Field.Store.NO));
     }
 
-    /** A name or URI as words for the free-text field: separators become spaces. */
-    static void words(String value, StringBuilder out) {
-        for (int i = 0; i < value.length() && i < 2048; i++) {
-            char c = value.charAt(i);
-            out.append(Character.isLetterOrDigit(c) ? c : ' ');
+    /** The most characters of one value cut into words (a URI can be very long; its start says what it is). */
+    static final int MAX_TEXT_CHARS = 2048;
+    /** The longest word kept (longer runs are machine-made: hashes, base64; the keyword fields hold them whole). */
+    static final int MAX_WORD_CHARS = 255;
+
+    /**
+     * A name or URI as words for the free-text field: runs of letters and digits, lower-cased char by
+     * char as {@code FieldQueries} lower-cases a free-text query.
+     */
+    static void words(String value, StringBuilder word, java.util.Set<String> out) {
+        word.setLength(0);
+        int end = Math.min(value.length(), MAX_TEXT_CHARS);
+        for (int i = 0; i <= end; i++) {
+            char c = i < end ? value.charAt(i) : ' ';
+            if (Character.isLetterOrDigit(c)) {
+                word.append(Character.toLowerCase(c));
+            } else if (!word.isEmpty()) {
+                if (word.length() <= MAX_WORD_CHARS) {
+                    out.add(word.toString());
+                }
+                word.setLength(0);
+            }
         }
-        out.append(' ');
     }
 }

@@ -149,6 +149,36 @@ public final class IndexSchema {
         return ALWAYS.contains(field);
     }
 
+    /** Where a document shows that it has a field, for {@code exists:} and {@code field:*}. */
+    public enum Presence {
+        /** Every document has it. */
+        ALWAYS,
+        /** Its doc values (a facet, or a number without points). */
+        DOC_VALUES,
+        /** Its points. */
+        POINTS,
+        /** A term of its name in the {@link #PRESENT} field: nothing else would tell. */
+        TERM
+    }
+
+    /**
+     * How a field's presence is told. Only fields with neither doc values nor points get a term in the
+     * present field: a term per field per flow was a seventh of indexing, for what the doc values and
+     * points already say. (A value that cannot take the field's type, as a count that is not a number, is
+     * indexed as a keyword and gets the term too; queries also look for it.)
+     */
+    public Presence presence(FieldSpec field) {
+        if (alwaysPresent(field)) {
+            return Presence.ALWAYS;
+        }
+        return switch (field.type()) {
+            case ADDRESS -> facet(field) ? Presence.DOC_VALUES : Presence.POINTS;
+            case COUNT, INTERVAL, COUNT_LIST -> facet(field) || !points(field) ? Presence.DOC_VALUES : Presence.POINTS;
+            case NAME, TEXT, TEXT_LIST -> facet(field) ? Presence.DOC_VALUES : Presence.TERM;
+            case BOOLEAN -> Presence.TERM;
+        };
+    }
+
     /**
      * True for numeric fields indexed as points (a BKD tree each, built at every flush: a fifth of the
      * indexing cost). The flow's own numbers have them but its packet counts; the protocols' counts

@@ -89,7 +89,7 @@ public final class LuceneFlowIndex implements FlowIndex {
 
     @Override
     public void addFlow(FlowRecord flow, int sequence, List<ProtocolRecord> records, byte[] packets) throws IOException {
-        writer(IndexLayout.day(flow.startNanos())).addDocument(documents.document(flow, sequence, records, packets));
+        writer(IndexLayout.day(flow.startNanos())).addDocument(documents.fields(flow, sequence, records, packets));
         flowsAdded++;
     }
 

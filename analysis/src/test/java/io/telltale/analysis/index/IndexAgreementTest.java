@@ -3,6 +3,7 @@ package io.telltale.analysis.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.telltale.analysis.event.FlowEvent;
+import io.telltale.analysis.field.FieldSpec;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.ProtocolRecord;
 import io.telltale.analysis.pipeline.AnalysedCapture;
@@ -254,6 +255,52 @@ class IndexAgreementTest {
         // a query that found nothing in either proves little: most must find something
         assertThat(nonEmpty).as("written queries that found something").isGreaterThanOrEqualTo(written.size() - 2);
         assertThat(FLOWS).hasSizeGreaterThan(5000);
+    }
+
+    /**
+     * A word without a field finds the flows with that word in a free-text field (names, URIs, subjects):
+     * words are runs of letters and digits, case aside. Words are drawn from the flows themselves.
+     */
+    @Property(tries = 60)
+    void aBareWordFindsTheFlowsWhoseTextHoldsIt(@ForAll("textWords") String word) throws Exception {
+        Set<String> expected = new TreeSet<>();
+        for (Map.Entry<String, Map<String, Collection<Object>>> flow : FLOWS.entrySet()) {
+            for (FieldSpec field : IndexSchema.standard().fields()) {
+                if (IndexSchema.standard().fullText(field)) {
+                    for (Object value : flow.getValue().getOrDefault(field.name(), List.of())) {
+                        if (value instanceof String text && wordsOf(text).contains(word)) {
+                            expected.add(flow.getKey());
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(expected).as(word).isNotEmpty();
+        assertThat(index(word, Long.MIN_VALUE, Long.MAX_VALUE)).as(word).isEqualTo(expected);
+        if (word.chars().allMatch(c -> c < 128)) { // beyond ASCII, upper case is not one char for one (ß: SS)
+            assertThat(index(word.toUpperCase(Locale.ROOT), Long.MIN_VALUE, Long.MAX_VALUE)).as("case aside").isEqualTo(expected);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> textWords() {
+        List<String> words = new ArrayList<>(new TreeSet<>(FLOWS.values().stream().flatMap(v -> IndexSchema.standard().fields().stream()
+                .filter(f -> IndexSchema.standard().fullText(f)).flatMap(f -> v.getOrDefault(f.name(), List.of()).stream()))
+                .filter(String.class::isInstance).flatMap(t -> wordsOf((String) t).stream()).toList()));
+        return Arbitraries.of(words);
+    }
+
+    /** The words of a text (its first 2048 chars) as the free-text field holds them: runs of letters and digits, in lower case. */
+    static List<String> wordsOf(String text) {
+        List<String> words = new ArrayList<>();
+        StringBuilder lower = new StringBuilder();
+        text.substring(0, Math.min(text.length(), FlowDocuments.MAX_TEXT_CHARS)).chars().forEach(c -> lower.append(Character.isLetterOrDigit((char) c) ? Character.toLowerCase((char) c) : ' '));
+        for (String w : lower.toString().split(" +")) {
+            if (!w.isEmpty() && w.length() <= 255) {
+                words.add(w);
+            }
+        }
+        return words;
     }
 
     @net.jqwik.api.Example

@@ -36,9 +36,9 @@ final class FieldQueries {
     private FieldQueries() {
     }
 
-    static Query of(FieldSpec field, Value value, boolean alwaysPresent, boolean points) {
+    static Query of(FieldSpec field, Value value, IndexSchema.Presence presence, boolean points) {
         if (!value.isRange() && !value.quoted() && value.text().equals("*")) {
-            return alwaysPresent ? new MatchAllDocsQuery() : new TermQuery(new Term(IndexSchema.PRESENT, field.name()));
+            return exists(field, presence);
         }
         if (field == FlowFields.UID) {
             if (value.isRange() || value.wildcard()) {
@@ -55,6 +55,27 @@ final class FieldQueries {
             case NAME -> keyword(field.name(), value, true);
             case TEXT, TEXT_LIST -> keyword(field.name(), value, false);
         };
+    }
+
+    /**
+     * The documents that have the field, told as the index tells it (IndexSchema#presence): by its doc
+     * values or its points, or by a present term — which is looked for as well, since a value that could
+     * not take the field's type is indexed as a keyword with that term.
+     */
+    static Query exists(FieldSpec field, IndexSchema.Presence presence) {
+        Query term = new TermQuery(new Term(IndexSchema.PRESENT, field.name()));
+        Query structural = switch (presence) {
+            case ALWAYS -> new MatchAllDocsQuery();
+            case TERM -> null;
+            case DOC_VALUES -> new org.apache.lucene.search.FieldExistsQuery(field.name());
+            case POINTS -> field.type() == io.telltale.analysis.field.FieldType.ADDRESS
+                    ? InetAddressPoint.newRangeQuery(field.name(), InetAddressPoint.MIN_VALUE, InetAddressPoint.MAX_VALUE)
+                    : LongPoint.newRangeQuery(field.name(), Long.MIN_VALUE, Long.MAX_VALUE);
+        };
+        if (structural == null || presence == IndexSchema.Presence.ALWAYS) {
+            return structural == null ? term : structural;
+        }
+        return new BooleanQuery.Builder().add(structural, Occur.SHOULD).add(term, Occur.SHOULD).build();
     }
 
     private static long count(String text) {

@@ -167,7 +167,7 @@ public final class FlowQueryParser {
                     if (schema.alwaysPresent(f)) {
                         return new MatchAllDocsQuery();
                     }
-                    any.add(new TermQuery(new Term(IndexSchema.PRESENT, f.name())), Occur.SHOULD);
+                    any.add(FieldQueries.exists(f, schema.presence(f)), Occur.SHOULD);
                 }
                 return any.build();
             }
@@ -201,7 +201,7 @@ public final class FlowQueryParser {
 
         private Query query(FieldSpec field, Value value) throws QueryException {
             try {
-                return FieldQueries.of(field, value, schema.alwaysPresent(field), schema.points(field));
+                return FieldQueries.of(field, value, schema.presence(field), schema.points(field));
             } catch (IllegalArgumentException e) {
                 throw error(value.start(), field.name() + ": " + e.getMessage());
             }
