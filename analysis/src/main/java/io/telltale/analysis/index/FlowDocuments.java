@@ -101,7 +101,8 @@ public final class FlowDocuments {
     private boolean fellBack;
     private static final int ID_CODE = SourceCodec.code(IndexSchema.ID_KEY);
     private static final int SEQUENCE_CODE = SourceCodec.code(IndexSchema.SEQUENCE_KEY);
-    private final java.util.Set<String> text = new java.util.LinkedHashSet<>();
+    /** The document's free-text words, each once (a flow has one or two: a list beats a hash set's clearing). */
+    private final List<String> text = new ArrayList<>();
     private final StringBuilder word = new StringBuilder(64);
     /** Each field's name as the term of the "present" field, encoded once (a UTF-8 conversion per field per flow was 5 %). */
     private final BytesRef[] presentTerms;
@@ -205,6 +206,7 @@ public final class FlowDocuments {
     /** The field values of a flow document, in schema order: what the source holds and a scan can check. */
     public Map<FieldSpec, Collection<Object>> values(FlowRecord flow, List<ProtocolRecord> records) {
         collect(flow, records);
+        put(FlowFields.UID, flow.uid());
         Map<FieldSpec, Collection<Object>> values = new LinkedHashMap<>();
         for (int i = 0; i < fields.size(); i++) {
             if (!slots.get(i).isEmpty()) {
@@ -225,7 +227,7 @@ public final class FlowDocuments {
         sourceLow = flow.originatorLow();
         destinationHigh = flow.responderHigh();
         destinationLow = flow.responderLow();
-        put(FlowFields.UID, flow.uid());
+        // the uid is neither indexed (its id's points find it) nor stored (search makes it from the stored id)
         put(FlowFields.START, flow.startNanos());
         long duration = Math.max(0, flow.durationNanos());
         put(FlowFields.END, flow.startNanos() + duration);
@@ -372,6 +374,15 @@ public final class FlowDocuments {
         doc.add(facets ? new KeywordField(field.name(), term, Field.Store.NO) : new StringField(field.name(), term, Field.Store.NO));
     }
 
+    private static boolean contains(List<String> words, CharSequence word) {
+        for (String w : words) {
+            if (w.contentEquals(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The most characters of one value cut into words (a URI can be very long; its start says what it is). */
     static final int MAX_TEXT_CHARS = 2048;
     /** The longest word kept (longer runs are machine-made: hashes, base64; the keyword fields hold them whole). */
@@ -381,7 +392,7 @@ public final class FlowDocuments {
      * A name or URI as words for the free-text field: runs of letters and digits, lower-cased char by
      * char as {@code FieldQueries} lower-cases a free-text query.
      */
-    static void words(String value, StringBuilder word, java.util.Set<String> out) {
+    static void words(String value, StringBuilder word, List<String> out) {
         word.setLength(0);
         int end = Math.min(value.length(), MAX_TEXT_CHARS);
         for (int i = 0; i <= end; i++) {
@@ -389,7 +400,7 @@ public final class FlowDocuments {
             if (Character.isLetterOrDigit(c)) {
                 word.append(Character.toLowerCase(c));
             } else if (!word.isEmpty()) {
-                if (word.length() <= MAX_WORD_CHARS) {
+                if (word.length() <= MAX_WORD_CHARS && !contains(out, word)) {
                     out.add(word.toString());
                 }
                 word.setLength(0);

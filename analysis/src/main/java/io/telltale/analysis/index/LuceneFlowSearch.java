@@ -272,15 +272,20 @@ public final class LuceneFlowSearch implements FlowSearch {
             throw new IOException("a flow document cannot be read (damaged, or written by another version of Telltale); "
                     + "index it again into a new --data-dir");
         }
+        long id = ((Number) all.get(IndexSchema.ID_KEY)).longValue();
+        // documents written since the uid left the stored source have only the id it is made from
+        String uid = all.get(FlowFields.UID.name()) instanceof String written ? written : io.telltale.capture.flow.FlowIds.uid(id);
         Map<String, Object> fields = new LinkedHashMap<>();
+        if (wanted == null || wanted.contains(FlowFields.UID.name())) {
+            fields.put(FlowFields.UID.name(), uid);
+        }
         for (Map.Entry<String, Object> entry : all.entrySet()) {
             if (!entry.getKey().startsWith("_") && (wanted == null || wanted.contains(entry.getKey()))) {
                 fields.put(entry.getKey(), entry.getValue());
             }
         }
         var packets = document.getBinaryValue(IndexSchema.PACKETS);
-        long id = ((Number) all.get(IndexSchema.ID_KEY)).longValue();
-        return new SearchPage.FlowHit((String) all.get(FlowFields.UID.name()), id, sequence(all),
+        return new SearchPage.FlowHit(uid, id, sequence(all),
                 ((Number) all.get(FlowFields.START.name())).longValue(), fields, packets == null ? null
                         : Arrays.copyOfRange(packets.bytes, packets.offset, packets.offset + packets.length));
     }
