@@ -49,6 +49,12 @@ public final class CaptureCommand implements Callable<Integer> {
     @Option(names = {"-i", "--interface"}, required = true, paramLabel = "IF", description = "interface to capture on")
     String interfaceName;
 
+    @Option(names = "--silence", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "make the capture interface mute before capturing: ARP and IPv6 off on it, so it never answers "
+                    + "or announces itself on the mirrored network (needs CAP_NET_ADMIN; an interface with an IPv4 "
+                    + "address is left as it is). Default: on")
+    boolean silence;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory for the logs (created if missing)")
     Path out;
 
@@ -262,6 +268,11 @@ public final class CaptureCommand implements Callable<Integer> {
                 capture.inspectWith(() -> new io.telltale.signatures.engine.PacketInspector(signatures::rules));
             }
             try {
+                if (silence) {
+                    for (String line : io.telltale.capture.source.live.SilentInterface.silence(interfaceName)) {
+                        stdout.println("capture: " + line);
+                    }
+                }
                 capture.start();
             } catch (LiveCaptureException e) {
                 stderr.println("telltale capture: " + e.getMessage());

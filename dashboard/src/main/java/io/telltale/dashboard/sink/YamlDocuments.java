@@ -16,7 +16,10 @@ public final class YamlDocuments {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
+            .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            // "syslog: [~]": an empty entry is an error at its line, not a null inside a list
+            .setDefaultSetterInfo(com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                    com.fasterxml.jackson.annotation.Nulls.FAIL));
 
     /** A file that does not read as its type, with where and why. */
     public static final class YamlException extends Exception {

@@ -38,11 +38,13 @@ final class Hello {
         h.legacyVersion = r.u16();
         r.skip(32);
         r.skip(r.u8());
-        int ciphersEnd = r.position() + 2 + r.peekU16();
         int cipherBytes = r.u16();
-        if (cipherBytes % 2 != 0 || !r.has(cipherBytes)) {
+        // a reader that already ran out stays put: without this check a cut-short hello looped for ever
+        // here, adding zeros until the heap was gone (found by DissectorFuzzTest)
+        if (r.failed() || cipherBytes % 2 != 0 || !r.has(cipherBytes)) {
             return null;
         }
+        int ciphersEnd = r.position() + cipherBytes;
         while (r.position() < ciphersEnd) {
             h.ciphers.add(r.u16());
         }
@@ -115,7 +117,7 @@ final class Hello {
                 case EXT_ALPN -> {
                     int listEnd = e.position() + 2 + e.peekU16();
                     e.u16();
-                    while (e.position() < listEnd && e.has(1)) {
+                    while (e.position() < listEnd && e.has(1) && !e.failed()) {
                         String protocol = e.text(e.u8());
                         if (protocol == null) {
                             break; // a protocol name running past the extension: what came before stands

@@ -40,6 +40,11 @@ final class Libc {
     static final short POLLIN = 1;
     static final long SIOCGIFHWADDR = 0x8927;
     static final long SIOCGIFFLAGS = 0x8913;
+    static final long SIOCSIFFLAGS = 0x8914;
+    static final long SIOCGIFADDR = 0x8915;
+    static final int IFF_NOARP = 0x80;
+    static final int AF_INET = 2;
+    static final int SOCK_DGRAM = 2;
     static final long SIOCGIFINDEX = 0x8933;
     static final int IFF_UP = 0x1;
     static final int IFF_RUNNING = 0x40;
