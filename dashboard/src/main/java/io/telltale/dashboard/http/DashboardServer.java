@@ -139,19 +139,63 @@ public final class DashboardServer implements AutoCloseable {
                     @Override
                     protected void initChannel(Http2StreamChannel stream) {
                         stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true), new HttpContentCompressor(),
-                                new HttpObjectAggregator(1 << 20), new Answer());
+                                new BoundedBodies(), new Answer());
                     }
                 }));
             } else {
-                p.addLast(new HttpServerCodec(), new HttpContentCompressor(), new HttpObjectAggregator(1 << 20), new Answer());
+                p.addLast(new HttpServerCodec(), new HttpContentCompressor(), new BoundedBodies(), new Answer());
             }
         }
     }
 
     /** Turns a Netty request into ours, answers it on the pool, and writes the answer back with the security headers. */
+    /** The most bytes a request body may have: a login, a triage comment, a policy acceptance are small. */
+    static final int MAX_BODY = 1 << 20;
+
+    /**
+     * Joins a request's body, and answers one over {@link #MAX_BODY} with a 413 that says so (Netty's own
+     * answer is a bare status, and over HTTP/2 the stream was reset before the client read it).
+     */
+    private static final class BoundedBodies extends HttpObjectAggregator {
+        BoundedBodies() {
+            super(MAX_BODY);
+        }
+
+        @Override
+        protected void handleOversizedMessage(ChannelHandlerContext ctx, io.netty.handler.codec.http.HttpMessage oversized) {
+            FullHttpResponse response = plainError(oversized.protocolVersion(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE,
+                    "the request body is over " + (MAX_BODY >> 10) + " KiB");
+            if (ctx.channel() instanceof Http2StreamChannel) {
+                // the rest of the body is read and dropped; resetting the stream would lose the answer
+                response.headers().remove(HttpHeaderNames.CONNECTION);
+                ctx.writeAndFlush(response);
+            } else {
+                ctx.writeAndFlush(response).addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+
+    /** An error answer made before routing (the request could not be read): JSON, with the security headers. */
+    static FullHttpResponse plainError(HttpVersion version, HttpResponseStatus status, String message) {
+        Response r = Response.error(status.code(), message);
+        FullHttpResponse response = new DefaultFullHttpResponse(version, status, Unpooled.wrappedBuffer(r.body()));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());
+        response.headers().set(HttpHeaderNames.CONTENT_LENGTH, r.body().length);
+        response.headers().set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.headers().set("X-Content-Type-Options", "nosniff");
+        response.headers().set(HttpHeaderNames.CONNECTION, "close");
+        return response;
+    }
+
     private final class Answer extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
+            if (msg.decoderResult().isFailure()) { // a request line or headers over the codec's limits
+                ctx.writeAndFlush(plainError(msg.protocolVersion(), HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
+                        "the request line or its headers are too long (at most 4 KiB and 8 KiB)"))
+                        .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+                return;
+            }
             QueryStringDecoder uri = new QueryStringDecoder(msg.uri());
             Map<String, String> headers = new LinkedHashMap<>();
             msg.headers().forEach(h -> headers.merge(h.getKey().toLowerCase(java.util.Locale.ROOT), h.getValue(), (a, b) -> a + "; " + b));
