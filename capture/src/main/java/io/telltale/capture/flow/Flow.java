@@ -21,6 +21,8 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
 
     final int index;
     boolean inUse;
+    /** Started by a device the policy names: evicted last (see {@link FlowConfig#watched()}). */
+    boolean watched;
 
     long aHigh;
     long aLow;
@@ -82,6 +84,7 @@ public final class Flow extends TcpConnection implements TcpConnectionOwner {
 
     void start(long id, long nowNanos, StreamHandler streamHandler) {
         this.inUse = true;
+        this.watched = false;
         this.id = id;
         this.firstNanos = nowNanos;
         this.lastNanos = nowNanos;

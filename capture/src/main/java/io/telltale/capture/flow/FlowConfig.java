@@ -19,6 +19,9 @@ import io.telltale.capture.decode.fragment.FragmentConfig;
  *     ICMP segment that fails is not counted, a UDP datagram is counted but carries no data, and the
  *     history gets {@code C}/{@code c}. Off by default, because captures taken on a sending host carry
  *     checksums left for the NIC to fill (Zeek's {@code -C})
+ * @param watched the networks of the devices the policy names: a flow one of them started is evicted
+ *     only when no other flow in the eviction window can be (a flood of unknown sources must not push
+ *     out what the monitor is there to watch)
  */
 public record FlowConfig(
         int maxFlows,
@@ -33,13 +36,15 @@ public record FlowConfig(
         ServerPorts serverPorts,
         int communityIdSeed,
         FragmentConfig fragments,
-        boolean verifyChecksums) {
+        boolean verifyChecksums,
+        LocalNetworks watched) {
 
     private static final long SECOND = 1_000_000_000L;
 
     public static final FlowConfig DEFAULTS = new FlowConfig(
             1 << 20, 300 * SECOND, 60 * SECOND, 5 * SECOND, 5 * SECOND, 0,
-            1 << 16, 4096, LocalNetworks.ZEEK_DEFAULT, ServerPorts.ZEEK_DEFAULT, 0, FragmentConfig.DEFAULTS, false);
+            1 << 16, 4096, LocalNetworks.ZEEK_DEFAULT, ServerPorts.ZEEK_DEFAULT, 0, FragmentConfig.DEFAULTS, false,
+            LocalNetworks.NONE);
 
     public FlowConfig {
         if (maxFlows < 1) {
@@ -54,30 +59,36 @@ public record FlowConfig(
     public FlowConfig withMaxFlows(int value) {
         return new FlowConfig(value, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts,
-                communityIdSeed, fragments, verifyChecksums);
+                communityIdSeed, fragments, verifyChecksums, watched);
     }
 
     public FlowConfig withLocalNetworks(LocalNetworks value) {
         return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, value, serverPorts, communityIdSeed,
-                fragments, verifyChecksums);
+                fragments, verifyChecksums, watched);
     }
 
     public FlowConfig withCommunityIdSeed(int value) {
         return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts, value,
-                fragments, verifyChecksums);
+                fragments, verifyChecksums, watched);
     }
 
     public FlowConfig withVerifyChecksums(boolean value) {
         return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts,
-                communityIdSeed, fragments, value);
+                communityIdSeed, fragments, value, watched);
+    }
+
+    public FlowConfig withWatched(LocalNetworks value) {
+        return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
+                activeTimeoutNanos, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts, communityIdSeed,
+                fragments, verifyChecksums, value);
     }
 
     public FlowConfig withActiveTimeoutNanos(long value) {
         return new FlowConfig(maxFlows, tcpIdleNanos, handshakeIdleNanos, tcpCloseLingerNanos, tcpAttemptNanos,
                 value, reassemblyWindowBytes, reassemblyBuffers, localNetworks, serverPorts, communityIdSeed,
-                fragments, verifyChecksums);
+                fragments, verifyChecksums, watched);
     }
 }

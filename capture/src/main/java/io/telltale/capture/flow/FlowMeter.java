@@ -26,6 +26,8 @@ public final class FlowMeter implements PacketHandler {
 
     private final FlowConfig config;
     private final FlowRecordSink sink;
+    /** Whether any network is watched: the per-flow test is skipped when none is. */
+    private final boolean watching;
     private final StreamHandler streams;
     private final PacketDecoder decoder;
     private final FlowTable table;
@@ -45,6 +47,7 @@ public final class FlowMeter implements PacketHandler {
 
     public FlowMeter(FlowConfig config, FlowRecordSink sink, StreamHandler streams) {
         this.config = config;
+        this.watching = !config.watched().isEmpty();
         this.sink = sink;
         this.streams = streams;
         this.decoder = new PacketDecoder(new DecodeStats(), config.fragments());
@@ -177,19 +180,28 @@ public final class FlowMeter implements PacketHandler {
         }
         if (table.full()) {
             stats.evictions++;
-            end(table.evictionVictim(), FlowEndReason.EVICTED);
+            int victim = table.evictionVictim();
+            if (table.flow(victim).watched) {
+                stats.watchedEvictions++;
+            }
+            end(victim, FlowEndReason.EVICTED);
         }
         index = table.insert(p.srcHigh, p.srcLow, p.srcPort, p.dstHigh, p.dstLow, p.dstPort, p.protocol, p.oneWay);
         Flow flow = table.flow(index);
         flow.start(FlowIds.flowId(flow.keyHash, p.timestampNanos), p.timestampNanos, streams);
+
         flow.vlan = p.vlan;
         flow.innerVlan = p.innerVlan;
         flow.tunnelParentId = p.tunnelParentId;
         stats.flowsCreated++;
-        if (shouldFlip(p)) {
+        boolean flipped = shouldFlip(p);
+        if (flipped) {
             flow.flipRoles();
             flow.history.add('^');
         }
+        // watched when a policy device is its originator: the first packet's sender, unless the roles were flipped
+        flow.watched = watching && (flipped ? config.watched().contains(p.dstHigh, p.dstLow)
+                : config.watched().contains(p.srcHigh, p.srcLow));
         return flow;
     }
 

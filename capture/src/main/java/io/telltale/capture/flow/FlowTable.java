@@ -175,7 +175,8 @@ public final class FlowTable {
 
     /**
      * The flow to evict when the table is full: the earliest deadline among the next
-     * {@link #EVICTION_WINDOW} live entries of the pool (round robin), or -1 when empty.
+     * {@link #EVICTION_WINDOW} live entries of the pool (round robin), a watched flow (one a policy
+     * device started) only when every flow in the window is watched; -1 when empty.
      */
     public int evictionVictim() {
         if (size == 0) {
@@ -183,6 +184,8 @@ public final class FlowTable {
         }
         int victim = -1;
         long earliest = Long.MAX_VALUE;
+        int watchedVictim = -1;
+        long watchedEarliest = Long.MAX_VALUE;
         int seen = 0;
         for (int step = 0; step < allocated && seen < EVICTION_WINDOW; step++) {
             int index = evictionCursor;
@@ -192,12 +195,17 @@ public final class FlowTable {
                 continue;
             }
             seen++;
-            if (victim < 0 || deadlines[index] < earliest) {
+            if (f.watched) {
+                if (watchedVictim < 0 || deadlines[index] < watchedEarliest) {
+                    watchedVictim = index;
+                    watchedEarliest = deadlines[index];
+                }
+            } else if (victim < 0 || deadlines[index] < earliest) {
                 victim = index;
                 earliest = deadlines[index];
             }
         }
-        return victim;
+        return victim >= 0 ? victim : watchedVictim;
     }
 
     /** True when the pool entry holds a live flow. */

@@ -10,6 +10,7 @@ public final class MeterStats {
     long recordsEmitted;
     long interimRecords;
     long evictions;
+    long watchedEvictions;
     long heldFragments;
 
     public long packets() {
@@ -38,6 +39,11 @@ public final class MeterStats {
 
     public long evictions() {
         return evictions;
+    }
+
+    /** Evictions of flows a watched device started: only when a whole eviction window was watched. */
+    public long watchedEvictions() {
+        return watchedEvictions;
     }
 
     public long heldFragments() {

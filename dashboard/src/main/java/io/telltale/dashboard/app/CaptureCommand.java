@@ -186,7 +186,7 @@ public final class CaptureCommand implements Callable<Integer> {
             return ExitCodes.OUTPUT_FAILED;
         }
         data.validate(spec.commandLine());
-        FlowConfig flowConfig = FlowConfig.DEFAULTS;
+        FlowConfig flowConfig = FlowConfig.DEFAULTS.withWatched(WatchedNetworks.of(policy));
         if (localNets != null) {
             try {
                 flowConfig = flowConfig.withLocalNetworks(io.telltale.capture.flow.LocalNetworks.parse(localNets));

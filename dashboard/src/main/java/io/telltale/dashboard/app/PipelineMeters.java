@@ -52,6 +52,9 @@ final class PipelineMeters {
                 .description("flows created").register(registry);
         FunctionCounter.builder("telltale.flows.evicted", pipeline, p -> sum(p.meters(), m -> m.stats().evictions()))
                 .description("flows written early because the flow table was full").register(registry);
+        FunctionCounter.builder("telltale.flows.evicted.watched", pipeline, p -> sum(p.meters(), m -> m.stats().watchedEvictions()))
+                .description("flows a policy device started, evicted because a whole eviction window was such flows")
+                .register(registry);
         FunctionCounter.builder("telltale.flows.records", pipeline, p -> sum(p.meters(), m -> m.stats().recordsEmitted()))
                 .description("flow records written (final and interim)").register(registry);
         for (DecodeAnomaly kind : DecodeAnomaly.values()) {

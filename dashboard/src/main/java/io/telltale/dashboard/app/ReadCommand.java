@@ -197,6 +197,7 @@ public final class ReadCommand implements Callable<Integer> {
                 stderr.println("telltale read: policy: " + note);
             }
         }
+        config = config.withWatched(WatchedNetworks.of(policy));
         io.telltale.signatures.engine.SignatureDetector signatures = rules == null ? null
                 : SignatureOptions.rules(rules, SignatureOptions.context(ruleVars, spec), stderr, "telltale read", spec);
         io.telltale.signatures.ioc.IndicatorDetector iocs = indicators == null ? null

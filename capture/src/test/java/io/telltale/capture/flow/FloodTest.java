@@ -1,0 +1,86 @@
+package io.telltale.capture.flow;
+
+import static io.telltale.capture.Frames.ipv4;
+import static io.telltale.capture.Frames.tcp;
+import static io.telltale.capture.Frames.udp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.telltale.capture.Frames;
+import io.telltale.capture.decode.LinkType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Floods an adversary on the mirrored network can send to blind the monitor: millions of flows from
+ * random sources. The flow table stays at its cap (memory is bounded by construction), what it pushed
+ * out is counted, and the flows a policy device started are kept through the flood — whole, one
+ * record, every byte counted — while unknown sources' flows give way.
+ */
+class FloodTest {
+
+    static final long SECOND = 1_000_000_000L;
+    static final int MAX_FLOWS = 4096;
+    static final int FLOOD = 2_000_000;
+
+    @Test
+    void aFloodOfRandomSourcesPushesOutOnlyUnknownFlows() {
+        Outcome watched = floodAround(LocalNetworks.parse(List.of("10.20.30.0/24")));
+        assertThat(watched.deviceRecords()).as("the device's flows, watched: each one record, ended by the input's end")
+                .hasSize(2).allSatisfy(r -> assertThat(r.endReason()).isEqualTo(FlowEndReason.END_OF_INPUT));
+        // every packet: the check-in's 40 datagrams, the session's SYN and 40 segments
+        assertThat(watched.deviceRecords().stream().mapToLong(FlowRecord::originatorPackets).sum()).isEqualTo(81);
+        assertThat(watched.meter().stats().watchedEvictions()).isZero();
+    }
+
+    @Test
+    void withoutWatchingTheSameFloodWouldCutTheDevicesFlows() {
+        // the control: the same flood with no network watched evicts the device's flows, and splits them
+        assertThat(floodAround(LocalNetworks.NONE).deviceRecords().size()).isGreaterThan(2);
+    }
+
+    record Outcome(List<FlowRecord> deviceRecords, FlowMeter meter) {
+    }
+
+    /**
+     * A scanner's UDP check-in to its vendor and a TCP session of its own run through a flood of UDP
+     * and SYN packets from random sources; every 50,000 flood packets both of the device's flows send
+     * again (so they are not idle, only older than the flood).
+     */
+    static Outcome floodAround(LocalNetworks watched) {
+        List<FlowRecord> records = new ArrayList<>();
+        FlowMeter meter = new FlowMeter(FlowConfig.DEFAULTS.withMaxFlows(MAX_FLOWS).withWatched(watched), records::add,
+                StreamHandler.NONE);
+        byte[] checkIn = ipv4("10.20.30.11", "198.51.100.7", 17, udp(40000, 8443, new byte[32]));
+        int seq = 1000;
+        long now = SECOND;
+        send(meter, now, ipv4("10.20.30.11", "203.0.113.45", 6, tcp(50000, 443, seq, 0, 0x02, new byte[0])));
+        send(meter, now, ipv4("203.0.113.45", "10.20.30.11", 6, tcp(443, 50000, 5000, seq + 1, 0x12, new byte[0])));
+        seq++;
+        Random random = new Random(42);
+        int deviceRounds = 0;
+        for (int i = 0; i < FLOOD; i++) {
+            now += 1_000; // a million packets a second
+            if (i % 50_000 == 0 && deviceRounds < 39) {
+                send(meter, now, checkIn);
+                send(meter, now, ipv4("10.20.30.11", "203.0.113.45", 6, tcp(50000, 443, seq, 5001, 0x18, new byte[100])));
+                seq += 100;
+                deviceRounds++;
+            }
+            String source = "100." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+            send(meter, now, random.nextBoolean() ? ipv4(source, "10.20.30.11", 17, udp(random.nextInt(65536), 53, new byte[8]))
+                    : ipv4(source, "10.20.30.11", 6, tcp(random.nextInt(65536), 80, random.nextInt(), 0, 0x02, new byte[0])));
+            assertThat(meter.liveFlows()).isLessThanOrEqualTo(MAX_FLOWS);
+        }
+        send(meter, now, checkIn);
+        send(meter, now, ipv4("10.20.30.11", "203.0.113.45", 6, tcp(50000, 443, seq, 5001, 0x18, new byte[100])));
+        meter.finish();
+        assertThat(meter.stats().evictions()).as("the flood was shed, and counted").isGreaterThan(FLOOD / 2);
+        return new Outcome(records.stream().filter(r -> r.originatorHost().equals("10.20.30.11")).toList(), meter);
+    }
+
+    static void send(FlowMeter meter, long nanos, byte[] ip) {
+        meter.onPacket(nanos, ip.length, Frames.segment(ip), 0, ip.length, LinkType.RAW);
+    }
+}
