@@ -50,6 +50,9 @@ public final class IndexingSink implements EventSink, AutoCloseable {
     private final AtomicLong retentionDeletions = new AtomicLong();
     private volatile long caughtUpNanos = System.nanoTime();
     private volatile boolean finished;
+    private volatile boolean failing;
+    private long failuresBefore;
+    private boolean wroteSinceFailure;
     /** How often retention looks at the disk, in wall time. */
     static final long RETENTION_EVERY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -117,7 +120,10 @@ public final class IndexingSink implements EventSink, AutoCloseable {
         try {
             switch (event) {
                 case ProtocolRecord record -> hold(record);
-                case FlowEvent flowEvent -> flow(flowEvent.flow());
+                case FlowEvent flowEvent -> {
+                    flow(flowEvent.flow());
+                    wroteSinceFailure = true;
+                }
                 case Alert alert -> index.addAlert(alert);
                 case AssetChange change -> index.addAssetChange(change);
             }
@@ -168,6 +174,7 @@ public final class IndexingSink implements EventSink, AutoCloseable {
             if (drained) {
                 caughtUpNanos = started;
             }
+            succeeded();
         } catch (IOException | RuntimeException e) {
             failed(e);
         }
@@ -201,6 +208,26 @@ public final class IndexingSink implements EventSink, AutoCloseable {
         if (failures.getAndIncrement() == 0) {
             firstFailure = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
+        wroteSinceFailure = false;
+        if (!failing) {
+            failing = true;
+            failuresBefore = failures.get() - 1;
+            log.accept("index: writing failed (" + e.getMessage() + "): flows are not indexed until it works again; what "
+                    + "was committed is kept");
+        }
+    }
+
+    /** Said once when writing works again after failures (a full disk given space, say). */
+    private void succeeded() {
+        if (failing && wroteSinceFailure) {
+            failing = false;
+            log.accept("index: writing works again; " + (failures.get() - failuresBefore) + " writes failed meanwhile");
+        }
+    }
+
+    /** Whether the last write or commit failed: the health page's flag. */
+    public boolean failing() {
+        return failing;
     }
 
     /** Events waiting for the indexing thread. */

@@ -49,7 +49,7 @@ public final class LuceneFlowIndex implements FlowIndex {
     private final IndexLayout layout;
     private final FlowDocuments documents;
     private final Map<LocalDate, IndexWriter> days = new LinkedHashMap<>(8, 0.75f, true);
-    private final IndexWriter alerts;
+    private IndexWriter alerts;
     private long flowsAdded;
 
     private final IndexRetention retention;
@@ -89,8 +89,32 @@ public final class LuceneFlowIndex implements FlowIndex {
 
     @Override
     public void addFlow(FlowRecord flow, int sequence, List<ProtocolRecord> records, byte[] packets) throws IOException {
-        writer(IndexLayout.day(flow.startNanos())).addDocument(documents.fields(flow, sequence, records, packets));
+        LocalDate day = IndexLayout.day(flow.startNanos());
+        IndexWriter writer = writer(day);
+        try {
+            writer.addDocument(documents.fields(flow, sequence, records, packets));
+        } catch (IOException | RuntimeException e) {
+            discardIfBroken(day, writer);
+            throw e;
+        }
         flowsAdded++;
+    }
+
+    /**
+     * A writer that a failure closed (a full disk during a flush or a commit can be fatal to it) is
+     * dropped, so the next flow of its day opens the partition again from its last commit: indexing
+     * stops while the disk is full and resumes by itself when space returns; what was not committed is
+     * lost, what was committed is kept.
+     */
+    private void discardIfBroken(LocalDate day, IndexWriter writer) {
+        if (!writer.isOpen() || writer.getTragicException() != null) {
+            days.remove(day);
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException e) {
+                // already closed by the failure: nothing left to release
+            }
+        }
     }
 
     private IndexWriter writer(LocalDate day) throws IOException {
@@ -126,7 +150,16 @@ public final class LuceneFlowIndex implements FlowIndex {
             doc.add(new SortedNumericDocValuesField(AlertFields.FLOW, flow));
         }
         doc.add(new StoredField(IndexSchema.SOURCE, FlowDocuments.JSON.writeValueAsBytes(alert)));
-        alerts.addDocument(doc);
+        addToAlerts(doc);
+    }
+
+    private void addToAlerts(Document doc) throws IOException {
+        try {
+            alerts.addDocument(doc);
+        } catch (IOException | RuntimeException e) {
+            reopenAlertsIfBroken();
+            throw e;
+        }
     }
 
     @Override
@@ -137,7 +170,7 @@ public final class LuceneFlowIndex implements FlowIndex {
         keyword(doc, AlertFields.CHANGE, change.kind());
         keyword(doc, AlertFields.ADDRESS, change.address());
         doc.add(new StoredField(IndexSchema.SOURCE, FlowDocuments.JSON.writeValueAsBytes(change)));
-        alerts.addDocument(doc);
+        addToAlerts(doc);
     }
 
     private static void time(Document doc, long nanos) {
@@ -156,14 +189,45 @@ public final class LuceneFlowIndex implements FlowIndex {
 
     @Override
     public void commit() throws IOException {
-        for (IndexWriter writer : days.values()) {
-            if (writer.hasUncommittedChanges()) {
-                writer.setLiveCommitData(Map.of(COMMITTED_FLOWS, Long.toString(flowsAdded)).entrySet());
-                writer.commit();
+        IOException failure = null;
+        for (Map.Entry<LocalDate, IndexWriter> day : List.copyOf(days.entrySet())) {
+            IndexWriter writer = day.getValue();
+            try {
+                if (writer.hasUncommittedChanges()) {
+                    writer.setLiveCommitData(Map.of(COMMITTED_FLOWS, Long.toString(flowsAdded)).entrySet());
+                    writer.commit();
+                }
+            } catch (IOException | RuntimeException e) {
+                discardIfBroken(day.getKey(), writer);
+                failure = failure == null ? (e instanceof IOException io ? io : new IOException(e)) : failure;
             }
         }
-        if (alerts.hasUncommittedChanges()) {
-            alerts.commit();
+        try {
+            if (alerts.hasUncommittedChanges()) {
+                alerts.commit();
+            }
+        } catch (IOException | RuntimeException e) {
+            reopenAlertsIfBroken();
+            failure = failure == null ? (e instanceof IOException io ? io : new IOException(e)) : failure;
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** The alert index's writer again, from its last commit, when a failure closed it. */
+    private void reopenAlertsIfBroken() {
+        if (!alerts.isOpen() || alerts.getTragicException() != null) {
+            try {
+                alerts.rollback();
+            } catch (IOException | RuntimeException e) {
+                // already closed
+            }
+            try {
+                alerts = new IndexWriter(FSDirectory.open(layout.alerts()), config(ALERT_SORT));
+            } catch (IOException e) {
+                // still no room: the next commit tries again
+            }
         }
     }
 
