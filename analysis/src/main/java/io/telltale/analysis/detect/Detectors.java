@@ -51,7 +51,7 @@ public final class Detectors {
                 new DeclarationConstraintDetector(policy),
                 new NewDestinationDetector(policy),
                 new BeaconDetector(policy),
-                new DnsTunnelDetector(),
+                new DnsTunnelDetector(policy),
                 new IcmpTunnelDetector(),
                 new RemoteAccessDetector(policy),
                 new LongConnectionDetector(policy),

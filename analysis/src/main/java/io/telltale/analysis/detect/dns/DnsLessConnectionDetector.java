@@ -27,9 +27,14 @@ public final class DnsLessConnectionDetector implements Detector {
 
     static final long WARM_UP_NANOS = 180_000_000_000L;
     static final int MAX_ADDRESSES_PER_CLIENT = 100_000;
+    /** Answers kept over all clients (a DNS flood from random clients must not grow the table for ever). */
+    static final int MAX_ADDRESSES = 262_144;
 
     private final Policy policy;
-    private final Map<String, Set<String>> resolved = new HashMap<>();
+    /** Per client, the addresses its answers gave; least recently asked first, for eviction. */
+    private final java.util.LinkedHashMap<String, Set<String>> resolved = new java.util.LinkedHashMap<>(16, 0.75f, true);
+    private long stored;
+    private long clientsShed;
     private long firstNanos = Long.MIN_VALUE;
 
     private final long warmUpNanos;
@@ -50,11 +55,50 @@ public final class DnsLessConnectionDetector implements Detector {
         if (record instanceof DnsRecord r && r.answers() != null) {
             Set<String> mine = resolved.computeIfAbsent(r.originatorHost(), c -> new HashSet<>());
             for (String answer : r.answers()) {
-                if (mine.size() < MAX_ADDRESSES_PER_CLIENT && com.google.common.net.InetAddresses.isInetAddress(answer)) {
-                    mine.add(normalise(answer));
+                if (mine.size() < MAX_ADDRESSES_PER_CLIENT && com.google.common.net.InetAddresses.isInetAddress(answer)
+                        && mine.add(normalise(answer))) {
+                    stored++;
+                }
+            }
+            while (stored > MAX_ADDRESSES && resolved.size() > 1) {
+                shedOne(r.originatorHost());
+            }
+        }
+    }
+
+    /**
+     * Drops the least recently asking client that no policy group names (the table is for watching the
+     * devices; an unknown flood of clients goes first), or the least recent of all when every client is
+     * a device; never the one asking now.
+     */
+    private void shedOne(String asking) {
+        String victim = null;
+        for (String client : resolved.keySet()) {
+            if (!client.equals(asking) && policy.groupsOf(client).isEmpty()) {
+                victim = client;
+                break;
+            }
+        }
+        if (victim == null) {
+            for (String client : resolved.keySet()) {
+                if (!client.equals(asking)) {
+                    victim = client;
+                    break;
                 }
             }
         }
+        stored -= resolved.remove(victim).size();
+        clientsShed++;
+    }
+
+    /** Answers held now, over all clients (at most {@link #MAX_ADDRESSES} after each record). */
+    long storedAddresses() {
+        return stored;
+    }
+
+    /** Clients whose answers were dropped to stay within {@link #MAX_ADDRESSES}. */
+    public long clientsShed() {
+        return clientsShed;
     }
 
     @Override

@@ -25,9 +25,31 @@ import java.util.function.Consumer;
  */
 public final class DnsTunnelDetector implements Detector {
 
+    private final io.telltale.analysis.policy.Policy policy;
+
+    public DnsTunnelDetector() {
+        this(io.telltale.analysis.policy.Policy.empty());
+    }
+
+    /**
+     * @param policy whose devices are tracked beyond {@link #MAX_TRACKED} (up to twice it): a flood of
+     *     others' names cannot blind the detector to them
+     */
+    public DnsTunnelDetector(io.telltale.analysis.policy.Policy policy) {
+        this.policy = policy;
+    }
+
     static final int MIN_UNIQUE = 20;
     static final int LONG_LABEL = 30;
     static final int MAX_TRACKED = 10_000;
+    /** Names kept over all domains: a flood of random names stops being remembered here, not the heap. */
+    static final int MAX_NAMES = 1_000_000;
+    private long storedNames;
+
+    /** Names held now, over all domains (at most {@link #MAX_NAMES}). */
+    long storedNames() {
+        return storedNames;
+    }
 
     /** What a device asked under one domain. */
     private static final class Domain {
@@ -60,7 +82,8 @@ public final class DnsTunnelDetector implements Detector {
         String key = r.originatorHost() + "|" + domain;
         Domain d = domains.get(key);
         if (d == null) {
-            if (domains.size() >= MAX_TRACKED) {
+            if (domains.size() >= MAX_TRACKED
+                    && (domains.size() >= 2 * MAX_TRACKED || policy.groupsOf(r.originatorHost()).isEmpty())) {
                 return;
             }
             d = new Domain();
@@ -68,8 +91,8 @@ public final class DnsTunnelDetector implements Detector {
             domains.put(key, d);
         }
         d.queries++;
-        if (d.unique.size() < 100_000) {
-            d.unique.add(name);
+        if (d.unique.size() < 100_000 && storedNames < MAX_NAMES && d.unique.add(name)) {
+            storedNames++;
         }
         if (machineMade(name.substring(0, name.length() - domain.length()))) {
             d.longLabels++;
