@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class DnsFloodTest {
 
-    static final int EXCHANGES = 400_000;
+    static final int EXCHANGES = Integer.getInteger("flood.exchanges", 400_000);
 
     @Test
     void aFloodOfRandomNamesStaysWithinItsBoundsAndThePolicyDevicesAreStillWatched() throws Exception {
