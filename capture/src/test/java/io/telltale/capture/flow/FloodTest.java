@@ -13,10 +13,12 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Floods an adversary on the mirrored network can send to blind the monitor: millions of flows from
- * random sources. The flow table stays at its cap (memory is bounded by construction), what it pushed
+ * Floods an adversary on the mirrored network can send to blind the monitor. Millions of flows from
+ * random sources: the flow table stays at its cap (memory is bounded by construction), what it pushed
  * out is counted, and the flows a policy device started are kept through the flood — whole, one
- * record, every byte counted — while unknown sources' flows give way.
+ * record, every byte counted — while unknown sources' flows give way. Fragments that never complete
+ * are refused past the fragment table's bound, and counted; a stream whose hole never fills takes no
+ * more than the reassembly budget.
  */
 class FloodTest {
 
@@ -38,6 +40,46 @@ class FloodTest {
     void withoutWatchingTheSameFloodWouldCutTheDevicesFlows() {
         // the control: the same flood with no network watched evicts the device's flows, and splits them
         assertThat(floodAround(LocalNetworks.NONE).deviceRecords().size()).isGreaterThan(2);
+    }
+
+    @Test
+    void aFragmentFloodIsHeldWithinItsTableAndCounted() {
+        FlowMeter meter = new FlowMeter(FlowConfig.DEFAULTS, record -> { }, StreamHandler.NONE);
+        Random random = new Random(5);
+        long now = SECOND;
+        for (int i = 0; i < 500_000; i++) {
+            now += 1_000;
+            // first fragments that never get their rest: each would hold a datagram open until its timeout
+            String source = "100." + random.nextInt(256) + "." + random.nextInt(256) + "." + random.nextInt(256);
+            send(meter, now, io.telltale.capture.Frames.ipv4(source, "10.20.30.11", 17, random.nextInt(65536), 0, true,
+                    new byte[64]));
+        }
+        meter.finish();
+        long refused = meter.decodeStats().count(io.telltale.capture.decode.DecodeAnomaly.FRAGMENT_TABLE_FULL);
+        assertThat(refused).as("fragments refused once %d datagrams were open", FragmentConfig().maxDatagrams())
+                .isGreaterThan(400_000);
+    }
+
+    @Test
+    void anEndlessOutOfOrderStreamUsesNoMoreThanItsReassemblyBudget() {
+        FlowMeter meter = new FlowMeter(FlowConfig.DEFAULTS, record -> { }, StreamHandler.NONE);
+        long now = SECOND;
+        send(meter, now, ipv4("203.0.113.9", "10.20.30.11", 6, tcp(443, 40000, 1000, 0, 0x02, new byte[0])));
+        send(meter, now, ipv4("10.20.30.11", "203.0.113.9", 6, tcp(40000, 443, 5000, 1001, 0x12, new byte[0])));
+        // segments always past a hole that never fills: each would wait for it
+        for (int i = 0; i < 200_000; i++) {
+            now += 1_000;
+            send(meter, now, ipv4("203.0.113.9", "10.20.30.11", 6, tcp(443, 40000, 1001 + 1400 + i * 1400, 5001, 0x18,
+                    new byte[1400])));
+        }
+        var budget = meter.reassemblyBudget();
+        assertThat(budget.bytesAllocated()).as("the buffers out-of-order data may take")
+                .isLessThanOrEqualTo((long) FlowConfig.DEFAULTS.reassemblyWindowBytes() * FlowConfig.DEFAULTS.reassemblyBuffers());
+        meter.finish();
+    }
+
+    static io.telltale.capture.decode.fragment.FragmentConfig FragmentConfig() {
+        return FlowConfig.DEFAULTS.fragments();
     }
 
     record Outcome(List<FlowRecord> deviceRecords, FlowMeter meter) {
