@@ -236,6 +236,13 @@ class DashboardBrowserTest {
         browser.findElement(By.id("detail-accept")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("detail-error"), "needs the admin role"));
         screenshot("alert");
+        // its evidence, followed to the flow
+        WebElement evidence = browser.findElements(By.cssSelector("#detail-flows tbody tr")).getFirst();
+        String evidenceUid = evidence.findElements(By.tagName("td")).get(1).getText();
+        evidence.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("flow-title"), "Flow " + evidenceUid));
+        assertThat(browser.findElements(By.cssSelector("#flow-fields tbody tr")).stream().map(WebElement::getText))
+                .anyMatch(t -> t.equals("ip.dst 203.0.113.45"));
         browser.findElement(By.id("detail-pcap")).click();
         Path pcap = null;
         for (int i = 0; i < 100 && pcap == null; i++) {
