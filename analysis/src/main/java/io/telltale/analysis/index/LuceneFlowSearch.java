@@ -520,7 +520,11 @@ public final class LuceneFlowSearch implements FlowSearch {
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         for (String field : List.of(AlertFields.ID, AlertFields.CATEGORY, AlertFields.DETECTOR, AlertFields.SEVERITY)) {
             Term term = new Term(field, value);
-            any.add(wildcard ? new WildcardQuery(term) : new TermQuery(term), Occur.SHOULD);
+            try {
+                any.add(wildcard ? new WildcardQuery(term) : new TermQuery(term), Occur.SHOULD);
+            } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
+                throw new IllegalArgumentException("the wildcard pattern is too complex; use fewer * and ?");
+            }
         }
         Set<Long> flowIds = new HashSet<>();
         forEachValue(searcher.search(any.build(), new FacetsCollectorManager()), AlertFields.FLOW, flowIds::add);

@@ -21,10 +21,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The routes of the dashboard's API: login and logout, who am I, alerts, flow search with facets and
- * a histogram, a flow's documents, the users (admin), health, the OpenAPI document, the Prometheus
- * metrics and the pages. Searches and logins are audited. Every answer is JSON written by Jackson,
- * so strings from the wire stay strings.
+ * The routes of the dashboard's API: login and logout, who am I, alerts with their triage, series
+ * (beacon, DNS tunnel), packets and evidence bundle, flow search with facets and a histogram, a flow's
+ * documents, a query's packets, the fields a query may name, devices (AlertSeries, DeviceViews), the
+ * policy and accepting into it, the users (admin), health, the OpenAPI document, the event stream, the
+ * Prometheus metrics and the pages. Searches, exports, triage and policy changes are audited. Every
+ * answer is JSON written by Jackson, so strings from the wire stay strings.
  */
 final class DashboardApi {
 

@@ -78,6 +78,19 @@ final class FieldQueries {
         return new BooleanQuery.Builder().add(structural, Occur.SHOULD).add(term, Occur.SHOULD).build();
     }
 
+    /**
+     * A wildcard query; a pattern whose automaton Lucene will not build (too many states: found by
+     * fuzzing the query language, as a long run of ? and * between other characters) is refused as
+     * bad input rather than thrown as Lucene's own exception.
+     */
+    static Query wildcard(Term term) {
+        try {
+            return new WildcardQuery(term);
+        } catch (org.apache.lucene.util.automaton.TooComplexToDeterminizeException e) {
+            throw new IllegalArgumentException("the wildcard pattern is too complex; use fewer * and ? in one word");
+        }
+    }
+
     private static long count(String text) {
         try {
             return Long.parseLong(text);
@@ -226,7 +239,7 @@ final class FieldQueries {
         }
         String text = fold(value.text(), lowerCase);
         if (value.wildcard()) {
-            return new WildcardQuery(new Term(name, text));
+            return wildcard(new Term(name, text));
         }
         return new TermQuery(new Term(name, IndexSchema.term(text)));
     }
@@ -254,12 +267,12 @@ final class FieldQueries {
         boolean wildcard = words.stream().anyMatch(w -> w.indexOf('*') >= 0 || w.indexOf('?') >= 0);
         if (words.size() == 1) {
             Term term = new Term(IndexSchema.TEXT, words.getFirst());
-            return wildcard ? new WildcardQuery(term) : new TermQuery(term);
+            return wildcard ? wildcard(term) : new TermQuery(term);
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String w : words) {
             Term term = new Term(IndexSchema.TEXT, w);
-            all.add(w.indexOf('*') >= 0 || w.indexOf('?') >= 0 ? new WildcardQuery(term) : new TermQuery(term), Occur.MUST);
+            all.add(w.indexOf('*') >= 0 || w.indexOf('?') >= 0 ? wildcard(term) : new TermQuery(term), Occur.MUST);
         }
         return all.build();
     }

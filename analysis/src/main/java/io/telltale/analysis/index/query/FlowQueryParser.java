@@ -152,7 +152,11 @@ public final class FlowQueryParser {
                 if (word.isRange()) {
                     throw error(start, "a range or comparison needs a field before it, as in port:[1 TO 1023] or bytes.out:>1000");
                 }
-                return FieldQueries.freeText(word.text());
+                try {
+                    return FieldQueries.freeText(word.text());
+                } catch (IllegalArgumentException e) {
+                    throw error(start, e.getMessage());
+                }
             }
             at++; // the colon
             if (field.equals("exists")) {
@@ -182,6 +186,8 @@ public final class FlowQueryParser {
                             : LongPoint.newSetQuery(IndexSchema.ID, flows);
                 } catch (java.io.IOException e) {
                     throw error(value.start(), "the alert index cannot be read: " + e.getMessage());
+                } catch (IllegalArgumentException e) {
+                    throw error(value.start(), "alert: " + e.getMessage());
                 }
             }
             List<FieldSpec> fields = schema.resolve(field);
