@@ -9,10 +9,8 @@ import io.telltale.dashboard.auth.PasswordHasher;
 import io.telltale.dashboard.auth.Role;
 import io.telltale.dashboard.auth.UserStore;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,20 +61,12 @@ class DashboardAttackTest {
     }
 
     static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiCalls(client, base).send(method, path, body, headers);
     }
 
+    /** Logs in; returns the cookie header value and the CSRF token. */
     static String[] login(String name, String password, String... headers) throws Exception {
-        HttpResponse<String> r = send("POST", "/api/login", "{\"name\":\"" + name + "\",\"password\":\"" + password + "\"}",
-                headers.length > 0 ? headers : new String[] {"Content-Type", "application/json"});
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        String cookie = r.headers().firstValue("set-cookie").orElseThrow();
-        return new String[] {cookie.substring(0, cookie.indexOf(';')), JSON.readTree(r.body()).get("csrf").asText()};
+        return new ApiCalls(client, base).login(name, password, headers);
     }
 
     @Test

@@ -114,6 +114,20 @@ class DashboardBrowserTest {
         }
     }
 
+    /** The first file in the downloads ending so, waited for up to ten seconds; null when none came. */
+    static Path downloaded(String suffix) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            try (var files = Files.list(downloads)) {
+                Path found = files.filter(f -> f.toString().endsWith(suffix)).findFirst().orElse(null);
+                if (found != null) {
+                    return found;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
     static void screenshot(String name) throws Exception {
         Path shots = Path.of("target/screenshots");
         Files.createDirectories(shots);
@@ -244,25 +258,13 @@ class DashboardBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#flow-fields tbody tr")).stream().map(WebElement::getText))
                 .anyMatch(t -> t.equals("ip.dst 203.0.113.45"));
         browser.findElement(By.id("detail-pcap")).click();
-        Path pcap = null;
-        for (int i = 0; i < 100 && pcap == null; i++) {
-            try (var files = Files.list(downloads)) {
-                pcap = files.filter(f -> f.toString().endsWith(".pcap")).findFirst().orElse(null);
-            }
-            Thread.sleep(100);
-        }
+        Path pcap = downloaded(".pcap");
         assertThat(pcap).as("the pcap was downloaded").isNotNull();
         DashboardServerTest.CommandLineRun.run("read", pcap.toString(), "--out", dir.resolve("downloaded").toString());
         assertThat(Files.readString(dir.resolve("downloaded/conn.log"))).contains("203.0.113.45");
         // and the evidence bundle: pcap, records, alert, manifest lines, their hashes
         browser.findElement(By.id("detail-evidence")).click();
-        Path zip = null;
-        for (int i = 0; i < 100 && zip == null; i++) {
-            try (var files = Files.list(downloads)) {
-                zip = files.filter(f -> f.toString().endsWith(".zip")).findFirst().orElse(null);
-            }
-            Thread.sleep(100);
-        }
+        Path zip = downloaded(".zip");
         assertThat(zip).as("the evidence bundle was downloaded").isNotNull();
         try (var bundle = new java.util.zip.ZipFile(zip.toFile())) {
             assertThat(bundle.stream().map(java.util.zip.ZipEntry::getName).toList())

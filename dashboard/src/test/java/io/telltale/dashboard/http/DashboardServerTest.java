@@ -80,22 +80,12 @@ class DashboardServerTest {
     }
 
     static HttpResponse<String> send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (headers.length > 0) {
-            b.headers(headers);
-        }
-        return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return new ApiCalls(client, base).send(method, path, body, headers);
     }
 
     /** Logs in; returns the cookie header value and the CSRF token. */
-    static String[] login(String name, String password) throws Exception {
-        HttpResponse<String> r = send("POST", "/api/login", "{\"name\":\"" + name + "\",\"password\":\"" + password + "\"}",
-                "Content-Type", "application/json");
-        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-        String cookie = r.headers().firstValue("set-cookie").orElseThrow();
-        assertThat(cookie).contains("Secure").contains("HttpOnly").contains("SameSite=Strict");
-        return new String[] {cookie.substring(0, cookie.indexOf(';')), JSON.readTree(r.body()).get("csrf").asText()};
+    static String[] login(String name, String password, String... headers) throws Exception {
+        return new ApiCalls(client, base).login(name, password, headers);
     }
 
     @Test
