@@ -13,10 +13,6 @@ import io.telltale.analysis.event.FlowEvent;
 import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.event.ProtocolRecord;
 import io.telltale.analysis.policy.Policy;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -228,18 +224,8 @@ public final class DetectionSink implements EventSink {
         return copy;
     }
 
-    /** One digest per thread, reset by each use: getInstance per alert cost more than the hashing. */
-    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    });
-
     static String id(String key) {
-        byte[] h = SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
-        return "TT-" + HexFormat.of().formatHex(h, 0, 8);
+        return AlertIds.of(key);
     }
 
     /** Consumer view, for tests. */

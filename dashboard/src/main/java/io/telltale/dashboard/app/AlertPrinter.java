@@ -32,7 +32,8 @@ final class AlertPrinter {
                     // built by hand: printf's parsing cost more than the rest of a busy capture's alert path
                     StringBuilder line = new StringBuilder(160).append("ALERT ");
                     pad(line, a.severity(), 8).append(' ');
-                    pad(line, a.category(), 18).append(' ').append(a.deviceAddress());
+                    // the sensor's own alerts (a capture gap) name the interface instead of a device
+                    pad(line, a.category(), 18).append(' ').append(a.deviceAddress() != null ? a.deviceAddress() : a.deviceName());
                     if (a.remoteAddress() != null) {
                         line.append(" -> ").append(a.remoteAddress());
                         if (a.remoteName() != null) {

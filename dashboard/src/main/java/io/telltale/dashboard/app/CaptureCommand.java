@@ -8,6 +8,7 @@ import io.telltale.capture.source.live.Privileges;
 import io.telltale.analysis.asset.OuiRegistry;
 import io.telltale.analysis.detect.DetectionSink;
 import io.telltale.analysis.detect.Detectors;
+import io.telltale.analysis.detect.sensor.CaptureGaps;
 import io.telltale.analysis.pipeline.SerialSink;
 import io.telltale.analysis.policy.Policy;
 import io.telltale.analysis.policy.PolicyLoader;
@@ -249,6 +250,14 @@ public final class CaptureCommand implements Callable<Integer> {
                     policy != null ? policy : Policy.empty(), OuiRegistry.system());
             // one lock for the workers' events and the periodic evaluations: detectors see one thing at a time
             SerialSink events = new SerialSink(detection == null ? logsAndIndex : detection);
+            // the sensor's own gaps are alerts like any other: printed, counted, logged, indexed and sent
+            io.telltale.analysis.event.EventSink alerting = alertsAndLogs;
+            CaptureGaps gapAlerts = new CaptureGaps(alert -> {
+                synchronized (events) {
+                    alerting.accept(alert);
+                    alerting.endOfBatch();
+                }
+            });
             capture = new LiveCapture(interfaceName, source.equals("afpacket"), workers, ring, flowConfig, events, line -> {
                 if (line.startsWith("capture-gap")) {
                     interfaceGaps.incrementAndGet();
@@ -258,6 +267,7 @@ public final class CaptureCommand implements Callable<Integer> {
                     stdout.flush();
                 }
             });
+            capture.reportGapsTo(gapAlerts);
             if (flowsOnly) {
                 capture.flowsOnly();
             }
@@ -280,9 +290,9 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             AssetLog.InventoryFile inventoryFile = null;
             java.nio.channels.FileChannel proposalFile = null;
+            // made while we may still create files in the output directory (a capture gap is an alert, with or without a policy)
+            logs.openAll();
             if (detection != null) {
-                // made while we may still create files in the output directory
-                logs.openAll();
                 inventoryFile = AssetLog.InventoryFile.open(out.resolve("assets.jsonl"));
                 if (learner != null) {
                     proposalFile = java.nio.channels.FileChannel.open(out.resolve("policy-proposal.diff"),
@@ -308,7 +318,7 @@ public final class CaptureCommand implements Callable<Integer> {
                     becomes != null && !becomes.equals("root") ? becomes : System.getProperty("user.name"),
                     Privileges.effectiveCapabilities());
             stdout.flush();
-            CaptureHealth health = new CaptureHealth(capture, outputOptions.registry, stdout); // on /metrics under telltale run
+            CaptureHealth health = new CaptureHealth(capture, outputOptions.registry, stdout, gapAlerts); // on /metrics under telltale run
             PipelineMeters.bindPipeline(outputOptions.registry, capture);
             if (indexing != null) {
                 PipelineMeters.bindIndex(outputOptions.registry, indexing.sink(), data.dataDir.resolve("index"));
@@ -356,6 +366,7 @@ public final class CaptureCommand implements Callable<Integer> {
             }
             capture.stop();
             health.report();
+            gapAlerts.stop(LiveCapture.wallNanos());
             if (detection != null) {
                 synchronized (events) {
                     detection.finish(System.currentTimeMillis() * 1_000_000L);

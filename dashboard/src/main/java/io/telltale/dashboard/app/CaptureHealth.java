@@ -3,6 +3,7 @@ package io.telltale.dashboard.app;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.telltale.analysis.detect.sensor.CaptureGaps;
 import io.telltale.capture.source.live.CaptureCounters;
 import java.io.PrintWriter;
 import java.util.HashMap;
@@ -14,20 +15,25 @@ import java.util.Map;
  * The health of a live capture: per source, packets and bytes received, kernel and interface drops as
  * Micrometer meters ({@code telltale.capture.*}, tagged by source), frames shed by full worker rings;
  * a line each interval for the log, and a {@code capture-gap} line whenever drops grew, because a
- * packet a monitor did not see is a hole in its evidence that the analyst must know about.
+ * packet a monitor did not see is a hole in its evidence that the analyst must know about — and so
+ * also a {@code capture-gap} alert when the loss begins and when it ends ({@link CaptureGaps}).
  */
 final class CaptureHealth {
 
     private final LiveCapture capture;
     private final PrintWriter out;
+    private final CaptureGaps alerts;
+    private long lastWallNanos = LiveCapture.wallNanos();
     private final Map<String, CaptureCounters> last = new HashMap<>();
     private long lastShed;
     private long lastNanos = System.nanoTime();
     private long gaps;
 
-    CaptureHealth(LiveCapture capture, MeterRegistry registry, PrintWriter out) {
+    /** @param alerts where each interval's losses go, to open and close {@code capture-gap} alerts */
+    CaptureHealth(LiveCapture capture, MeterRegistry registry, PrintWriter out, CaptureGaps alerts) {
         this.capture = capture;
         this.out = out;
+        this.alerts = alerts;
         for (LiveCapture.Share share : capture.shares()) {
             String name = share.name();
             FunctionCounter.builder("telltale.capture.packets", share, s -> s.counters().packets()).tag("source", name)
@@ -75,8 +81,11 @@ final class CaptureHealth {
                     newDrops + shed - lastShed, newDrops, shed - lastShed);
         }
         out.flush();
+        long wall = LiveCapture.wallNanos();
+        alerts.interval(capture.interfaceName(), newDrops, shed - lastShed, lastWallNanos, wall);
         lastShed = shed;
         lastNanos = now;
+        lastWallNanos = wall;
     }
 
     long gaps() {

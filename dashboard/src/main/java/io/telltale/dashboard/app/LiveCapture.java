@@ -1,5 +1,6 @@
 package io.telltale.dashboard.app;
 
+import io.telltale.analysis.detect.sensor.CaptureGaps;
 import io.telltale.analysis.dissect.BuiltInProtocols;
 import io.telltale.analysis.dissect.ProtocolSpec;
 import io.telltale.analysis.event.EventSink;
@@ -95,6 +96,18 @@ final class LiveCapture implements PipelineMeters.Figures {
                 throw new UncheckedIOException("the packet store could not close its file", e);
             }
         }
+    }
+
+    private CaptureGaps gaps = new CaptureGaps(alert -> { });
+
+    /** The interface going down and coming back also goes here, as the gap alerts it makes; before {@link #start}. */
+    LiveCapture reportGapsTo(CaptureGaps captureGaps) {
+        this.gaps = captureGaps;
+        return this;
+    }
+
+    String interfaceName() {
+        return interfaceName;
     }
 
     /** Flow records only: no payload is looked at. */
@@ -209,9 +222,11 @@ final class LiveCapture implements PipelineMeters.Figures {
             if (state != last) {
                 if (last == AfPacketSource.LinkState.UP) {
                     downSince = now;
+                    gaps.linkDown(interfaceName, state == AfPacketSource.LinkState.GONE, wallNanos());
                     notices.accept(String.format(Locale.ROOT, "capture-gap: %s is %s: nothing is seen until it is back",
                             interfaceName, state == AfPacketSource.LinkState.GONE ? "gone" : "down"));
                 } else if (state == AfPacketSource.LinkState.UP) {
+                    gaps.linkBack(interfaceName, wallNanos());
                     notices.accept(String.format(Locale.ROOT, "capture: %s is up again after %.1f s", interfaceName,
                             (now - downSince) / 1e9));
                 }
@@ -223,6 +238,7 @@ final class LiveCapture implements PipelineMeters.Figures {
                 while (!stopping) {
                     try {
                         share.source = new AfPacketSource(socket);
+                        gaps.linkBack(interfaceName, wallNanos());
                         notices.accept(String.format(Locale.ROOT, "capture: %s reopened after %.1f s", interfaceName,
                                 (System.nanoTime() - downSince) / 1e9));
                         last = AfPacketSource.LinkState.UP;
@@ -250,6 +266,11 @@ final class LiveCapture implements PipelineMeters.Figures {
                 // what is already in the ring is read before the flows are ended
             }
         }
+    }
+
+    /** Alerts carry wall-clock time, as the detectors' periodic evaluations do. */
+    static long wallNanos() {
+        return System.currentTimeMillis() * 1_000_000L;
     }
 
     private void loop(PacketSource source, PacketHandler handler) {

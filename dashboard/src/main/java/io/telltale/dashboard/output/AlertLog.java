@@ -60,7 +60,9 @@ final class AlertLog implements Closeable {
         g.writeStringField("title", a.title());
         g.writeStringField("why", a.why());
         g.writeObjectFieldStart("device");
-        g.writeStringField("address", a.deviceAddress());
+        if (a.deviceAddress() != null) {
+            g.writeStringField("address", a.deviceAddress()); // none for the sensor's own alerts
+        }
         if (a.deviceName() != null) {
             g.writeStringField("name", a.deviceName());
         }

@@ -49,7 +49,9 @@ public enum JsonFormat {
             o.put("flow_id", a.connection().flowId());
         }
         o.put("event_type", "alert");
-        o.put("src_ip", v.source);
+        if (v.source != null) {
+            o.put("src_ip", v.source); // the sensor's own alerts (a capture gap) have no device
+        }
         if (v.hasPorts()) {
             o.put("src_port", v.sourcePort);
         }
@@ -122,9 +124,11 @@ public enum JsonFormat {
         rule.put("name", v.text(s != null && s.msg() != null ? s.msg() : a.title()));
         rule.put("category", a.category());
         rule.put("ruleset", a.detector());
-        ObjectNode source = o.putObject("source").put("ip", v.source);
-        if (v.hasPorts()) {
-            source.put("port", v.sourcePort);
+        if (v.source != null) {
+            ObjectNode source = o.putObject("source").put("ip", v.source);
+            if (v.hasPorts()) {
+                source.put("port", v.sourcePort);
+            }
         }
         if (v.destination != null) {
             ObjectNode destination = o.putObject("destination").put("ip", v.destination);
@@ -156,7 +160,10 @@ public enum JsonFormat {
         if (sensor.address() != null) {
             observer.putArray("ip").add(sensor.address());
         }
-        ArrayNode related = o.putObject("related").putArray("ip").add(v.source);
+        ArrayNode related = o.putObject("related").putArray("ip");
+        if (v.source != null) {
+            related.add(v.source);
+        }
         if (v.destination != null) {
             related.add(v.destination);
         }
@@ -200,9 +207,11 @@ public enum JsonFormat {
             device.put("ip", sensor.address());
         }
         ObjectNode evidence = o.putArray("evidences").addObject();
-        ObjectNode src = evidence.putObject("src_endpoint").put("ip", v.source);
-        if (v.hasPorts()) {
-            src.put("port", v.sourcePort);
+        if (v.source != null) {
+            ObjectNode src = evidence.putObject("src_endpoint").put("ip", v.source);
+            if (v.hasPorts()) {
+                src.put("port", v.sourcePort);
+            }
         }
         if (v.destination != null) {
             ObjectNode dst = evidence.putObject("dst_endpoint").put("ip", v.destination);
@@ -225,7 +234,10 @@ public enum JsonFormat {
             connection.put("community_uid", v.communityId);
         }
         ArrayNode observables = o.putArray("observables");
-        observables.addObject().put("name", "evidences[0].src_endpoint.ip").put("type_id", 2).put("type", "IP Address").put("value", v.source);
+        if (v.source != null) {
+            observables.addObject().put("name", "evidences[0].src_endpoint.ip").put("type_id", 2).put("type", "IP Address")
+                    .put("value", v.source);
+        }
         if (v.destination != null) {
             observables.addObject().put("name", "evidences[0].dst_endpoint.ip").put("type_id", 2).put("type", "IP Address")
                     .put("value", v.destination);

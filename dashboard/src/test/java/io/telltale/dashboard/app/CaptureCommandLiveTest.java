@@ -3,6 +3,11 @@ package io.telltale.dashboard.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.telltale.analysis.index.IndexLayout;
+import io.telltale.analysis.index.IndexSchema;
+import io.telltale.analysis.index.LuceneFlowSearch;
 import io.telltale.testdata.ReferenceCorpus;
 import io.telltale.testdata.live.NetnsLab;
 import java.io.BufferedReader;
@@ -220,9 +225,13 @@ class CaptureCommandLiveTest {
         Files.createDirectories(out);
         out.toFile().setWritable(true, false);
         out.toFile().setExecutable(true, false);
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        data.toFile().setWritable(true, false);
+        data.toFile().setExecutable(true, false);
         StringBuilder output = new StringBuilder();
         Process p = start(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=+net_raw",
-                "--ambient-caps=+net_raw"), out);
+                "--ambient-caps=+net_raw"), out, "--data-dir", data.toString());
         String capturing = waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
         assertThat(capturing).as(output.toString()).contains("effective capabilities 2000"); // CAP_NET_RAW alone
         lab.replay(pcap, "--topspeed");
@@ -239,6 +248,26 @@ class CaptureCommandLiveTest {
         assertThat(output.toString()).contains("capture-gap: vcap is down").contains("capture: vcap is up again")
                 .contains("capture-gap: vcap is gone").contains("capture: vcap reopened").contains("captured 272 packets")
                 .contains("capture gaps 2");
+        // each gap is also an alert, dated when it began, and its length is said when it closes; in the alert index too
+        List<JsonNode> alerts = new ArrayList<>();
+        for (String line : Files.readAllLines(out.resolve("alerts.jsonl"))) {
+            alerts.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(alerts).as(output.toString()).extracting(a -> a.get("category").asText()).containsOnly("capture-gap");
+        List<String> titles = alerts.stream().map(a -> a.get("title").asText()).toList();
+        assertThat(titles).hasSize(4).satisfiesExactly(
+                t -> assertThat(t).isEqualTo("Capture interface vcap is down: nothing is seen until it is back"),
+                t -> assertThat(t).matches("Capture gap on vcap: down for [1-4]\\.\\d s"),
+                t -> assertThat(t).isEqualTo("Capture interface vcap is gone: nothing is seen until it is back"),
+                t -> assertThat(t).matches("Capture gap on vcap: gone for \\d\\.\\d s"));
+        assertThat(output.toString()).contains("ALERT high     capture-gap        capture interface vcap  Capture gap on vcap: down for");
+        try (LuceneFlowSearch search = new LuceneFlowSearch(
+                new IndexLayout(data), IndexSchema.standard())) {
+            for (JsonNode a : alerts) {
+                assertThat(search.alert(a.get("id").asText())).as("%s in the alert index", a.get("title"))
+                        .singleElement().satisfies(indexed -> assertThat(indexed.get("title")).isEqualTo(a.get("title").asText()));
+            }
+        }
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
         }

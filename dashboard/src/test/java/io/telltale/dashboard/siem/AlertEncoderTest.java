@@ -68,4 +68,30 @@ class AlertEncoderTest {
         assertTrue(sd.contains("remoteName=\"evil.example#012<13>1"), "a line end is written as rsyslog writes it: " + sd);
         assertTrue(sd.contains("injected\\\" \\] [x=\\\"y\\\"\\]"), "quotes and brackets escaped per RFC 5424 §6.3.3: " + sd);
     }
+
+    /** A capture gap is about the sensor: no device address, and no format may make one up ("null") or break on it. */
+    @Test
+    void anAlertWithoutADeviceIsValidInEveryFormat() throws Exception {
+        java.util.List<Alert> raised = new java.util.ArrayList<>();
+        new io.telltale.analysis.detect.sensor.CaptureGaps(raised::add).linkDown("eth1", false, 1_741_944_414_123_456_789L);
+        Alert gap = raised.getFirst();
+        for (Payload p : Payload.values()) {
+            for (Header h : Header.values()) {
+                String m = new String(new AlertEncoder(SENSOR, h, p, 20, 8192, false, false).encode(gap, 1).bytes(),
+                        StandardCharsets.UTF_8);
+                assertFalse(m.contains("null"), p + "/" + h + ": " + m);
+                assertTrue(m.contains("capture-gap"), p + "/" + h + ": " + m);
+                switch (p) {
+                    case CEF -> assertFalse(FormatParsers.cef(m).extension().containsKey("src"), m);
+                    case LEEF -> assertFalse(FormatParsers.leef(m).attributes().containsKey("src"), m);
+                    case SYSLOG -> assertFalse(m.contains("device="), m);
+                    default -> {
+                        com.fasterxml.jackson.databind.JsonNode json = new ObjectMapper().readTree(m.substring(m.indexOf('{')));
+                        assertFalse(json.has("src_ip") || json.has("source"), p + ": " + m);
+                        assertFalse(json.path("evidences").path(0).has("src_endpoint"), p + ": " + m);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -42,7 +42,7 @@ function alertRow(a, atTop) {
   cell(row, time(a.timestampNanos));
   cell(row, a.severity, 'sev-' + a.severity);
   cell(row, a.category);
-  cell(row, a.deviceAddress + (a.deviceName ? ' ' + a.deviceName : ''));
+  cell(row, [a.deviceAddress, a.deviceName].filter(Boolean).join(' '));
   cell(row, a.remoteAddress ? a.remoteAddress + (a.remoteName ? ' (' + a.remoteName + ')' : '') : '');
   cell(row, a.title);
 }
