@@ -80,47 +80,40 @@ public final class RunCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(),
                         "--config: " + config + " names no capture interface (capture: {interface: eth1}); or give --pcap FILE");
             }
-            RunConfig.Capture cap = c.capture();
-            args.addAll(List.of("capture", "--interface", cap.iface()));
-            add(args, "--source", cap.source());
-            add(args, "--workers", cap.workers());
-            add(args, "--filter", cap.filter());
-            add(args, "--user", cap.user());
-            add(args, "--stats-interval", cap.statsInterval());
-            add(args, "--evaluate-interval", cap.evaluateInterval());
+            args.addAll(c.capture().arguments());
         } else {
             args.addAll(List.of("read", pcap.toString(), "--replay", replay));
             if (c.capture() != null) {
-                add(args, "--workers", c.capture().workers());
-                add(args, "--filter", c.capture().filter());
+                RunConfig.option(args, "--workers", c.capture().workers());
+                RunConfig.option(args, "--filter", c.capture().filter());
             }
         }
         args.addAll(List.of("--out", logs.toString(), "--data-dir", data.toString()));
         if (c.localNetworks() != null && !c.localNetworks().isEmpty()) {
             args.addAll(List.of("--local-nets", String.join(",", c.localNetworks())));
         }
-        add(args, "--policy", c.policy() == null ? null : base.resolve(c.policy()).toString());
+        RunConfig.option(args, "--policy", c.policy() == null ? null : base.resolve(c.policy()).toString());
         for (String r : c.rules() == null ? List.<String>of() : c.rules()) {
             args.addAll(List.of("--rules", r.equals("starter") ? r : base.resolve(r).toString()));
         }
         for (String i : c.indicators() == null ? List.<String>of() : c.indicators()) {
             args.addAll(List.of("--indicators", base.resolve(i).toString()));
         }
-        add(args, "--rule-vars", c.ruleVars() == null ? null : base.resolve(c.ruleVars()).toString());
+        RunConfig.option(args, "--rule-vars", c.ruleVars() == null ? null : base.resolve(c.ruleVars()).toString());
         if (c.retention() != null) {
-            add(args, "--retain-days", c.retention().days());
-            add(args, "--index-quota", c.retention().indexQuota());
-            add(args, "--store-quota", c.retention().storeQuota());
+            RunConfig.option(args, "--retain-days", c.retention().days());
+            RunConfig.option(args, "--index-quota", c.retention().indexQuota());
+            RunConfig.option(args, "--store-quota", c.retention().storeQuota());
         }
         if (c.packets() != null) {
             RunConfig.Packets p = c.packets();
             if (Boolean.FALSE.equals(p.store())) {
                 args.add("--no-store-packets");
             }
-            add(args, "--store-flow-bytes", p.flowBytes());
-            add(args, "--store-file-size", p.fileSize());
-            add(args, "--store-file-minutes", p.fileMinutes());
-            add(args, "--store-filter", p.filter());
+            RunConfig.option(args, "--store-flow-bytes", p.flowBytes());
+            RunConfig.option(args, "--store-file-size", p.fileSize());
+            RunConfig.option(args, "--store-file-minutes", p.fileMinutes());
+            RunConfig.option(args, "--store-filter", p.filter());
             if (Boolean.TRUE.equals(p.devicesOnly())) {
                 args.add("--store-devices-only");
             }
@@ -259,12 +252,5 @@ public final class RunCommand implements Callable<Integer> {
             return new CommandLine.RunLast().execute(parsed);
         });
         return cli.execute(args.toArray(String[]::new));
-    }
-
-    private static void add(List<String> args, String option, Object value) {
-        if (value != null) {
-            args.add(option);
-            args.add(value.toString());
-        }
     }
 }

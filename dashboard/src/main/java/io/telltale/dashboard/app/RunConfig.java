@@ -28,9 +28,36 @@ record RunConfig(Capture capture, @JsonProperty("local_networks") List<String> l
         }
     }
 
-    /** Where packets come from when no {@code --pcap} is given. */
+    /**
+     * Where packets come from when no {@code --pcap} is given; {@code silence: false} leaves the interface's
+     * ARP and IPv6 as they are (a lab, or a port that must answer), where the default mutes them.
+     */
     record Capture(@JsonProperty("interface") String iface, Source source, Workers workers, String filter, String user,
-                   @JsonProperty("stats_interval") Integer statsInterval, @JsonProperty("evaluate_interval") Integer evaluateInterval) {
+                   @JsonProperty("stats_interval") Integer statsInterval, @JsonProperty("evaluate_interval") Integer evaluateInterval,
+                   Boolean silence) {
+
+        /** The capture command's options for this section. */
+        List<String> arguments() {
+            List<String> args = new java.util.ArrayList<>(List.of("capture", "--interface", iface));
+            option(args, "--source", source);
+            option(args, "--workers", workers);
+            option(args, "--filter", filter);
+            option(args, "--user", user);
+            option(args, "--stats-interval", statsInterval);
+            option(args, "--evaluate-interval", evaluateInterval);
+            if (Boolean.FALSE.equals(silence)) {
+                args.add("--no-silence");
+            }
+            return args;
+        }
+    }
+
+    /** Adds {@code option value} to a command line when the value is set. */
+    static void option(List<String> args, String option, Object value) {
+        if (value != null) {
+            args.add(option);
+            args.add(value.toString());
+        }
     }
 
     /** The packet source, checked where it is written. */

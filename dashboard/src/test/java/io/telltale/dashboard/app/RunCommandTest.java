@@ -161,6 +161,20 @@ class RunCommandTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
+    /** The interface is muted unless the configuration says otherwise; a value that is not a yes or no is named. */
+    @Test
+    void captureSilenceIsAConfigurationKey() throws Exception {
+        Path config = dir.resolve("telltale.yaml");
+        Files.writeString(config, "data_dir: data\ncapture: {interface: eth1, workers: 2}\n");
+        assertThat(RunConfig.load(config).capture().arguments()).containsExactly("capture", "--interface", "eth1", "--workers", "2");
+        Files.writeString(config, "data_dir: data\ncapture: {interface: eth1, silence: false}\n");
+        assertThat(RunConfig.load(config).capture().arguments()).containsExactly("capture", "--interface", "eth1", "--no-silence");
+        Files.writeString(config, "data_dir: data\ncapture:\n  interface: eth1\n  silence: maybe\n");
+        ReadCommandTest.Run run = ReadCommandTest.run("run", "--config", config.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(config + ":4:12").contains("\"maybe\": only \"true\" or \"false\"");
+    }
+
     @Test
     void aWrongConfigurationIsNamedWhereItIs() throws IOException {
         Path config = dir.resolve("telltale.yaml");
