@@ -63,6 +63,37 @@ public final class PacketStore {
         return Set.copyOf(writing);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger failingWriters = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile String failure;
+    private final AtomicLong lostWhileFailing = new AtomicLong();
+
+    /** A writer could not write (the first error of an episode; the message is kept for the report). */
+    void failed(IOException e) {
+        failure = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        failingWriters.incrementAndGet();
+    }
+
+    /** A writer that was failing wrote again (or closed), having left {@code lost} frames unstored meanwhile. */
+    void failureEnded(long lost) {
+        lostWhileFailing.addAndGet(lost);
+        failingWriters.decrementAndGet();
+    }
+
+    /** Whether a writer is failing now (a full disk): frames are not being stored. */
+    public boolean failing() {
+        return failingWriters.get() > 0;
+    }
+
+    /** The last write error, or null if none happened. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Frames not stored during failures that have ended (live; {@link #writeFailures} counts writers that closed). */
+    public long lostWhileFailing() {
+        return lostWhileFailing.get();
+    }
+
     void counted(long stored, long truncated, long failures) {
         storedPackets.addAndGet(stored);
         truncatedPackets.addAndGet(truncated);

@@ -22,8 +22,11 @@ import java.security.NoSuchAlgorithmException;
  * writes its SHA-256 (computed as it was written) to the manifest. The buffer is written out when full
  * and at least once a second of packet time, so a crash loses at most that second.
  *
- * <p>Per packet: no allocation, no exception (a failed write is counted, the file given up, and the next
- * packet starts another), no logging.
+ * <p>Per packet: no allocation, no exception, no logging. A failed write (a full disk) is counted, the
+ * file given up, and the store told it is failing; frames of the next second of packet time are counted
+ * as not stored without touching the disk, then a new file is tried — so a full disk costs one failed
+ * attempt a second, not a file and an exception per frame, and writing resumes by itself when space
+ * returns (the store is told at the first buffer that reaches the disk).
  */
 public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
 
@@ -32,6 +35,7 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
     static final int NANOSECOND_MAGIC = 0xa1b23c4d;
     static final int SNAPLEN = 262_144;
     private static final long FLUSH_EVERY_NANOS = 1_000_000_000L;
+    private static final long RETRY_AFTER_NANOS = 1_000_000_000L;
 
     private final PacketStore store;
     private final PacketStoreConfig config;
@@ -55,6 +59,12 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
     private long lastFrameFileId = -1;
     private long lastRecordOffset;
     private long failures;
+    /** After a write error: packet time before which nothing is tried; Long.MIN_VALUE when writing works. */
+    private long retryAtNanos = Long.MIN_VALUE;
+    private boolean failing;
+    private long failuresWhenFailed;
+    /** Frames in the buffer, not yet on disk: lost, not stored, if the write fails. */
+    private long buffered;
 
     PacketStoreWriter(PacketStore store) {
         this.store = store;
@@ -80,6 +90,10 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
             if (!filter.accepts(wireLength, frame, offset, capturedLength, linkType)) {
                 return;
             }
+        }
+        if (timestampNanos < retryAtNanos) {
+            failures++; // the disk failed less than a second ago: not tried again yet
+            return;
         }
         int recordBytes = RECORD_HEADER_BYTES + capturedLength;
         long frameAddress = frame.address() + offset;
@@ -115,6 +129,7 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
             } else {
                 MemorySegment.copy(frame, offset, bufferSegment, buffer.position(), capturedLength);
                 buffer.position(buffer.position() + capturedLength);
+                buffered++;
             }
             fileBytes += recordBytes;
             filePackets++;
@@ -132,8 +147,16 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
                 lastFlushNanos = timestampNanos;
             }
         } catch (IOException e) {
+            if (!failing) {
+                failuresWhenFailed = failures;
+            }
             failures++;
             abandon();
+            retryAtNanos = timestampNanos + RETRY_AFTER_NANOS;
+            if (!failing) {
+                failing = true;
+                store.failed(e);
+            }
         }
     }
 
@@ -162,6 +185,12 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
             file.write(buffer);
         }
         buffer.clear();
+        buffered = 0;
+        retryAtNanos = Long.MIN_VALUE;
+        if (failing) {
+            failing = false;
+            store.failureEnded(failures - failuresWhenFailed);
+        }
     }
 
     private void closeFile() throws IOException {
@@ -177,8 +206,14 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
                 System.currentTimeMillis());
     }
 
-    /** After a write error: the file is closed as it is (not hashed), and the next packet opens another. */
+    /**
+     * After a write error: the file is closed as it is (not hashed, not in the manifest), the frames
+     * still in the buffer count as lost rather than stored, and the next packet opens another file.
+     */
     private void abandon() {
+        stored -= buffered;
+        failures += buffered;
+        buffered = 0;
         try {
             if (file != null) {
                 file.close();
@@ -205,6 +240,10 @@ public final class PacketStoreWriter implements FlowPacketObserver, Closeable {
             }
             closeFile();
         } finally {
+            if (failing) {
+                failing = false;
+                store.failureEnded(failures - failuresWhenFailed);
+            }
             store.counted(stored, truncated, failures);
             stored = 0;
             truncated = 0;

@@ -318,10 +318,14 @@ public final class CaptureCommand implements Callable<Integer> {
                     becomes != null && !becomes.equals("root") ? becomes : System.getProperty("user.name"),
                     Privileges.effectiveCapabilities());
             stdout.flush();
-            CaptureHealth health = new CaptureHealth(capture, outputOptions.registry, stdout, gapAlerts); // on /metrics under telltale run
+            CaptureHealth health = new CaptureHealth(capture, outputOptions.registry, stdout, gapAlerts)
+                    .watchStores(indexing == null ? null : indexing.store(), indexing == null ? null : indexing.sink()); // on /metrics under telltale run
             PipelineMeters.bindPipeline(outputOptions.registry, capture);
             if (indexing != null) {
                 PipelineMeters.bindIndex(outputOptions.registry, indexing.sink(), data.dataDir.resolve("index"));
+                if (indexing.store() != null) {
+                    PipelineMeters.bindStore(outputOptions.registry, indexing.store());
+                }
             }
             ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                     .name("telltale-health").unstarted(r));

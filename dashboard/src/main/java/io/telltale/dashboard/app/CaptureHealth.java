@@ -4,7 +4,9 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.telltale.analysis.detect.sensor.CaptureGaps;
+import io.telltale.analysis.index.IndexingSink;
 import io.telltale.capture.source.live.CaptureCounters;
+import io.telltale.capture.store.PacketStore;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.List;
@@ -83,9 +85,51 @@ final class CaptureHealth {
         out.flush();
         long wall = LiveCapture.wallNanos();
         alerts.interval(capture.interfaceName(), newDrops, shed - lastShed, lastWallNanos, wall);
+        stores(wall);
         lastShed = shed;
         lastNanos = now;
         lastWallNanos = wall;
+    }
+
+    private PacketStore store;
+    private IndexingSink index;
+    private boolean storeFailing;
+    private long storeLostBefore;
+    private boolean indexFailing;
+    private long indexFailuresBefore;
+
+    /** Also watches the stores: one that cannot write (a full disk) is said, and alerted, when it starts and ends. */
+    CaptureHealth watchStores(PacketStore packetStore, IndexingSink indexing) {
+        this.store = packetStore;
+        this.index = indexing;
+        return this;
+    }
+
+    /** The stores' state, once per report: a change is a line and an alert (the index says its own lines). */
+    private void stores(long wall) {
+        if (store != null && store.failing() != storeFailing) {
+            storeFailing = !storeFailing;
+            if (storeFailing) {
+                storeLostBefore = store.lostWhileFailing();
+                out.printf(Locale.ROOT, "packet store: writing failed (%s): packets are not stored until it works again; "
+                        + "what was written is kept%n", store.failure());
+                alerts.storeFailing("packet store", "packets are not stored", store.failure(), wall);
+            } else {
+                String lost = String.format(Locale.ROOT, "%,d frames were not stored", store.lostWhileFailing() - storeLostBefore);
+                out.printf(Locale.ROOT, "packet store: writing works again; %s%n", lost);
+                alerts.storeBack("packet store", lost, wall);
+            }
+        }
+        if (index != null && index.failing() != indexFailing) {
+            indexFailing = !indexFailing;
+            if (indexFailing) {
+                indexFailuresBefore = index.failures();
+                alerts.storeFailing("flow index", "flows are not indexed", index.firstFailure(), wall);
+            } else {
+                alerts.storeBack("flow index", String.format(Locale.ROOT, "%,d writes failed meanwhile",
+                        index.failures() - indexFailuresBefore), wall);
+            }
+        }
     }
 
     long gaps() {

@@ -81,6 +81,16 @@ final class PipelineMeters {
                 .description("index writes or commits that failed").register(registry);
         Gauge.builder("telltale.index.size", indexDirectory, PipelineMeters::bytesUnder).baseUnit("bytes").strongReference(true)
                 .description("disk taken by the flow and alert indices").register(registry);
+        Gauge.builder("telltale.index.failing", sink, s -> s.failing() ? 1 : 0)
+                .description("1 while index writes fail (a full disk): flows are not indexed").register(registry);
+    }
+
+    /** The packet store's state on /metrics: failing while it cannot write, and what it lost so. */
+    static void bindStore(MeterRegistry registry, io.telltale.capture.store.PacketStore store) {
+        Gauge.builder("telltale.store.failing", store, s -> s.failing() ? 1 : 0).strongReference(true)
+                .description("1 while packet store writes fail (a full disk): packets are not stored").register(registry);
+        FunctionCounter.builder("telltale.store.lost", store, io.telltale.capture.store.PacketStore::lostWhileFailing)
+                .description("frames not stored because writing failed (counted when each failure ends)").register(registry);
     }
 
     /**

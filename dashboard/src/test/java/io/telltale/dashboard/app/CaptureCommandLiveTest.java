@@ -416,4 +416,72 @@ class CaptureCommandLiveTest {
         assertThat(output.toString()).contains("captured 136 packets");
         assertThat(flows(dir.resolve("live").resolve("conn.log"))).isEqualTo(offline(pcap, dir.resolve("offline")));
     }
+
+    /**
+     * The data directory's disk fills up while the capture runs (a 2 MiB tmpfs, mounted for the test):
+     * the packet store and the index say so, each with an alert that goes where alerts go (here
+     * alerts.jsonl, on another disk); capture and detection go on; when space returns (the tmpfs grown)
+     * both write again by themselves, and each says for how long it could not.
+     */
+    @Test
+    void aFullDataDiskIsAlertedAndWritingResumesWhenSpaceReturns(@TempDir Path dir) throws Exception {
+        dir.toFile().setExecutable(true, false); // nobody must reach the data directory it is given
+        Path data = dir.resolve("data");
+        Files.createDirectories(data);
+        assumeTrue(StoreMounts.mount(data, "2m"), "mount -t tmpfs");
+        try {
+            Path pcap = Path.of("../examples/screening-day.pcap");
+            StringBuilder output = new StringBuilder();
+            Process p = start(dir.resolve("out"), "--data-dir", data.toString());
+            waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
+            lab.replay(pcap, "--topspeed");
+            Thread.sleep(2_500); // a health report or two
+            synchronized (output) {
+                assertThat(output.toString()).contains("packet store: writing failed (No space left on device)");
+            }
+            assertThat(StoreMounts.grow(data, "256m")).isTrue();
+            lab.replay(pcap, "--topspeed");
+            Thread.sleep(2_500);
+            p.toHandle().destroy();
+            awaitEnd(p);
+            assertThat(output.toString()).contains("packet store: writing works again;").contains("index: writing works again");
+            List<String> titles = new ArrayList<>();
+            for (String line : Files.readAllLines(dir.resolve("out").resolve("alerts.jsonl"))) {
+                JsonNode alert = new ObjectMapper().readTree(line);
+                if (alert.get("category").asText().equals("capture-gap")) {
+                    titles.add(alert.get("title").asText());
+                }
+            }
+            assertThat(titles).as(output.toString()).contains("The packet store cannot write: packets are not stored",
+                    "The flow index cannot write: flows are not indexed")
+                    .anyMatch(t -> t.matches("The packet store could not write for \\d+\\.\\d s"))
+                    .anyMatch(t -> t.matches("The flow index could not write for \\d+\\.\\d s"));
+            assertThat(output.toString()).containsPattern("captured [0-9,]{6,} packets"); // the capture went on: both replays
+            output.toString().lines().filter(l -> l.startsWith("packet store:") || l.startsWith("index:") || l.startsWith("captured")
+                    || l.contains("could not write")).forEach(System.out::println);
+        } finally {
+            StoreMounts.unmount(data);
+        }
+    }
+
+    /** A tmpfs under a directory, for a disk that fills up. */
+    static final class StoreMounts {
+        static boolean mount(Path at, String size) throws Exception {
+            return exit("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.toString()) == 0;
+        }
+
+        static boolean grow(Path at, String size) throws Exception {
+            return exit("mount", "-o", "remount,size=" + size, at.toString()) == 0;
+        }
+
+        static void unmount(Path at) throws Exception {
+            exit("umount", "-l", at.toString());
+        }
+
+        private static int exit(String... command) throws Exception {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+        }
+    }
 }

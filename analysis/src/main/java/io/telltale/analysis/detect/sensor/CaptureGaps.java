@@ -14,12 +14,14 @@ import java.util.function.Consumer;
 /**
  * Turns what a live capture reports about itself into {@code capture-gap} alerts, one pair per
  * episode: one when the gap opens (the analyst learns at once that the monitor is blind), one when
- * it closes, with its length and, for lost frames, how many. Each AF_PACKET worker watches the same
+ * it closes, with its length and, for lost frames, how many. Three kinds of gap: the interface down
+ * or gone, frames lost (kernel, interface or a full pipeline), and a store that cannot write (the
+ * index or the packet store on a full disk: seen, but not kept). Each AF_PACKET worker watches the same
  * interface, so a down said by several of them is one episode; frames lost in consecutive report
  * intervals are one episode too, rather than an alert a minute while an overload lasts.
  *
- * <p>The alerts name no device (the sensor is not one of the monitored devices): the interface is in
- * the device name, and the device address is null. Called from the capture's reader and health
+ * <p>The alerts name no device (the sensor is not one of the monitored devices): the interface or the
+ * store is in the device name, and the device address is null. Called from the capture's reader and health
  * threads, so every method is synchronized; the consumer is called under this object's lock.
  */
 public final class CaptureGaps {
@@ -46,7 +48,7 @@ public final class CaptureGaps {
         }
         down.put(iface, new long[]{wallNanos, gone ? 1 : 0});
         String state = gone ? "gone" : "down";
-        raise(iface, "down", wallNanos, Severity.HIGH,
+        raise("capture interface " + iface, "down", wallNanos, Severity.HIGH,
                 "Capture interface " + iface + " is " + state + ": nothing is seen until it is back",
                 "The capture interface " + iface + " went " + state + " at " + Instant.ofEpochSecond(0, wallNanos)
                         + ". Until it comes back Telltale sees no traffic on it: no flow, no alert, no packet is recorded, and "
@@ -83,7 +85,7 @@ public final class CaptureGaps {
             return;
         }
         losing.put(iface, new long[]{fromNanos, dropped, shed});
-        raise(iface, "loss", fromNanos, Severity.MEDIUM,
+        raise("capture interface " + iface, "loss", fromNanos, Severity.MEDIUM,
                 String.format(Locale.ROOT, "Capture gap on %s: %,d frames lost", iface, dropped + shed),
                 String.format(Locale.ROOT, "Between %s and %s the capture on %s lost %,d frames (%,d dropped by the kernel "
                         + "or the interface, %,d shed because the pipeline was full). Flows in this time may be incomplete "
@@ -105,6 +107,36 @@ public final class CaptureGaps {
         losing.clear();
     }
 
+    /** Stores that cannot write (the index, the packet store): since when. */
+    private final Map<String, Long> storesFailing = new HashMap<>();
+
+    /**
+     * A store cannot write (a full disk): what it keeps is not kept until it can. {@code what} names
+     * the store and {@code losing} what goes unkept ("flows are not indexed"). A repeat is ignored.
+     */
+    public synchronized void storeFailing(String what, String losing, String reason, long wallNanos) {
+        if (storesFailing.putIfAbsent(what, wallNanos) != null) {
+            return;
+        }
+        raise(what, "store-failing", wallNanos, Severity.HIGH, "The " + what + " cannot write: " + losing,
+                "Since " + Instant.ofEpochSecond(0, wallNanos) + " the " + what + " fails to write (" + reason + "): " + losing
+                        + " until it works again. Capture and detection go on, and alerts still go to their outputs, but "
+                        + "the evidence of this time will be missing. Free space on the disk (retention quotas, or a bigger "
+                        + "disk); writing resumes by itself. What was written before is kept.");
+    }
+
+    /** The store writes again: the failure closes with its length and what was lost (said by the caller). */
+    public synchronized void storeBack(String what, String lost, long wallNanos) {
+        Long since = storesFailing.remove(what);
+        if (since == null) {
+            return;
+        }
+        raise(what, "store-back", since, Severity.MEDIUM,
+                String.format(Locale.ROOT, "The %s could not write for %s", what, seconds(wallNanos - since)),
+                String.format(Locale.ROOT, "The %s failed to write from %s to %s (%s) and works again; %s.", what,
+                        Instant.ofEpochSecond(0, since), Instant.ofEpochSecond(0, wallNanos), seconds(wallNanos - since), lost));
+    }
+
     /** Alerts raised so far. */
     public synchronized long raised() {
         return raised;
@@ -112,7 +144,7 @@ public final class CaptureGaps {
 
     private void closeLink(String iface, long[] since, long wallNanos, String how) {
         long length = wallNanos - since[0];
-        raise(iface, "gap", since[0], Severity.HIGH,
+        raise("capture interface " + iface, "gap", since[0], Severity.HIGH,
                 String.format(Locale.ROOT, "Capture gap on %s: %s for %s", iface, since[1] == 1 ? "gone" : "down", seconds(length)),
                 String.format(Locale.ROOT, "The capture interface %s was %s from %s to %s (%s; %s). Nothing on it was seen "
                         + "in that time: flows, alerts and packets of those %s are missing from the evidence.", iface,
@@ -122,7 +154,7 @@ public final class CaptureGaps {
 
     private void closeLoss(String iface, long[] episode, long wallNanos, String how) {
         long lost = episode[1] + episode[2];
-        raise(iface, "loss-total", episode[0], Severity.MEDIUM,
+        raise("capture interface " + iface, "loss-total", episode[0], Severity.MEDIUM,
                 String.format(Locale.ROOT, "Capture gap on %s: %,d frames lost over %s", iface, lost,
                         seconds(wallNanos - episode[0])),
                 String.format(Locale.ROOT, "From %s to %s (%s; %s) the capture on %s lost %,d frames: %,d dropped by the "
@@ -131,11 +163,12 @@ public final class CaptureGaps {
                         seconds(wallNanos - episode[0]), how, iface, lost, episode[1], episode[2]));
     }
 
-    private void raise(String iface, String kind, long startNanos, Severity severity, String title, String why) {
+    /** @param subject what the alert is about, in place of a device: "capture interface eth1", "packet store" */
+    private void raise(String subject, String kind, long startNanos, Severity severity, String title, String why) {
         String category = Category.CAPTURE_GAP.text();
-        String id = AlertIds.of(DETECTOR + "|" + category + "|" + iface + "|" + kind + "|" + startNanos);
+        String id = AlertIds.of(DETECTOR + "|" + category + "|" + subject + "|" + kind + "|" + startNanos);
         raised++;
-        out.accept(new Alert(id, startNanos, severity.text(), category, title, why, null, "capture interface " + iface,
+        out.accept(new Alert(id, startNanos, severity.text(), category, title, why, null, subject,
                 null, null, DETECTOR, ATTACK, List.of(), -1, null, -1, null, null, null));
     }
 

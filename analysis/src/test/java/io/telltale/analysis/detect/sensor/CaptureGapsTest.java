@@ -80,4 +80,21 @@ class CaptureGapsTest {
         new CaptureGaps(again::add).linkDown("eth1", false, T0 + 1);
         assertThat(again.get(0).id()).isEqualTo(alerts.get(0).id()).isNotEqualTo(again.get(1).id());
     }
+
+    @Test
+    void aStoreThatCannotWriteIsOneAlertAndItsReturnAnotherWithTheLength() {
+        gaps.storeFailing("packet store", "packets are not stored", "No space left on device", T0);
+        gaps.storeFailing("packet store", "packets are not stored", "No space left on device", T0 + SECOND);
+        gaps.storeBack("index", "nothing", T0 + SECOND); // never failed: nothing to close
+        assertThat(alerts).singleElement().satisfies(a -> {
+            assertThat(a.title()).isEqualTo("The packet store cannot write: packets are not stored");
+            assertThat(a.why()).contains("(No space left on device)");
+            assertThat(a.deviceName()).isEqualTo("packet store");
+            assertThat(a.severity()).isEqualTo("high");
+        });
+        gaps.storeBack("packet store", "5,028 frames were not stored", T0 + 95 * SECOND);
+        assertThat(alerts).hasSize(2);
+        assertThat(alerts.get(1).title()).isEqualTo("The packet store could not write for 1 min 35 s");
+        assertThat(alerts.get(1).why()).endsWith("works again; 5,028 frames were not stored.");
+    }
 }
