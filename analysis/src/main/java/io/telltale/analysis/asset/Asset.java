@@ -6,7 +6,8 @@ import java.util.List;
  * One device of the site as the monitor knows it. Absent facts are null (or empty lists); times are
  * nanoseconds since 1970.
  *
- * @param otherAddresses the device's other addresses (the same MAC), IPv4 and IPv6
+ * @param otherAddresses the device's other addresses (the same MAC), IPv4 and IPv6; at most 16 (a router or a flood of
+ *     spoofed sources has thousands)
  * @param services the services it answered on, as {@code service/port} ({@code dicom/11112})
  * @param bytesSentPerDay bytes it sent per UTC day ({@code 2026-03-02}), oldest first
  * @param peers how many distinct addresses it started conversations with

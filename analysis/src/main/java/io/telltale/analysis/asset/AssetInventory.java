@@ -22,7 +22,8 @@ import io.telltale.analysis.event.AssetChange;
 /**
  * Keeps every site address it sees (private ones and those the policy groups; not the rest of the
  * Internet, not multicast or broadcast) with what the flows,
- * DHCP and DICOM tell of it. Bounded: past {@link #MAX_ASSETS} addresses new ones are counted only.
+ * DHCP and DICOM tell of it. Bounded: past {@link #MAX_ASSETS} addresses new ones are counted only, except
+ * devices the policy groups, which are kept up to twice the bound.
  */
 public final class AssetInventory {
 
@@ -181,7 +182,9 @@ public final class AssetInventory {
         }
         Known k = known.get(address);
         if (k == null) {
-            if (known.size() >= MAX_ASSETS) {
+            // full (a flood of made-up sources, say): a device the policy groups still gets in, up to twice the bound,
+            // so the devices Telltale is there to watch are never crowded out
+            if (known.size() >= MAX_ASSETS && (known.size() >= 2 * MAX_ASSETS || policy.groupsOf(address).isEmpty())) {
                 overflow++;
                 return null;
             }
@@ -207,8 +210,7 @@ public final class AssetInventory {
             }
         });
         known.forEach((address, k) -> {
-            List<String> same = k.mac == null ? List.of() : byMac.get(k.mac.toLowerCase(java.util.Locale.ROOT)).stream()
-                    .filter(a -> !a.equals(address)).toList();
+            List<String> same = k.mac == null ? List.of() : sameMac(byMac.get(k.mac.toLowerCase(java.util.Locale.ROOT)), address);
             Map<String, Long> perDay = new LinkedHashMap<>();
             k.sentPerDay.forEach((day, bytes) -> perDay.put(day.toString(), bytes));
             all.add(new Asset(address, same, k.mac, oui.vendor(k.mac), k.hostName, k.vendorClass,
@@ -217,6 +219,23 @@ public final class AssetInventory {
                     k.received, perDay, k.peers.size()));
         });
         return all;
+    }
+
+    /** At most this many other addresses are listed for one MAC (a router's, or a flood's spoofed sources). */
+    static final int MAX_SAME_MAC = 16;
+
+    /**
+     * The other addresses with this MAC, the first {@link #MAX_SAME_MAC}: a flood of spoofed sources from
+     * one MAC would otherwise make the listing quadratic in the inventory's size.
+     */
+    private static List<String> sameMac(List<String> all, String address) {
+        List<String> others = new ArrayList<>(Math.min(all.size(), MAX_SAME_MAC));
+        for (int i = 0; i < all.size() && others.size() < MAX_SAME_MAC; i++) {
+            if (!all.get(i).equals(address)) {
+                others.add(all.get(i));
+            }
+        }
+        return others;
     }
 
     /** Addresses not kept because the inventory was full. */

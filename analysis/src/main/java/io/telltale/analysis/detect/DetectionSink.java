@@ -152,8 +152,12 @@ public final class DetectionSink implements EventSink {
             repeats++;
             return;
         }
+        if (raised.size() >= MAX_KEYS) {
+            suppressed++; // checked first: a flood of findings from made-up sources must not grow the per-device counts either
+            return;
+        }
         int[] count = perDevice.computeIfAbsent(device, k -> new int[1]);
-        if (++count[0] > MAX_PER_DEVICE || raised.size() >= MAX_KEYS) {
+        if (++count[0] > MAX_PER_DEVICE) {
             suppressed++;
             return;
         }

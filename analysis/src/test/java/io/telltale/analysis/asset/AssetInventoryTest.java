@@ -104,6 +104,22 @@ class AssetInventoryTest {
         assertThat(inventory.assets().getFirst().vendor()).isNull(); // a locally administered MAC has no maker
     }
 
+    /**
+     * One MAC claiming 100,000 addresses (an ARP flood with spoofed senders): each asset lists at most
+     * 16 others, and the listing is linear — the old one made 100,000 lists of 100,000 addresses.
+     */
+    @Test
+    void aMacClaimingAHundredThousandAddressesListsAFewOfThem() {
+        AssetInventory inventory = new AssetInventory(Policy.empty(), OuiRegistry.bundled(), change -> { });
+        for (int i = 0; i < AssetInventory.MAX_ASSETS; i++) {
+            inventory.accept(new io.telltale.analysis.event.ArpRecord(-1, i, "172." + (16 + i / 254 / 256) + "." + (i / 254 % 256)
+                    + "." + (1 + i % 254), 0, null, 0, "02:66:00:00:00:01", 2));
+        }
+        List<Asset> assets = inventory.assets();
+        assertThat(assets).hasSize(AssetInventory.MAX_ASSETS).allSatisfy(a -> assertThat(a.otherAddresses())
+                .hasSize(AssetInventory.MAX_SAME_MAC).doesNotContain(a.address()));
+    }
+
     @Test
     void eachArpBindingIsSaidOnceAndAgainWhenItChanges() {
         List<io.telltale.analysis.event.ArpRecord> said = new ArrayList<>();
