@@ -164,17 +164,22 @@ public final class DiskSpool implements Closeable {
         }
     }
 
-    /** Appends a message; it is in the operating system's hands at return, on disk after {@link #sync}. */
+    /**
+     * Appends a message; it is in the operating system's hands at return, on disk after {@link #sync}.
+     * A failed append (a full disk) changes nothing: the next segment is opened before the current one
+     * is left, and a record written in part is cut off again, so the reader never meets a torn record.
+     */
     public synchronized void append(byte[] message) throws IOException {
         if (message.length == 0 || message.length > MAX_MESSAGE) {
             throw new IllegalArgumentException("a spooled message is 1 byte to 1 MiB, not " + message.length);
         }
         long size = segments.get(writerSegment);
         if (size > 0 && size + RECORD_HEADER + message.length > segmentBytes) {
+            FileChannel next = FileChannel.open(segment(writerSegment + 1), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
             writer.close();
             writerSegment++;
-            writer = FileChannel.open(segment(writerSegment), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            writer = next;
             segments.put(writerSegment, 0L);
             size = 0;
         }
@@ -184,8 +189,18 @@ public final class DiskSpool implements Closeable {
         crc.update(message);
         ByteBuffer record = ByteBuffer.allocate(RECORD_HEADER + message.length);
         record.putInt(message.length).putInt((int) crc.getValue()).putLong(now).put(message).flip();
-        while (record.hasRemaining()) {
-            writer.write(record);
+        try {
+            while (record.hasRemaining()) {
+                writer.write(record);
+            }
+        } catch (IOException e) {
+            try {
+                writer.truncate(size);
+                writer.position(size);
+            } catch (IOException alsoFailing) {
+                e.addSuppressed(alsoFailing);
+            }
+            throw e;
         }
         segments.put(writerSegment, size + record.limit());
         pendingEntries++;

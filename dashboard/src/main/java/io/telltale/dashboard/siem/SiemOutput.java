@@ -14,6 +14,11 @@ import java.util.function.Consumer;
  * One destination from alert to wire: the filter (minimum severity, categories), the rate limit (a
  * token bucket over packet time, so a pcap read twice sends the same alerts), the encoder, the spool
  * and the sender. {@link #offer} runs on the sink thread and never waits for the network.
+ *
+ * <p>When the spool cannot be written (a full disk), alerts are held in memory, in order, up to
+ * {@link #MAX_HELD_BYTES}, and go to the spool as soon as it takes them again — tried with every
+ * new alert and at every sync — so a full disk delays alerts rather than losing them. Past the bound
+ * the oldest held alert is dropped and counted.
  */
 final class SiemOutput {
 
@@ -30,6 +35,9 @@ final class SiemOutput {
     private final Counter dropped;
     private final Counter unspooled;
     private boolean spoolFailing;
+    static final long MAX_HELD_BYTES = 16L << 20;
+    private final java.util.ArrayDeque<byte[]> held = new java.util.ArrayDeque<>();
+    private long heldBytes;
     private double tokens;
     private long lastRefillNanos = Long.MIN_VALUE;
     private long sequence;
@@ -56,6 +64,8 @@ final class SiemOutput {
         shortened = Counter.builder("telltale.siem.events.shortened").tags(tags).register(registry);
         Gauge.builder("telltale.siem.queue.events", spool, DiskSpool::pendingEntries).tags(tags).register(registry);
         Gauge.builder("telltale.siem.queue.bytes", spool, DiskSpool::pendingBytes).tags(tags).baseUnit("bytes").register(registry);
+        Gauge.builder("telltale.siem.queue.held", this, SiemOutput::held).tags(tags)
+                .description("alerts held in memory because the spool could not be written").register(registry);
     }
 
     void start() {
@@ -84,26 +94,62 @@ final class SiemOutput {
         if (message.shortened()) {
             shortened.increment();
         }
+        if (spoolAll(message.bytes())) {
+            sender.wake();
+        }
+    }
+
+    /**
+     * Spools what is held, then {@code message} (null: only what is held). False when the spool failed:
+     * what it did not take is held (or, past the bound, the oldest dropped and counted).
+     */
+    private boolean spoolAll(byte[] message) {
         long droppedBefore = spool.droppedEntries();
+        int fromMemory = 0;
         try {
-            spool.append(message.bytes());
+            while (!held.isEmpty()) {
+                spool.append(held.peekFirst());
+                heldBytes -= held.pollFirst().length;
+                fromMemory++;
+                spooled.increment();
+            }
+            if (message != null) {
+                spool.append(message);
+                spooled.increment();
+            }
             if (spoolFailing) {
                 spoolFailing = false;
-                log.accept("siem " + destination.name() + ": spooling again in " + spool.directory());
+                log.accept("siem " + destination.name() + ": spooling again in " + spool.directory()
+                        + (fromMemory > 0 ? "; " + fromMemory + " alerts held in memory meanwhile are spooled" : ""));
             }
+            return true;
         } catch (IOException e) {
-            // a full or failing disk costs this alert (counted, said once), never the pipeline
-            unspooled.increment();
+            if (message != null) {
+                hold(message);
+            }
             if (!spoolFailing) {
                 spoolFailing = true;
                 log.accept("siem " + destination.name() + ": cannot spool alerts in " + spool.directory() + ": " + e.getMessage()
-                        + "; they are counted as dropped until it can");
+                        + "; they are held in memory (up to " + (MAX_HELD_BYTES >> 20) + " MiB) until it can");
             }
-            return;
+            return fromMemory > 0;
+        } finally {
+            dropped.increment(spool.droppedEntries() - droppedBefore);
         }
-        dropped.increment(spool.droppedEntries() - droppedBefore);
-        spooled.increment();
-        sender.wake();
+    }
+
+    private void hold(byte[] message) {
+        held.addLast(message);
+        heldBytes += message.length;
+        while (heldBytes > MAX_HELD_BYTES) {
+            heldBytes -= held.pollFirst().length;
+            unspooled.increment(); // a full disk for that long: the oldest held alert goes, counted
+        }
+    }
+
+    /** Alerts held in memory for want of a writable spool. */
+    int held() {
+        return held.size();
     }
 
     /** The token bucket: {@code ratePerSecond} refilled over packet time, up to the burst. */
@@ -123,12 +169,22 @@ final class SiemOutput {
         return false;
     }
 
+    /** Spools what memory holds if the spool takes it again, and forces the spool to disk. */
     void sync() throws IOException {
+        if (!held.isEmpty() && spoolAll(null)) {
+            sender.wake();
+        }
         spool.sync();
     }
 
     /** Waits for delivery up to {@code timeout}; what is left stays spooled. The number left. */
     long close(Duration timeout) throws IOException {
+        if (!held.isEmpty() && !spoolAll(null)) {
+            log.accept("siem " + destination.name() + ": " + held.size() + " alerts held in memory are lost: the spool in "
+                    + spool.directory() + " still cannot be written");
+            unspooled.increment(held.size());
+            held.clear();
+        }
         try {
             sender.close(timeout);
             return spool.pendingEntries();

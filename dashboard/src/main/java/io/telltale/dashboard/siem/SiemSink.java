@@ -78,11 +78,11 @@ public final class SiemSink implements EventSink, Closeable {
         }
     }
 
-    /** Alerts spooled but not yet delivered, over all destinations. */
+    /** Alerts spooled (or held in memory for the spool) but not yet delivered, over all destinations. */
     public long pending() {
         long n = 0;
         for (SiemOutput o : outputs) {
-            n += o.spool().pendingEntries();
+            n += o.spool().pendingEntries() + o.held();
         }
         return n;
     }
