@@ -204,8 +204,15 @@ public final class CaptureCommand implements Callable<Integer> {
             if (data.dataDir != null) {
                 indexing = FlowIndexing.open(data, policy, false, stderr, spec.commandLine());
             }
-            io.telltale.analysis.event.EventSink logsAndIndex = indexing == null ? logs
-                    : io.telltale.analysis.event.EventSink.both(logs, indexing.sink());
+            // a full disk under the logs costs log lines, not the capture
+            LogWriteGuard guardedLogs = new LogWriteGuard(logs, out, line -> {
+                synchronized (stdout) {
+                    stdout.println(line);
+                    stdout.flush();
+                }
+            });
+            io.telltale.analysis.event.EventSink logsAndIndex = indexing == null ? guardedLogs
+                    : io.telltale.analysis.event.EventSink.both(guardedLogs, indexing.sink());
             if (outputs != null) {
                 opened = outputs.open(OutputOptions.spoolDirectory(data, out), Clock.systemUTC(),
                         outputOptions.registry, m -> {
@@ -319,7 +326,7 @@ public final class CaptureCommand implements Callable<Integer> {
                     Privileges.effectiveCapabilities());
             stdout.flush();
             CaptureHealth health = new CaptureHealth(capture, outputOptions.registry, stdout, gapAlerts)
-                    .watchStores(indexing == null ? null : indexing.store(), indexing == null ? null : indexing.sink()); // on /metrics under telltale run
+                    .watchStores(indexing == null ? null : indexing.store(), indexing == null ? null : indexing.sink(), guardedLogs); // on /metrics under telltale run
             PipelineMeters.bindPipeline(outputOptions.registry, capture);
             if (indexing != null) {
                 PipelineMeters.bindIndex(outputOptions.registry, indexing.sink(), data.dataDir.resolve("index"));

@@ -97,16 +97,28 @@ final class CaptureHealth {
     private long storeLostBefore;
     private boolean indexFailing;
     private long indexFailuresBefore;
+    private LogWriteGuard logs;
+    private boolean logsFailing;
 
     /** Also watches the stores: one that cannot write (a full disk) is said, and alerted, when it starts and ends. */
-    CaptureHealth watchStores(PacketStore packetStore, IndexingSink indexing) {
+    CaptureHealth watchStores(PacketStore packetStore, IndexingSink indexing, LogWriteGuard logFiles) {
         this.store = packetStore;
         this.index = indexing;
+        this.logs = logFiles;
         return this;
     }
 
-    /** The stores' state, once per report: a change is a line and an alert (the index says its own lines). */
+    /** The stores' state, once per report: a change is a line and an alert (the index and the logs say their own lines). */
     private void stores(long wall) {
+        if (logs != null && logs.failing() != logsFailing) {
+            logsFailing = !logsFailing;
+            if (logsFailing) {
+                alerts.storeFailing("log files", "log records are not written", logs.failure(), wall);
+            } else {
+                alerts.storeBack("log files", String.format(Locale.ROOT, "%,d records were not written",
+                        logs.lostInFailure()), wall);
+            }
+        }
         if (store != null && store.failing() != storeFailing) {
             storeFailing = !storeFailing;
             if (storeFailing) {

@@ -418,10 +418,10 @@ class CaptureCommandLiveTest {
     }
 
     /**
-     * The data directory's disk fills up while the capture runs (a 2 MiB tmpfs, mounted for the test):
-     * the packet store and the index say so, each with an alert that goes where alerts go (here
-     * alerts.jsonl, on another disk); capture and detection go on; when space returns (the tmpfs grown)
-     * both write again by themselves, and each says for how long it could not.
+     * The data directory's disk fills up while the capture runs (a 2 MiB tmpfs, mounted for the test,
+     * holding the logs too, as {@code telltale run} puts them): the packet store, the index and the log
+     * files say so, each with an alert; capture and detection go on; when space returns (the tmpfs
+     * grown) all three write again by themselves, and each says for how long it could not.
      */
     @Test
     void aFullDataDiskIsAlertedAndWritingResumesWhenSpaceReturns(@TempDir Path dir) throws Exception {
@@ -432,7 +432,7 @@ class CaptureCommandLiveTest {
         try {
             Path pcap = Path.of("../examples/screening-day.pcap");
             StringBuilder output = new StringBuilder();
-            Process p = start(dir.resolve("out"), "--data-dir", data.toString());
+            Process p = start(data.resolve("logs"), "--data-dir", data.toString());
             waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
             lab.replay(pcap, "--topspeed");
             Thread.sleep(2_500); // a health report or two
@@ -444,21 +444,19 @@ class CaptureCommandLiveTest {
             Thread.sleep(2_500);
             p.toHandle().destroy();
             awaitEnd(p);
-            assertThat(output.toString()).contains("packet store: writing works again;").contains("index: writing works again");
-            List<String> titles = new ArrayList<>();
-            for (String line : Files.readAllLines(dir.resolve("out").resolve("alerts.jsonl"))) {
-                JsonNode alert = new ObjectMapper().readTree(line);
-                if (alert.get("category").asText().equals("capture-gap")) {
-                    titles.add(alert.get("title").asText());
-                }
-            }
+            assertThat(output.toString()).contains("packet store: writing works again;").contains("index: writing works again")
+                    .contains("logs: writing failed (No space left on device)").containsPattern("logs: writing works again; [\\d,]+ records");
+            List<String> titles = output.toString().lines().filter(l -> l.startsWith("ALERT ") && l.contains(" capture-gap "))
+                    .map(l -> l.substring(l.indexOf(" capture-gap ") + 20)) // the category is padded to 18
+                    .map(rest -> rest.substring(rest.indexOf("  ") + 2)).toList(); // after the subject, two spaces, the title
             assertThat(titles).as(output.toString()).contains("The packet store cannot write: packets are not stored",
-                    "The flow index cannot write: flows are not indexed")
+                    "The flow index cannot write: flows are not indexed", "The log files cannot write: log records are not written")
                     .anyMatch(t -> t.matches("The packet store could not write for \\d+\\.\\d s"))
-                    .anyMatch(t -> t.matches("The flow index could not write for \\d+\\.\\d s"));
+                    .anyMatch(t -> t.matches("The flow index could not write for \\d+\\.\\d s"))
+                    .anyMatch(t -> t.matches("The log files could not write for \\d+\\.\\d s"));
             assertThat(output.toString()).containsPattern("captured [0-9,]{6,} packets"); // the capture went on: both replays
-            output.toString().lines().filter(l -> l.startsWith("packet store:") || l.startsWith("index:") || l.startsWith("captured")
-                    || l.contains("could not write")).forEach(System.out::println);
+            output.toString().lines().filter(l -> l.startsWith("packet store:") || l.startsWith("index:") || l.startsWith("logs:")
+                    || l.startsWith("captured") || l.contains("could not write")).forEach(System.out::println);
         } finally {
             StoreMounts.unmount(data);
         }

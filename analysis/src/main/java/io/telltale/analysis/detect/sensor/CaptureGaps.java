@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * episode: one when the gap opens (the analyst learns at once that the monitor is blind), one when
  * it closes, with its length and, for lost frames, how many. Three kinds of gap: the interface down
  * or gone, frames lost (kernel, interface or a full pipeline), and a store that cannot write (the
- * index or the packet store on a full disk: seen, but not kept). Each AF_PACKET worker watches the same
+ * index, the packet store or the log files on a full disk: seen, but not kept). Each AF_PACKET worker watches the same
  * interface, so a down said by several of them is one episode; frames lost in consecutive report
  * intervals are one episode too, rather than an alert a minute while an overload lasts.
  *
