@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  */
 public final class IndexBenchmark {
 
-    private record Flow(FlowRecord record, List<ProtocolRecord> records) {
+    record Flow(FlowRecord record, List<ProtocolRecord> records) {
     }
 
     static final List<String> QUERIES = List.of(
@@ -150,7 +150,7 @@ public final class IndexBenchmark {
         return new double[] {ms[runs / 2], ms[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)]};
     }
 
-    private static List<Flow> read(Path capture) {
+    static List<Flow> read(Path capture) {
         List<Flow> flows = new ArrayList<>();
         Map<Long, List<ProtocolRecord>> pending = new HashMap<>();
         AnalysisPipeline pipeline = new AnalysisPipeline(FlowConfig.DEFAULTS, BuiltInProtocols.ALL, (MonitorEvent e) -> {
