@@ -47,6 +47,11 @@ class CaptureCommandLiveTest {
         if (lab != null) {
             lab.close();
         }
+        removeReadableClassPath();
+    }
+
+    /** Removes the copies {@link #readableClassPath} made; the next call makes them again (other test classes use them). */
+    static synchronized void removeReadableClassPath() throws IOException {
         if (copiedJars != null) {
             Path dir = copiedJars;
             try (var files = Files.list(dir)) {
@@ -55,6 +60,8 @@ class CaptureCommandLiveTest {
                 }
             }
             Files.delete(dir);
+            copiedJars = null;
+            readableClassPath = null;
         }
     }
 

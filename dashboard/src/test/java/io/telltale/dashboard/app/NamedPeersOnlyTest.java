@@ -53,10 +53,11 @@ class NamedPeersOnlyTest {
     }
 
     @AfterAll
-    static void down() {
+    static void down() throws Exception {
         if (lab != null) {
             lab.close();
         }
+        CaptureCommandLiveTest.removeReadableClassPath();
     }
 
     @Test
