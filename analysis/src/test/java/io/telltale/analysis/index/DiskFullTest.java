@@ -8,12 +8,11 @@ import io.telltale.analysis.event.MonitorEvent;
 import io.telltale.analysis.pipeline.AnalysedCapture;
 import io.telltale.capture.flow.FlowConfig;
 import io.telltale.capture.flow.FlowRecord;
-import java.io.IOException;
+import io.telltale.testdata.live.Tmpfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -31,10 +30,9 @@ class DiskFullTest {
 
     @Test
     void aFullDiskStopsIndexingLoudlyAndItResumesWhenSpaceReturns() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         Path data = dir.resolve("data");
         Files.createDirectories(data);
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", data.toString()) == 0, "mount -t tmpfs");
+        assumeTrue(Tmpfs.mount(data, "1m"), "mounting a tmpfs needs root");
         try {
             List<FlowRecord> flows = new ArrayList<>();
             for (MonitorEvent event : AnalysedCapture.events(IndexAgreementTest.examplePcap(), FlowConfig.DEFAULTS)) {
@@ -63,7 +61,7 @@ class DiskFullTest {
             }
             Thread.sleep(500);
             // space returns
-            assertThat(run("mount", "-o", "remount,size=256m", data.toString())).isZero();
+            assertThat(Tmpfs.grow(data, "256m")).isTrue();
             List<String> after = new ArrayList<>();
             while (i < flows.size()) {
                 FlowRecord flow = flows.get(i++);
@@ -85,13 +83,7 @@ class DiskFullTest {
                         .isGreaterThanOrEqualTo(after.size()).isLessThan(flows.size());
             }
         } finally {
-            run("umount", "-l", data.toString());
+            Tmpfs.unmount(data);
         }
-    }
-
-    static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 }

@@ -128,6 +128,7 @@ class StoreDiskFullTest {
         return numbers;
     }
 
+    /** Mount and umount; testdata's Tmpfs does this for the other modules, but capture cannot depend on testdata (it depends on capture). */
     static int run(String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();

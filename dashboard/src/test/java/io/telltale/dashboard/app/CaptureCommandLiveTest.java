@@ -10,6 +10,7 @@ import io.telltale.analysis.index.IndexSchema;
 import io.telltale.analysis.index.LuceneFlowSearch;
 import io.telltale.testdata.ReferenceCorpus;
 import io.telltale.testdata.live.NetnsLab;
+import io.telltale.testdata.live.Tmpfs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -435,7 +436,7 @@ class CaptureCommandLiveTest {
         dir.toFile().setExecutable(true, false); // nobody must reach the data directory it is given
         Path data = dir.resolve("data");
         Files.createDirectories(data);
-        assumeTrue(StoreMounts.mount(data, "2m"), "mount -t tmpfs");
+        assumeTrue(Tmpfs.mount(data, "2m"), "mount -t tmpfs");
         try {
             Path pcap = Path.of("../examples/screening-day.pcap");
             StringBuilder output = new StringBuilder();
@@ -446,7 +447,7 @@ class CaptureCommandLiveTest {
             synchronized (output) {
                 assertThat(output.toString()).contains("packet store: writing failed (No space left on device)");
             }
-            assertThat(StoreMounts.grow(data, "256m")).isTrue();
+            assertThat(Tmpfs.grow(data, "256m")).isTrue();
             lab.replay(pcap, "--topspeed");
             Thread.sleep(2_500);
             p.toHandle().destroy();
@@ -465,28 +466,7 @@ class CaptureCommandLiveTest {
             output.toString().lines().filter(l -> l.startsWith("packet store:") || l.startsWith("index:") || l.startsWith("logs:")
                     || l.startsWith("captured") || l.contains("could not write")).forEach(System.out::println);
         } finally {
-            StoreMounts.unmount(data);
-        }
-    }
-
-    /** A tmpfs under a directory, for a disk that fills up. */
-    static final class StoreMounts {
-        static boolean mount(Path at, String size) throws Exception {
-            return exit("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", at.toString()) == 0;
-        }
-
-        static boolean grow(Path at, String size) throws Exception {
-            return exit("mount", "-o", "remount,size=" + size, at.toString()) == 0;
-        }
-
-        static void unmount(Path at) throws Exception {
-            exit("umount", "-l", at.toString());
-        }
-
-        private static int exit(String... command) throws Exception {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+            Tmpfs.unmount(data);
         }
     }
 }

@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.io.IOException;
+import io.telltale.testdata.live.Tmpfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,10 +28,9 @@ class SpoolDiskFullTest {
 
     @Test
     void alertsTheFullSpoolCannotTakeAreHeldInMemoryAndNoneIsLost() throws Exception {
-        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         Path spool = dir.resolve("spool");
         Files.createDirectories(spool);
-        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", spool.toString()) == 0, "mount -t tmpfs");
+        assumeTrue(Tmpfs.mount(spool, "1m"), "mounting a tmpfs needs root");
         try (Rsyslog rsyslog = new Rsyslog(dir.resolve("rsyslog"), new TestPki(dir.resolve("pki")))) {
             SyslogDestination d = SyslogDestination.of("full", SyslogDestination.Transport.TCP, "127.0.0.1", rsyslog.port,
                     AlertEncoder.Payload.SYSLOG);
@@ -55,7 +53,7 @@ class SpoolDiskFullTest {
                 assertThat(held(registry)).as("what the disk cannot take waits in memory").isGreaterThanOrEqualTo(1_000);
                 assertThat(sink.pending()).isEqualTo(total);
 
-                assertThat(run("mount", "-o", "remount,size=64m", spool.toString())).isZero(); // space returns
+                assertThat(Tmpfs.grow(spool, "64m")).isTrue(); // space returns
                 Thread.sleep(300);
                 sink.endOfBatch(); // the periodic sync: the held alerts go to the spool
                 assertThat(held(registry)).isZero();
@@ -76,17 +74,11 @@ class SpoolDiskFullTest {
             }
             assertThat(registry.get("telltale.siem.events.dropped").tag("reason", "spool_error").counter().count()).isZero();
         } finally {
-            run("umount", "-l", spool.toString());
+            Tmpfs.unmount(spool);
         }
     }
 
     private static double held(SimpleMeterRegistry registry) {
         return registry.get("telltale.siem.queue.held").gauge().value();
-    }
-
-    static int run(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 }
