@@ -328,6 +328,7 @@ public final class CaptureCommand implements Callable<Integer> {
             CaptureHealth health = new CaptureHealth(capture, outputOptions.registry, stdout, gapAlerts)
                     .watchStores(indexing == null ? null : indexing.store(), indexing == null ? null : indexing.sink(), guardedLogs); // on /metrics under telltale run
             PipelineMeters.bindPipeline(outputOptions.registry, capture);
+            PipelineMeters.bindLogs(outputOptions.registry, guardedLogs);
             if (indexing != null) {
                 PipelineMeters.bindIndex(outputOptions.registry, indexing.sink(), data.dataDir.resolve("index"));
                 if (indexing.store() != null) {

@@ -85,6 +85,12 @@ final class PipelineMeters {
                 .description("1 while index writes fail (a full disk): flows are not indexed").register(registry);
     }
 
+    /** The log files' state on /metrics: failing while they cannot be written (a full disk under the logs). */
+    static void bindLogs(MeterRegistry registry, LogWriteGuard logs) {
+        Gauge.builder("telltale.logs.failing", logs, l -> l.failing() ? 1 : 0).strongReference(true)
+                .description("1 while the log files cannot be written: log lines are lost").register(registry);
+    }
+
     /** The packet store's state on /metrics: failing while it cannot write, and what it lost so. */
     static void bindStore(MeterRegistry registry, io.telltale.capture.store.PacketStore store) {
         Gauge.builder("telltale.store.failing", store, s -> s.failing() ? 1 : 0).strongReference(true)

@@ -75,7 +75,9 @@ final class DashboardApi {
                             this::login),
                     new Route("POST", "/api/logout", Role.VIEWER, "end this session", this::logout),
                     new Route("GET", "/api/me", Role.VIEWER, "who is logged in, with which role", this::me),
-                    new Route("GET", "/api/health", Role.VIEWER, "the index's days and flows, alerts, uptime", this::health),
+                    new Route("GET", "/api/health", Role.VIEWER,
+                            "the index's days and flows, alerts, uptime, the live capture's figures, stores that cannot write",
+                            this::health),
                     new Route("GET", "/api/alerts", Role.VIEWER, "newest alerts first", this::alerts)
                             .query("severity", "only this severity: info, low, medium, high or critical", "category",
                                     "only this category (DESIGN §6's vocabulary)", "limit", "at most this many, 1-10000 (100)"),
@@ -186,7 +188,7 @@ final class DashboardApi {
         return Response.ok(health());
     }
 
-    /** The index's days, the alert count, the uptime. */
+    /** The index's days, the alert count, the uptime, the live pipeline's figures, and any store that cannot write. */
     Map<String, Object> health() throws IOException {
         search.refresh();
         Map<String, Object> h = new LinkedHashMap<>();
@@ -208,7 +210,16 @@ final class DashboardApi {
         index.put("lag_seconds", sum("telltale.index.lag"));
         index.put("size_bytes", sum("telltale.index.size"));
         h.put("index", index);
-        h.put("siem_waiting", sum("telltale.siem.queue.events"));
+        // what cannot be written now (a full disk): the stores say so on their meters, and the strip shows it in red
+        List<String> failing = new java.util.ArrayList<>();
+        for (String[] store : new String[][] {{"telltale.index.failing", "index"}, {"telltale.store.failing", "packet store"},
+                {"telltale.logs.failing", "log files"}}) {
+            if (sum(store[0]) > 0) {
+                failing.add(store[1]);
+            }
+        }
+        h.put("not_writing", failing);
+        h.put("siem_waiting", sum("telltale.siem.queue.events") + sum("telltale.siem.queue.held"));
         return h;
     }
 

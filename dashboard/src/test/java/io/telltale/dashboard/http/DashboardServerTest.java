@@ -67,6 +67,9 @@ class DashboardServerTest {
                 .tag("source", "eth1").register(metrics);
         io.micrometer.core.instrument.FunctionCounter.builder("telltale.capture.kernel.drops", CAPTURE, c -> c[1])
                 .tag("source", "eth1").register(metrics);
+        // a packet store on a full disk, as PipelineMeters.bindStore registers it; the index writes
+        io.micrometer.core.instrument.Gauge.builder("telltale.store.failing", CAPTURE, c -> 1).register(metrics);
+        io.micrometer.core.instrument.Gauge.builder("telltale.index.failing", CAPTURE, c -> 0).register(metrics);
         server = new DashboardServer(new InetSocketAddress("127.0.0.1", 0), data, tls, metrics, Clock.systemUTC(), System.err::println);
         base = "https://127.0.0.1:" + server.address().getPort();
         client = TrustingClient.trusting(tls.certificate());
@@ -178,6 +181,8 @@ class DashboardServerTest {
         JsonNode health = JSON.readTree(send("GET", "/api/health", null, "Authorization", "Bearer " + token).body());
         assertThat(health.get("capture").get("packets").asLong()).isEqualTo(123_456);
         assertThat(health.get("capture").get("kernel_drops").asLong()).isEqualTo(7);
+        assertThat(health.get("not_writing")).as("the store that cannot write, and only it").hasSize(1)
+                .allSatisfy(s -> assertThat(s.asText()).isEqualTo("packet store"));
         assertThat(health.get("alerts").asInt()).isGreaterThanOrEqualTo(37);
         String audit = Files.readString(dir.resolve("data/audit.jsonl"));
         assertThat(audit).contains("\"action\":\"search\"").contains("ip.src:10.20.30.11 AND service:dicom");

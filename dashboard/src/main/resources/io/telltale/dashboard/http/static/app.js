@@ -95,6 +95,7 @@ function showHealth(h) {
     ['index size', ((ix.size_bytes || 0) / 1048576).toFixed(1) + ' MiB'],
     ['alerts', (h.alerts || 0).toLocaleString('en')],
     ['waiting for the SIEM', (h.siem_waiting || 0).toLocaleString('en')],
+    ['not writing', (h.not_writing || []).join(', ') || 'none'],
   ];
   const list = document.getElementById('health');
   list.replaceChildren();
@@ -105,6 +106,7 @@ function showHealth(h) {
     const data = document.createElement('dd');
     data.textContent = value;
     if ((name.endsWith('drops') || name === 'shed') && value !== '0') data.className = 'undeclared';
+    if (name === 'not writing' && value !== 'none') data.className = 'undeclared'; // a full disk: evidence is being lost
     item.append(term, data);
     list.append(item);
   }
