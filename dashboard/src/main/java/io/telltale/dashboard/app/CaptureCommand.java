@@ -325,8 +325,9 @@ public final class CaptureCommand implements Callable<Integer> {
                     becomes != null && !becomes.equals("root") ? becomes : System.getProperty("user.name"),
                     Privileges.effectiveCapabilities());
             stdout.flush();
+            // its meters are on /metrics under telltale run
             CaptureHealth health = new CaptureHealth(capture, outputOptions.registry, stdout, gapAlerts)
-                    .watchStores(indexing == null ? null : indexing.store(), indexing == null ? null : indexing.sink(), guardedLogs); // on /metrics under telltale run
+                    .watchStores(indexing == null ? null : indexing.store(), indexing == null ? null : indexing.sink(), guardedLogs);
             PipelineMeters.bindPipeline(outputOptions.registry, capture);
             PipelineMeters.bindLogs(outputOptions.registry, guardedLogs);
             if (indexing != null) {
