@@ -469,4 +469,26 @@ class CaptureCommandLiveTest {
             Tmpfs.unmount(data);
         }
     }
+
+    /**
+     * A ring too small for the traffic (two 4 KiB blocks) drops frames in the kernel: the health line
+     * says so, and the loss is a capture-gap alert when it begins and one with its total when it ends.
+     */
+    @Test
+    void framesTheKernelDropsAreAlertedAsAGap(@TempDir Path dir) throws Exception {
+        StringBuilder output = new StringBuilder();
+        Process p = start(dir.resolve("out"), "--ring-block-kib", "4", "--ring-blocks", "2", "--ring-retire-ms", "10");
+        waitUntilCapturing(p, output).get(60, TimeUnit.SECONDS);
+        lab.replay(Path.of("../examples/screening-day.pcap"), "--topspeed");
+        Thread.sleep(3_500); // a report with drops, then one without
+        p.toHandle().destroy();
+        awaitEnd(p);
+        String said = output.toString();
+        assertThat(said).contains("capture-gap: ").containsPattern("ALERT medium   capture-gap        capture interface vcap  "
+                + "Capture gap on vcap: [\\d,]+ frames lost\n");
+        assertThat(said).containsPattern("Capture gap on vcap: [\\d,]+ frames lost over \\d+\\.\\d s");
+        said.lines().filter(l -> l.startsWith("captured ") || l.contains("frames lost over")).forEach(System.out::println);
+        List<String> alerts = Files.readAllLines(dir.resolve("out").resolve("alerts.jsonl"));
+        assertThat(alerts).hasSize(2).allSatisfy(a -> assertThat(a).contains("\"category\":\"capture-gap\""));
+    }
 }
