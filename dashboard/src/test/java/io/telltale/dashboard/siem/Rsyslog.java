@@ -104,14 +104,19 @@ public final class Rsyslog implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Every message received so far, as rsyslog parsed it. */
+    /**
+     * Every message received so far, as rsyslog parsed it: the complete lines only, as rsyslog may be
+     * writing the last one while it is read (a burst of 2,000 alerts made that a parse error).
+     */
     public List<JsonNode> messages() throws IOException {
         Path out = dir.resolve("out.jsonl");
         List<JsonNode> list = new ArrayList<>();
         if (!Files.exists(out)) {
             return list;
         }
-        for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        String complete = text.substring(0, text.lastIndexOf('\n') + 1);
+        for (String line : complete.split("\n")) {
             if (!line.isBlank()) {
                 list.add(JSON.readTree(line));
             }
