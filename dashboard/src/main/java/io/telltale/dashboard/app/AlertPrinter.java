@@ -75,6 +75,9 @@ final class AlertPrinter {
         return b;
     }
 
+    /** The summary's column widths after the device, one per severity, as its header prints them. */
+    private static final int[] SEVERITY_WIDTHS = {8, 6, 6, 6, 6};
+
     /** Alerts by device and severity. */
     static void summary(PrintWriter out, DetectionSink detection, Path file) {
         long suppressed = detection.suppressed();
@@ -91,10 +94,9 @@ final class AlertPrinter {
         byDevice.forEach((device, counts) -> {
             line.setLength(0);
             pad(line.append("  "), device, 40);
-            int[] widths = {8, 6, 6, 6, 6};
-            for (int i = 0; i < widths.length; i++) {
+            for (int i = 0; i < SEVERITY_WIDTHS.length; i++) {
                 String n = Integer.toString(counts[i]);
-                line.append(' ').repeat(' ', Math.max(0, widths[i] - n.length())).append(n);
+                line.append(' ').repeat(' ', Math.max(0, SEVERITY_WIDTHS[i] - n.length())).append(n);
             }
             out.write(line.append(System.lineSeparator()).toString());
         });

@@ -352,7 +352,7 @@ public final class CaptureCommand implements Callable<Integer> {
             if (detection != null) {
                 ticker.scheduleAtFixedRate(() -> {
                     synchronized (events) {
-                        detection.finish(System.currentTimeMillis() * 1_000_000L);
+                        detection.finish(LiveCapture.wallNanos());
                     }
                 }, evaluateSeconds, evaluateSeconds, TimeUnit.SECONDS);
                 if (policyFile != null) {
@@ -382,7 +382,7 @@ public final class CaptureCommand implements Callable<Integer> {
             gapAlerts.stop(LiveCapture.wallNanos());
             if (detection != null) {
                 synchronized (events) {
-                    detection.finish(System.currentTimeMillis() * 1_000_000L);
+                    detection.finish(LiveCapture.wallNanos());
                 }
             }
             logs.endOfInput();

@@ -268,7 +268,7 @@ final class LiveCapture implements PipelineMeters.Figures {
         }
     }
 
-    /** Alerts carry wall-clock time, as the detectors' periodic evaluations do. */
+    /** Wall-clock time in nanoseconds: live evaluations of series and the sensor's own alerts are dated by it. */
     static long wallNanos() {
         return System.currentTimeMillis() * 1_000_000L;
     }
