@@ -87,6 +87,12 @@ public final class FlowDocuments {
     private final Map<Class<?>, List<Integer>> fieldsByRecordType = new HashMap<>();
     /** Values of the current document per field (by schema position), reused. */
     private final List<List<Object>> slots = new ArrayList<>();
+    /**
+     * The positions of the slots the current document filled, in schema order: a flow fills a dozen of
+     * the schema's hundreds, and clearing and walking them all was a twentieth of indexing.
+     */
+    private int[] used = new int[64];
+    private int usedCount;
     private final SourceCodec.Writer source = new SourceCodec.Writer();
     /** Each field's stored-source code, by schema position. */
     private final int[] codes;
@@ -101,7 +107,7 @@ public final class FlowDocuments {
     private boolean fellBack;
     private static final int ID_CODE = SourceCodec.code(IndexSchema.ID_KEY);
     private static final int SEQUENCE_CODE = SourceCodec.code(IndexSchema.SEQUENCE_KEY);
-    /** The document's free-text words, each once (a flow has one or two: a list beats a hash set's clearing). */
+    /** The document's free-text words, repeats mostly left out (see {@link #contains}). */
     private final List<String> text = new ArrayList<>();
     private final StringBuilder word = new StringBuilder(64);
     /** Each field's name as the term of the "present" field, encoded once (a UTF-8 conversion per field per flow was 5 %). */
@@ -171,11 +177,9 @@ public final class FlowDocuments {
         doc.add(new NumericDocValuesField(FlowFields.START.name(), flow.startNanos()));
         text.clear();
         source.reset();
-        for (int i = 0; i < fields.size(); i++) {
+        for (int u = 0; u < usedCount; u++) {
+            int i = used[u];
             List<Object> values = slots.get(i);
-            if (values.isEmpty()) {
-                continue;
-            }
             FieldSpec field = fields.get(i);
             fellBack = false;
             for (Object value : values) {
@@ -208,19 +212,18 @@ public final class FlowDocuments {
         collect(flow, records);
         put(FlowFields.UID, flow.uid());
         Map<FieldSpec, Collection<Object>> values = new LinkedHashMap<>();
-        for (int i = 0; i < fields.size(); i++) {
-            if (!slots.get(i).isEmpty()) {
-                values.put(fields.get(i), List.copyOf(slots.get(i)));
-            }
+        for (int u = 0; u < usedCount; u++) {
+            values.put(fields.get(used[u]), List.copyOf(slots.get(used[u])));
         }
         return values;
     }
 
     /** Fills the slots with the flow's values: the flow record's, its enrichment's, its records'. */
     private void collect(FlowRecord flow, List<ProtocolRecord> records) {
-        for (List<Object> slot : slots) {
-            slot.clear();
+        for (int u = 0; u < usedCount; u++) {
+            slots.get(used[u]).clear();
         }
+        usedCount = 0;
         String source = flow.originatorHost();
         String destination = flow.responderHost();
         sourceHigh = flow.originatorHigh();
@@ -304,9 +307,25 @@ public final class FlowDocuments {
         }
         Object normal = normalise(field, value);
         List<Object> slot = slots.get(index);
-        if (!slot.contains(normal)) {
-            slot.add(normal);
+        if (slot.isEmpty()) {
+            use(index);
+        } else if (slot.contains(normal)) {
+            return;
         }
+        slot.add(normal);
+    }
+
+    /** Notes a slot as filled, keeping the filled positions in schema order (records fill theirs out of order). */
+    private void use(int index) {
+        if (usedCount == used.length) {
+            used = java.util.Arrays.copyOf(used, usedCount * 2);
+        }
+        int at = usedCount++;
+        while (at > 0 && used[at - 1] > index) {
+            used[at] = used[at - 1];
+            at--;
+        }
+        used[at] = index;
     }
 
     /** Names in lower case, whole numbers as longs: the same form for indexing, scanning and showing. */
@@ -351,7 +370,14 @@ public final class FlowDocuments {
             case BOOLEAN -> doc.add(new StringField(name, Boolean.TRUE.equals(value) || "true".equals(value) ? TRUE : FALSE,
                     Field.Store.NO));
             default -> {
-                if (field != FlowFields.UID) { // looked up by its id's points
+                if (field == FlowFields.COMMUNITY_ID) {
+                    Long hash = IndexSchema.communityHash(value.toString());
+                    if (hash != null) {
+                        doc.add(new NumericDocValuesField(IndexSchema.COMMUNITY_HASH, hash));
+                    } else {
+                        keyword(doc, field, facets, value.toString());
+                    }
+                } else if (field != FlowFields.UID) { // looked up by its id's points
                     keyword(doc, field, facets, value.toString());
                 }
             }
@@ -374,9 +400,17 @@ public final class FlowDocuments {
         doc.add(facets ? new KeywordField(field.name(), term, Field.Store.NO) : new StringField(field.name(), term, Field.Store.NO));
     }
 
+    /** The words a new word is checked against: the last few (Lucene counts a repeat once anyway). */
+    static final int DEDUPE_WINDOW = 8;
+
+    /**
+     * True when the word is among the last {@link #DEDUPE_WINDOW} words: a name repeats its neighbours'
+     * words ({@code www.example.com}, {@code mail.example.com}); checking them all was quadratic in a
+     * long URI's words, a twentieth of indexing the benchmark capture.
+     */
     private static boolean contains(List<String> words, CharSequence word) {
-        for (String w : words) {
-            if (w.contentEquals(word)) {
+        for (int i = words.size() - 1, stop = Math.max(0, words.size() - DEDUPE_WINDOW); i >= stop; i--) {
+            if (words.get(i).contentEquals(word)) {
                 return true;
             }
         }

@@ -179,6 +179,15 @@ class IndexAgreementTest {
         return new Q(field + ":\"" + value + "\"", v -> any(v, List.of(field), x -> x.toString().equals(value)));
     }
 
+    /** The Community ID of the first flow from or to the address that shares it with another flow. */
+    static String communityIdOf(String address) {
+        Map<Object, Long> counts = FLOWS.values().stream()
+                .filter(v -> v.getOrDefault("ip.src", List.of()).contains(address) || v.getOrDefault("ip.dst", List.of()).contains(address))
+                .flatMap(v -> v.get("flow.community_id").stream())
+                .collect(java.util.stream.Collectors.groupingBy(x -> x, LinkedHashMap::new, java.util.stream.Collectors.counting()));
+        return counts.entrySet().stream().filter(e -> e.getValue() > 1).findFirst().orElseThrow().getKey().toString();
+    }
+
     static Q exists(String field) {
         return new Q("exists:" + field, v -> v.containsKey(field));
     }
@@ -232,6 +241,8 @@ class IndexAgreementTest {
                 name("tls.sni", "*.google.com"),
                 name("host", "*google*"),
                 exact("tls.ja4", "t13d1516h2_8daaf6152771_02713d6af862"),
+                // one flow's Community ID: the 5-tuple's other flows (repeated connections, both directions) share it
+                exact("flow.community_id", communityIdOf("10.20.30.11")),
                 name("tls.ja4", "t13d*"),
                 exists("tls.sni"),
                 name("country", "US"),
@@ -252,6 +263,8 @@ class IndexAgreementTest {
             assertThat(index(q.text(), Long.MIN_VALUE, Long.MAX_VALUE)).as(q.text()).isEqualTo(expected);
             nonEmpty += expected.isEmpty() ? 0 : 1;
         }
+        assertThat(index("community_id:\"1:AAAAAAAAAAAAAAAAAAAAAAAAAAA=\"", Long.MIN_VALUE, Long.MAX_VALUE))
+                .as("a Community ID no flow has").isEmpty();
         // a query that found nothing in either proves little: most must find something
         assertThat(nonEmpty).as("written queries that found something").isGreaterThanOrEqualTo(written.size() - 2);
         assertThat(FLOWS).hasSizeGreaterThan(5000);

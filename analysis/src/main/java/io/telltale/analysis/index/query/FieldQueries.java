@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.function.ToLongFunction;
 import org.apache.lucene.document.InetAddressPoint;
 import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -46,6 +47,9 @@ final class FieldQueries {
             }
             return LongPoint.newExactQuery(IndexSchema.ID, FlowIds.parse(value.text()));
         }
+        if (field == FlowFields.COMMUNITY_ID) {
+            return communityId(value);
+        }
         return switch (field.type()) {
             case ADDRESS -> address(field.name(), value);
             case COUNT, COUNT_LIST -> number(field.name(), points, value, FieldQueries::count);
@@ -55,6 +59,25 @@ final class FieldQueries {
             case NAME -> keyword(field.name(), value, true);
             case TEXT, TEXT_LIST -> keyword(field.name(), value, false);
         };
+    }
+
+    /**
+     * A Community ID, matched whole: by the first 64 bits of its hash in the doc values (see
+     * {@link IndexSchema#COMMUNITY_HASH}), or as the keyword indices written before it hold.
+     */
+    private static Query communityId(Value value) {
+        if (value.isRange() || value.wildcard()) {
+            throw new IllegalArgumentException("a Community ID is matched whole (1: and 28 Base64 characters)");
+        }
+        Query keyword = new TermQuery(new Term(FlowFields.COMMUNITY_ID.name(), IndexSchema.term(value.text())));
+        Long hash = IndexSchema.communityHash(value.text());
+        if (hash == null) {
+            return keyword; // not one we would have hashed; only an older index might hold it as text
+        }
+        return new BooleanQuery.Builder()
+                .add(NumericDocValuesField.newSlowExactQuery(IndexSchema.COMMUNITY_HASH, hash),
+                        Occur.SHOULD)
+                .add(keyword, Occur.SHOULD).build();
     }
 
     /**

@@ -45,6 +45,9 @@ class FlowQueryParserTest {
         assertThat(parse("tls.ja4:t13d*")).isEqualTo("tls.ja4:t13d*");
         // a facet's doc values say it is there; the term catches a value that could not take the field's type
         assertThat(parse("exists:tls.sni")).isEqualTo("(FieldExistsQuery [field=tls.sni] _fields:tls.sni)");
+        // a Community ID by the first 64 bits of its hash (0x2d053da9994af81e), or as the keyword of older indices
+        assertThat(parse("community_id:\"1:LQU9qZlK+B5F3KDmev6m5PMibrg=\"")).isEqualTo(
+                "_community:[3244066905220904990 TO 3244066905220904990] flow.community_id:1:LQU9qZlK+B5F3KDmev6m5PMibrg=");
         assertThat(parse("alert:beaconing")).startsWith("flow.id:{");
         assertThat(parse("alert:nothing")).startsWith("MatchNoDocsQuery");
     }
@@ -64,6 +67,7 @@ class FlowQueryParserTest {
     @CsvSource(delimiter = '|', value = {
         "ip.dst:203.0.113.0/33       | 7  | a prefix length is 0-32",
         "ip.dst:10.1.*               | 7  | CIDR blocks, not wildcards",
+        "community_id:1:LQU9*        | 13 | a Community ID is matched whole",
         "ip.dst:not-an-address       | 7  | not an IPv4 or IPv6 address",
         "tls.snii:x                  | 0  | no field or alias 'tls.snii'",
         "bytes.out:>lots             | 10 | 'lots' is not a whole number",
