@@ -187,7 +187,13 @@ public final class FlowDocuments {
                 if (fullText[i] && value instanceof String s) {
                     words(s, word, text);
                 }
-                source.value(codes[i], value);
+                if (field == FlowFields.SOURCE) {
+                    source.address(codes[i], sourceHigh, sourceLow);
+                } else if (field == FlowFields.DESTINATION) {
+                    source.address(codes[i], destinationHigh, destinationLow);
+                } else if (!SourceCodec.derived(codes[i])) {
+                    source.value(codes[i], value);
+                }
             }
             if (presenceTerm[i] || fellBack && !always[i]) {
                 doc.add(new StringField(IndexSchema.PRESENT, presentTerms[i], Field.Store.NO));

@@ -2,10 +2,12 @@ package io.telltale.analysis.index;
 
 import io.telltale.analysis.field.FieldSpec;
 import io.telltale.analysis.field.FieldType;
+import io.telltale.capture.flow.Addresses;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +22,9 @@ import java.util.Map;
  * every document — two thirds of its 670 bytes — and the stored fields were the dearest part of
  * indexing (they are compressed at each flush and merge of a time-sorted index). Codes are the line
  * numbers of {@code source-codes.txt}, which is append-only, so an index stays readable as fields are
- * added; a code this version does not know is skipped, by its tag.
+ * added; a code this version does not know is skipped, by its tag. The flow's own addresses are their
+ * 4 or 16 bytes, not their text, and its end is not written: it is its start plus its duration
+ * (together a fifth of a source, which the stored fields compress at every flush).
  */
 public final class SourceCodec {
 
@@ -28,6 +32,11 @@ public final class SourceCodec {
     static final int TAG_TRUE = 1;
     static final int TAG_FALSE = 2;
     static final int TAG_TEXT = 3;
+    /** An address: a byte of its length (4 or 16), then its bytes in network order. */
+    static final int TAG_ADDRESS = 4;
+    private static final int END_CODE;
+    private static final int START_CODE;
+    private static final int DURATION_CODE;
 
     private static final List<String> NAMES = load();
     private static final Map<String, Integer> CODES = new HashMap<>();
@@ -36,6 +45,9 @@ public final class SourceCodec {
         for (int i = 0; i < NAMES.size(); i++) {
             CODES.put(NAMES.get(i), i);
         }
+        END_CODE = CODES.get(FlowFields.END.name());
+        START_CODE = CODES.get(FlowFields.START.name());
+        DURATION_CODE = CODES.get(FlowFields.DURATION.name());
     }
 
     private static List<String> load() {
@@ -89,6 +101,30 @@ public final class SourceCodec {
                     length += text.length;
                 }
             }
+        }
+
+        /** An address held as two longs, IPv4 mapped (as a flow record holds its own). */
+        void address(int code, long high, long low) {
+            varint(code);
+            put(TAG_ADDRESS);
+            ensure(17);
+            if (Addresses.isIpv4(high, low)) {
+                bytes[length++] = 4;
+                putInt((int) low);
+            } else {
+                bytes[length++] = 16;
+                putInt((int) (high >>> 32));
+                putInt((int) high);
+                putInt((int) (low >>> 32));
+                putInt((int) low);
+            }
+        }
+
+        private void putInt(int v) {
+            bytes[length++] = (byte) (v >>> 24);
+            bytes[length++] = (byte) (v >>> 16);
+            bytes[length++] = (byte) (v >>> 8);
+            bytes[length++] = (byte) v;
         }
 
         byte[] toByteArray() {
@@ -150,10 +186,22 @@ public final class SourceCodec {
                     value = new String(bytes, at, n, StandardCharsets.UTF_8);
                     at += n;
                 }
+                case TAG_ADDRESS -> {
+                    int n = at < end ? bytes[at++] : -1;
+                    if (n != 4 && n != 16 || at + n > end) {
+                        throw new IllegalArgumentException("a stored source's address is not 4 or 16 bytes long");
+                    }
+                    value = address(bytes, at, n);
+                    at += n;
+                }
                 default -> throw new IllegalArgumentException("a stored source has an unknown tag " + tag);
             }
             if (code < 0 || code >= NAMES.size()) {
                 continue; // a field of a later version
+            }
+            if (code == DURATION_CODE && !fields.containsKey(FlowFields.END.name())
+                    && fields.get(FlowFields.START.name()) instanceof Long start && value instanceof Long duration) {
+                fields.put(FlowFields.END.name(), start + duration); // not written: the start and duration make it
             }
             String name = NAMES.get((int) code);
             FieldSpec field = schema.field(name);
@@ -170,6 +218,24 @@ public final class SourceCodec {
             }
         }
         return fields;
+    }
+
+    private static String address(byte[] bytes, int at, int n) {
+        long high = 0;
+        long low = 0;
+        if (n == 4) {
+            low = Addresses.mapIpv4(ByteBuffer.wrap(bytes, at, 4).getInt());
+        } else {
+            ByteBuffer b = ByteBuffer.wrap(bytes, at, 16);
+            high = b.getLong();
+            low = b.getLong();
+        }
+        return Addresses.text(high, low);
+    }
+
+    /** True for fields a flow document's source leaves out, since it is made from others when read. */
+    static boolean derived(int code) {
+        return code == END_CODE;
     }
 
     private static int varint(byte[] bytes, int at, int end, long[] out) {

@@ -43,6 +43,23 @@ class SourceCodecTest {
     }
 
     @Test
+    void aFlowsAddressesAreBytesAndItsEndIsItsStartPlusItsDuration() {
+        SourceCodec.Writer writer = new SourceCodec.Writer();
+        writer.value(SourceCodec.code("flow.start"), 1_795_824_000_123_456_789L);
+        writer.value(SourceCodec.code("flow.duration"), 2_500_000_000L);
+        writer.address(SourceCodec.code("ip.src"), 0, io.telltale.capture.flow.Addresses.mapIpv4(0x0a141e0b));
+        writer.address(SourceCodec.code("ip.dst"), 0x2001_0db8_0000_0000L, 0x0000_0000_0000_0001L);
+        byte[] bytes = writer.toByteArray();
+        // code, tag and zig-zag varint: 11 bytes for the start, 7 for the duration, 1 + 1 + 1 + 4 and 1 + 1 + 1 + 16 for the addresses
+        assertThat(bytes).hasSize(11 + 7 + 7 + 19);
+        assertThat(SourceCodec.decode(bytes, 0, bytes.length, IndexSchema.standard())).containsExactly(
+                Map.entry("flow.start", 1_795_824_000_123_456_789L), Map.entry("flow.end", 1_795_824_002_623_456_789L),
+                Map.entry("flow.duration", 2_500_000_000L), Map.entry("ip.src", "10.20.30.11"), Map.entry("ip.dst", "2001:db8::1"));
+        assertThatThrownBy(() -> SourceCodec.decode(bytes, 0, bytes.length - 1, IndexSchema.standard()))
+                .hasMessageContaining("address is not 4 or 16 bytes");
+    }
+
+    @Test
     void aSourceReadsBackAsWritten() {
         SourceCodec.Writer writer = new SourceCodec.Writer();
         writer.value(SourceCodec.code("ip.src"), "10.20.30.11");
