@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.BinaryPoint;
 import org.apache.lucene.document.Field;
@@ -105,7 +106,6 @@ public final class FlowDocuments {
     private final boolean[] presenceTerm;
     /** Set by {@link #add} when a value fell back to a keyword or to nothing: its presence needs the term. */
     private boolean fellBack;
-    private static final int ID_CODE = SourceCodec.code(IndexSchema.ID_KEY);
     private static final int SEQUENCE_CODE = SourceCodec.code(IndexSchema.SEQUENCE_KEY);
     /** The document's free-text words, repeats mostly left out (see {@link #contains}). */
     private final List<String> text = new ArrayList<>();
@@ -199,14 +199,13 @@ public final class FlowDocuments {
                 doc.add(new StringField(IndexSchema.PRESENT, presentTerms[i], Field.Store.NO));
             }
         }
-        source.value(ID_CODE, flow.id());
         if (sequence > 0) {
             source.value(SEQUENCE_CODE, (long) sequence);
         }
         for (String w : text) {
             doc.add(new Field(IndexSchema.TEXT, w, WORDS));
         }
-        doc.add(new StoredField(IndexSchema.SOURCE, source.toByteArray()));
+        doc.add(new BinaryDocValuesField(IndexSchema.SOURCE_VALUES, new BytesRef(source.toByteArray())));
         if (packets != null) {
             doc.add(new StoredField(IndexSchema.PACKETS, packets));
         }

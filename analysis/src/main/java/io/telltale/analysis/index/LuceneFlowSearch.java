@@ -34,10 +34,13 @@ import org.apache.lucene.facet.LongValueFacetCounts;
 import org.apache.lucene.facet.MultiLongValuesSource;
 import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.DocValuesType;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.MultiReader;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -50,6 +53,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
@@ -177,7 +181,7 @@ public final class LuceneFlowSearch implements FlowSearch {
             Set<String> wanted = request.fields().isEmpty() ? null : new HashSet<>(request.fields());
             for (ScoreDoc scoreDoc : top.scoreDocs) {
                 FieldDoc doc = (FieldDoc) scoreDoc;
-                hits.add(hit(stored, doc.doc, wanted));
+                hits.add(hit(searcher.getIndexReader(), stored, doc.doc, wanted));
             }
             if (top.scoreDocs.length == request.limit()) {
                 FieldDoc last = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
@@ -258,12 +262,27 @@ public final class LuceneFlowSearch implements FlowSearch {
         }
     }
 
-    private SearchPage.FlowHit hit(StoredFields stored, int doc, Set<String> wanted) throws IOException {
+    private SearchPage.FlowHit hit(IndexReader reader, StoredFields stored, int doc, Set<String> wanted) throws IOException {
         var document = stored.document(doc);
-        var bytes = document.getBinaryValue(IndexSchema.SOURCE);
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        int local = doc - leaf.docBase;
+        BinaryDocValues sources = leaf.reader().getBinaryDocValues(IndexSchema.SOURCE_VALUES);
         Map<String, Object> all;
         try {
-            all = bytes == null ? Map.of() : SourceCodec.decode(bytes.bytes, bytes.offset, bytes.length, schema);
+            if (sources != null && sources.advanceExact(local)) {
+                // the start and the id are the document's doc values, not in its source
+                Long start = longValue(leaf, FlowFields.START.name(), local);
+                Long id = longValue(leaf, IndexSchema.ID, local);
+                BytesRef bytes = sources.binaryValue();
+                all = SourceCodec.decode(bytes.bytes, bytes.offset, bytes.length, schema, start);
+                if (id != null) {
+                    all.putIfAbsent(IndexSchema.ID_KEY, id);
+                }
+            } else { // written before the source moved to doc values: all of it stored
+                BytesRef bytes = document.getBinaryValue(IndexSchema.SOURCE);
+                all = bytes == null ? Map.of() : SourceCodec.decode(bytes.bytes, bytes.offset, bytes.length, schema);
+            }
         } catch (IllegalArgumentException e) {
             all = Map.of();
         }
@@ -288,6 +307,12 @@ public final class LuceneFlowSearch implements FlowSearch {
         return new SearchPage.FlowHit(uid, id, sequence(all),
                 ((Number) all.get(FlowFields.START.name())).longValue(), fields, packets == null ? null
                         : Arrays.copyOfRange(packets.bytes, packets.offset, packets.offset + packets.length));
+    }
+
+    /** A single-valued numeric doc value of a document of the segment, or null. */
+    private static Long longValue(LeafReaderContext leaf, String field, int doc) throws IOException {
+        var values = leaf.reader().getNumericDocValues(field);
+        return values != null && values.advanceExact(doc) ? values.longValue() : null;
     }
 
     private static int sequence(Map<String, Object> source) {
@@ -424,7 +449,7 @@ public final class LuceneFlowSearch implements FlowSearch {
         StoredFields stored = searcher.storedFields();
         List<SearchPage.FlowHit> hits = new ArrayList<>();
         for (ScoreDoc doc : top.scoreDocs) {
-            hits.add(hit(stored, doc.doc, null));
+            hits.add(hit(searcher.getIndexReader(), stored, doc.doc, null));
         }
         return hits;
     }

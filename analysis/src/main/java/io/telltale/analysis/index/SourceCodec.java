@@ -23,8 +23,9 @@ import java.util.Map;
  * indexing (they are compressed at each flush and merge of a time-sorted index). Codes are the line
  * numbers of {@code source-codes.txt}, which is append-only, so an index stays readable as fields are
  * added; a code this version does not know is skipped, by its tag. The flow's own addresses are their
- * 4 or 16 bytes, not their text, and its end is not written: it is its start plus its duration
- * (together a fifth of a source, which the stored fields compress at every flush).
+ * 4 or 16 bytes, not their text; its start and numeric id are not written (the document's doc values
+ * hold them for sorting, and the reader passes them in), nor is its end, which is its start plus its
+ * duration: together they were a third of a source.
  */
 public final class SourceCodec {
 
@@ -158,7 +159,19 @@ public final class SourceCodec {
      * numeric id and sequence come under {@link IndexSchema#ID_KEY} and {@link IndexSchema#SEQUENCE_KEY}.
      */
     static Map<String, Object> decode(byte[] bytes, int offset, int length, IndexSchema schema) {
+        return decode(bytes, offset, length, schema, null);
+    }
+
+    /**
+     * The same, for a source whose start is not in it but in the document's doc values.
+     *
+     * @param start the flow's start from its doc values, or null
+     */
+    static Map<String, Object> decode(byte[] bytes, int offset, int length, IndexSchema schema, Long start) {
         Map<String, Object> fields = new LinkedHashMap<>();
+        if (start != null) {
+            fields.put(FlowFields.START.name(), start);
+        }
         int at = offset;
         int end = offset + length;
         long[] cursor = new long[1];
@@ -200,8 +213,8 @@ public final class SourceCodec {
                 continue; // a field of a later version
             }
             if (code == DURATION_CODE && !fields.containsKey(FlowFields.END.name())
-                    && fields.get(FlowFields.START.name()) instanceof Long start && value instanceof Long duration) {
-                fields.put(FlowFields.END.name(), start + duration); // not written: the start and duration make it
+                    && fields.get(FlowFields.START.name()) instanceof Long first && value instanceof Long duration) {
+                fields.put(FlowFields.END.name(), first + duration); // not written: the start and duration make it
             }
             String name = NAMES.get((int) code);
             FieldSpec field = schema.field(name);
@@ -233,9 +246,9 @@ public final class SourceCodec {
         return Addresses.text(high, low);
     }
 
-    /** True for fields a flow document's source leaves out, since it is made from others when read. */
+    /** True for fields a flow document's source leaves out: its doc values hold them, or others make them. */
     static boolean derived(int code) {
-        return code == END_CODE;
+        return code == END_CODE || code == START_CODE;
     }
 
     private static int varint(byte[] bytes, int at, int end, long[] out) {

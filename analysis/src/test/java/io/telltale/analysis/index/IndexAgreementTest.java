@@ -225,6 +225,37 @@ class IndexAgreementTest {
         return uids;
     }
 
+    /**
+     * What a hit shows is what was indexed: every field of every flow read back from the source and the
+     * doc values (the start, id and end are not in the source) equals the flow's values.
+     */
+    @net.jqwik.api.Example
+    void hitsShowEveryValueOfTheirFlow() throws Exception {
+        Map<String, List<SearchPage.FlowHit>> byUid = new HashMap<>();
+        SearchRequest request = SearchRequest.of("").withLimit(1000);
+        for (SearchPage page = search.search(request); ; page = search.search(request.withAfter(page.next()))) {
+            page.hits().forEach(h -> byUid.computeIfAbsent(h.uid(), k -> new ArrayList<>()).add(h));
+            if (page.next() == null) {
+                break;
+            }
+        }
+        int compared = 0;
+        for (Map.Entry<String, List<SearchPage.FlowHit>> entry : byUid.entrySet()) {
+            if (entry.getValue().size() != 1) {
+                continue; // a long flow's interim documents each hold a part
+            }
+            SearchPage.FlowHit hit = entry.getValue().get(0);
+            Map<String, Collection<Object>> shown = new HashMap<>();
+            hit.fields().forEach((name, value) -> shown.put(name, value instanceof Collection<?> c ? List.copyOf(c) : List.of(value)));
+            Map<String, Collection<Object>> expected = new HashMap<>();
+            FLOWS.get(entry.getKey()).forEach((name, values) -> expected.put(name, List.copyOf(values)));
+            assertThat(shown).as(entry.getKey()).isEqualTo(expected);
+            assertThat(hit.startNanos()).isEqualTo(expected.get("flow.start").iterator().next());
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(5000);
+    }
+
     // ---- the queries a person wrote ----
 
     @net.jqwik.api.Example
