@@ -41,7 +41,7 @@ public final class DetectionSink implements EventSink {
      * checked for every flow that shows it, so the key is hashed from its parts, never built as a
      * string, and the alerts themselves are not kept (they went downstream).
      */
-    private final java.util.Set<Long> raised = new java.util.HashSet<>();
+    private final LongSet raised = new LongSet();
     private final Map<Long, int[]> perDevice = new java.util.HashMap<>();
     /** Alerts by device (address and groups) and severity, for the summary. */
     private final Map<String, int[]> bySeverity = new LinkedHashMap<>();
