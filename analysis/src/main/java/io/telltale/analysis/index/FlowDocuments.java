@@ -7,6 +7,7 @@ import io.telltale.capture.flow.FlowIds;
 import io.telltale.capture.flow.FlowRecord;
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,8 +33,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns a flow record and the protocol records of its flow into one Lucene document, as
- * {@link IndexSchema} maps each field, and into the stored source that search results show ({@link SourceCodec}). Runs on the
- * indexing thread only: it reuses its buffers from one document to the next (not thread-safe).
+ * {@link IndexSchema} maps each field, and into the source that search results show ({@link SourceCodec},
+ * in binary doc values). Runs on the indexing thread only: it reuses its buffers from one document to
+ * the next (not thread-safe).
  */
 public final class FlowDocuments {
 
@@ -323,7 +325,7 @@ public final class FlowDocuments {
     /** Notes a slot as filled, keeping the filled positions in schema order (records fill theirs out of order). */
     private void use(int index) {
         if (usedCount == used.length) {
-            used = java.util.Arrays.copyOf(used, usedCount * 2);
+            used = Arrays.copyOf(used, usedCount * 2);
         }
         int at = usedCount++;
         while (at > 0 && used[at - 1] > index) {
