@@ -75,9 +75,9 @@ final class FieldQueries {
             return keyword; // not one we would have hashed; only an older index might hold it as text
         }
         return new BooleanQuery.Builder()
-                .add(NumericDocValuesField.newSlowExactQuery(IndexSchema.COMMUNITY_HASH, hash),
-                        Occur.SHOULD)
-                .add(keyword, Occur.SHOULD).build();
+                .add(NumericDocValuesField.newSlowExactQuery(IndexSchema.COMMUNITY_HASH, hash), Occur.SHOULD)
+                .add(keyword, Occur.SHOULD)
+                .build();
     }
 
     /**
