@@ -279,23 +279,9 @@ public final class Policy {
         return text.toLowerCase(Locale.ROOT).matches(regex);
     }
 
-    private static final byte[] NOT_AN_ADDRESS = new byte[0];
-    private static final Map<String, byte[]> PARSED = new ConcurrentHashMap<>();
-
-    /** An address literal's bytes (remembered: every detector asks for every flow), null for anything else. */
+    /** An address literal's bytes, null for anything else (never a DNS lookup). */
     static byte[] bytes(String address) {
-        if (address == null) {
-            return null;
-        }
-        byte[] known = PARSED.get(address);
-        if (known == null) {
-            // never a DNS lookup: literals only
-            known = InetAddresses.isInetAddress(address) ? InetAddresses.forString(address).getAddress() : NOT_AN_ADDRESS;
-            if (PARSED.size() >= 1 << 16) {
-                PARSED.clear();
-            }
-            PARSED.put(address, known);
-        }
-        return known == NOT_AN_ADDRESS ? null : known;
+        AddressLiteral literal = AddressLiteral.of(address);
+        return literal == null ? null : literal.bytes();
     }
 }
