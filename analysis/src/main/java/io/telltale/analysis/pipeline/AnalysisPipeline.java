@@ -273,8 +273,16 @@ public final class AnalysisPipeline implements PacketHandler, StreamHandler {
     }
 
     private static String mac(long m) {
-        return String.format(java.util.Locale.ROOT, "%02x:%02x:%02x:%02x:%02x:%02x", (m >>> 40) & 0xff, (m >>> 32) & 0xff,
-                (m >>> 24) & 0xff, (m >>> 16) & 0xff, (m >>> 8) & 0xff, m & 0xff);
+        // by hand, not String.format: every ARP and DHCP packet names a MAC
+        StringBuilder text = new StringBuilder(17);
+        for (int shift = 40; shift >= 0; shift -= 8) {
+            int octet = (int) (m >>> shift) & 0xff;
+            text.append(Character.forDigit(octet >>> 4, 16)).append(Character.forDigit(octet & 0xf, 16));
+            if (shift > 0) {
+                text.append(':');
+            }
+        }
+        return text.toString();
     }
 
     @Override

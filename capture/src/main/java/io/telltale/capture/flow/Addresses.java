@@ -105,9 +105,11 @@ public final class Addresses {
         return out;
     }
 
+    private static final java.util.regex.Pattern LITERAL = java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
+
     /** Parses a literal IPv4 or IPv6 address (no name lookups) into {high, low}. */
     public static long[] parse(String literal) {
-        if (literal.isEmpty() || !literal.matches("[0-9A-Fa-f:.]+")) {
+        if (literal.isEmpty() || !LITERAL.matcher(literal).matches()) {
             throw new IllegalArgumentException("not an IP address literal: " + literal);
         }
         byte[] raw;

@@ -201,6 +201,10 @@ public final class Recognisers {
         return stream && n >= 3 && u8(d, o) == 0xff && u8(d, o + 1) >= 0xfb && u8(d, o + 1) <= 0xfe;
     }
 
+    /** A cmd.exe prompt, and a Unix shell's answer to {@code id}: compiled once, as the probe runs on every unknown stream. */
+    private static final java.util.regex.Pattern CMD_PROMPT = java.util.regex.Pattern.compile("[A-Z]:\\\\[^>]{0,200}>.*");
+    private static final java.util.regex.Pattern ID_ANSWER = java.util.regex.Pattern.compile("uid=\\d+\\([^)]*\\) gid=\\d+.*");
+
     /**
      * What a command shell says first: cmd.exe's banner, a PowerShell or cmd prompt, or the answer of a
      * Unix shell to {@code id}. Raw TCP carries these only when a shell is wired to a socket.
@@ -210,8 +214,8 @@ public final class Recognisers {
             return false;
         }
         String line = firstLine(d, o, n);
-        return line.startsWith("Microsoft Windows [Version ") || line.startsWith("PS C:\\") || line.matches("[A-Z]:\\\\[^>]{0,200}>.*")
-                || line.matches("uid=\\d+\\([^)]*\\) gid=\\d+.*");
+        return line.startsWith("Microsoft Windows [Version ") || line.startsWith("PS C:\\") || CMD_PROMPT.matcher(line).matches()
+                || ID_ANSWER.matcher(line).matches();
     }
 
     /** The server's 220 greeting naming FTP, or a client's first command (RFC 959). */

@@ -140,6 +140,16 @@ final class Certificates {
 
     /** Hex as Arkime and OpenSSL print a serial: the two's complement magnitude, an even number of digits. */
     static String serial(BigInteger serial) {
+        if (serial.signum() > 0) {
+            // the bytes without their leading zero bytes: the same digits as toString(16) padded to even, without
+            // BigInteger's general radix conversion (a tenth of a TLS-rich read's certificate parsing)
+            byte[] bytes = serial.toByteArray();
+            int first = 0;
+            while (bytes[first] == 0) {
+                first++;
+            }
+            return java.util.HexFormat.of().formatHex(bytes, first, bytes.length);
+        }
         String hex = serial.toString(16);
         return hex.length() % 2 == 0 ? hex : "0" + hex;
     }

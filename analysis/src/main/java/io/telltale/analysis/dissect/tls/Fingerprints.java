@@ -65,7 +65,18 @@ final class Fingerprints {
             return false;
         }
         String name = c.serverName;
-        return name == null || !(name.matches("[0-9.]+") || name.contains(":"));
+        return name == null || !(digitsAndDots(name) || name.contains(":"));
+    }
+
+    /** Only digits and dots, as an IPv4 literal is (and not empty); checked by hand: asked of every ClientHello. */
+    private static boolean digitsAndDots(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     /** The highest non-GREASE supported_versions value, else the hello's version. */
