@@ -142,7 +142,7 @@ final class Certificates {
     static String serial(BigInteger serial) {
         if (serial.signum() > 0) {
             // the bytes without their leading zero bytes: the same digits as toString(16) padded to even, without
-            // BigInteger's general radix conversion (a tenth of a TLS-rich read's certificate parsing)
+            // BigInteger's general radix conversion, which showed in a profile of a busy read (and in C2's time)
             byte[] bytes = serial.toByteArray();
             int first = 0;
             while (bytes[first] == 0) {
