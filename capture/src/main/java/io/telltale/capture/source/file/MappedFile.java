@@ -23,8 +23,12 @@ final class MappedFile implements AutoCloseable {
         Arena arena = Arena.ofConfined();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
+            // The mapping is handed on as a plain native segment, the class every other packet source gives
+            // (AF_PACKET and libpcap memory, the workers' rings): the decoder and dissectors then see one class
+            // of segment, and C2 compiles them for it once instead of for two (with two workers it recompiled).
             MemorySegment segment = size == 0 ? MemorySegment.NULL.reinterpret(0)
-                    : channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+                    : MemorySegment.ofAddress(channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena).address())
+                            .reinterpret(size, arena, null).asReadOnly();
             return new MappedFile(arena, segment);
         } catch (IOException | RuntimeException e) {
             arena.close();
